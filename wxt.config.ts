@@ -1,0 +1,50 @@
+import { defineConfig } from 'wxt';
+import { SUPPORTED_SITE_MATCHES } from './lib/sites/matches';
+
+// The manifest asks for as little as it can: host access only to the supported sites (needed
+// for the content script), and optional, runtime-granted access for the policy URL and any
+// Mastodon instance or other site the agent enables. Never blanket <all_urls>.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Parley',
+    description:
+      'Customer service on social media, in place: case history, policy guidance and reply suggestions beside posts that mention your brand.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'clipboardWrite'],
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html'],
+        matches:
+          browser === 'firefox'
+            ? ['<all_urls>']
+            : ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+      },
+    ],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Show or hide the Parley sidebar',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next mention in the queue',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous mention in the queue',
+      },
+    },
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'parley@parley.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
+  }),
+});
