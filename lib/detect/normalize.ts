@@ -1,0 +1,145 @@
+/**
+ * Folding of untrusted page text into a canonical form for matching, with a map back to the original.
+ *
+ * Why: posts are hostile input. People (and spammers) write a brand as "Àcmé", "Ａｃｍｅ", "𝐀𝐜𝐦𝐞",
+ * "Ac\u200Bme" or wrap it in bidi overrides, on purpose or not. Every such variant must fold to the same
+ * key as the policy term, and a match must still point at the characters the agent sees, so each folded
+ * UTF-16 unit remembers the original code point it came from.
+ *
+ * Folding per code point: NFKC (full-width, ligatures, math letters) → case fold → NFD → drop combining
+ * marks (diacritics) → drop invisible format characters (zero-width, bidi controls, soft hyphen,
+ * variation selectors) → any whitespace run becomes one space.
+ */
+
+/** Format and default-ignorable characters: zero-width, bidi embeddings/overrides/isolates, BOM, soft hyphen. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const COMBINING_MARKS = /\p{M}/gu;
+const WHITESPACE = /\s/u;
+
+/** Folded text and, for each of its UTF-16 units, the original code point's [start, end) offsets. */
+export interface FoldedText {
+  /** The folded text (case-folded, unaccented, invisibles removed, whitespace runs collapsed). */
+  text: string;
+  /** Original start offset of the code point each folded unit came from. */
+  originalStart: Int32Array;
+  /** Original end offset (exclusive) of the code point each folded unit came from. */
+  originalEnd: Int32Array;
+}
+
+const SPACE = 0x20;
+// Native conversion of the folded units (several times faster than fromCharCode in a loop). A lone
+// surrogate becomes U+FFFD, one unit for one, so offsets hold; typed arrays are little-endian on every
+// platform a browser extension runs on.
+const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+// Non-ASCII folds are costly (three normalisations); pages repeat the same few hundred code points.
+const foldCache = new Map<number, string>();
+const FOLD_CACHE_LIMIT = 8192;
+
+function foldNonAsciiCodePoint(codePoint: number): string {
+  const cached = foldCache.get(codePoint);
+  if (cached !== undefined) return cached;
+  const char = String.fromCodePoint(codePoint);
+  let folded: string;
+  if (INVISIBLE.test(char)) {
+    folded = '';
+  } else {
+    // toUpperCase().toLowerCase() approximates full case folding (ß → ss, ς → σ) without a table.
+    folded = char.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
+    let withoutInvisibles = '';
+    for (const piece of folded) {
+      if (WHITESPACE.test(piece)) withoutInvisibles += ' ';
+      else if (!INVISIBLE.test(piece)) withoutInvisibles += piece;
+    }
+    folded = withoutInvisibles;
+  }
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(codePoint, folded);
+  return folded;
+}
+
+function isAsciiWhitespace(code: number): boolean {
+  return code === SPACE || (code >= 0x09 && code <= 0x0d);
+}
+
+/** Folds text for matching and keeps the offsets of the original code point behind every folded unit. */
+export function foldWithOffsets(text: string): FoldedText {
+  // Folding rarely grows text; start at the input length and grow when a character expands (e.g. '﷽').
+  let capacity = Math.max(16, text.length);
+  let units = new Uint16Array(capacity);
+  let originalStart = new Int32Array(capacity);
+  let originalEnd = new Int32Array(capacity);
+  let length = 0;
+  let lastWasSpace = false;
+
+  const grow = (needed: number) => {
+    if (length + needed <= capacity) return;
+    capacity = Math.max(capacity * 2, length + needed);
+    const biggerUnits = new Uint16Array(capacity);
+    biggerUnits.set(units.subarray(0, length));
+    units = biggerUnits;
+    const biggerStart = new Int32Array(capacity);
+    biggerStart.set(originalStart.subarray(0, length));
+    originalStart = biggerStart;
+    const biggerEnd = new Int32Array(capacity);
+    biggerEnd.set(originalEnd.subarray(0, length));
+    originalEnd = biggerEnd;
+  };
+
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (isAsciiWhitespace(code)) {
+        if (!lastWasSpace) {
+          grow(1);
+          units[length] = SPACE;
+          originalStart[length] = index;
+          originalEnd[length] = index + 1;
+          length++;
+          lastWasSpace = true;
+        }
+      } else {
+        grow(1);
+        units[length] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+        originalStart[length] = index;
+        originalEnd[length] = index + 1;
+        length++;
+        lastWasSpace = false;
+      }
+      index++;
+      continue;
+    }
+
+    const codePoint = text.codePointAt(index) ?? code;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const folded = foldNonAsciiCodePoint(codePoint);
+    grow(folded.length);
+    for (let unit = 0; unit < folded.length; unit++) {
+      const foldedUnit = folded.charCodeAt(unit);
+      if (foldedUnit === SPACE) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else {
+        lastWasSpace = false;
+      }
+      units[length] = foldedUnit;
+      originalStart[length] = index;
+      originalEnd[length] = index + width;
+      length++;
+    }
+    index += width;
+  }
+
+  const folded = utf16Decoder.decode(units.subarray(0, length));
+  return {
+    text: folded,
+    originalStart: originalStart.subarray(0, length),
+    originalEnd: originalEnd.subarray(0, length),
+  };
+}
+
+/** Folds a policy term the same way as page text, trimmed. Empty when nothing visible remains. */
+export function foldTerm(term: string): string {
+  return foldWithOffsets(term).text.trim();
+}
