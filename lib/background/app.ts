@@ -1,0 +1,163 @@
+/**
+ * The background's behaviour, built from plain modules: message handlers, page state, policy sync,
+ * commands. The entrypoint only registers listeners and forwards to this.
+ */
+import { browser } from 'wxt/browser';
+import { classifyMention } from '../classify';
+import { recordMention, recategorize } from '../db/cases';
+import { getDb } from '../db/instance';
+import type { Category } from '../domain/types';
+import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
+import type { MessageSenderLike } from '../messaging/sender';
+import { PageStateStore } from './page-state';
+import { loadActivePolicy } from './policy-store';
+import { PolicySyncService } from './policy-sync-service';
+import { createMessageRouter } from './router';
+import { loadSettings } from './settings';
+
+const SYNC_ALARM = 'policy-sync';
+
+export function createBackgroundApp() {
+  const local = browser.storage.local;
+  const pages = new PageStateStore(browser.storage.session);
+  const policySync = new PolicySyncService(local);
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+  const sendToTab = <K extends keyof BackgroundToContent>(tabId: number, type: K, payload: PayloadOf<BackgroundToContent, K>) =>
+    browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
+  const broadcastToPages = <K extends keyof BackgroundToSidebar>(type: K, payload: PayloadOf<BackgroundToSidebar, K>) =>
+    browser.runtime.sendMessage({ type, payload }).catch(() => undefined); // no page open: nobody to tell
+
+  const route = createMessageRouter({
+    ownId: browser.runtime.id,
+    extensionOrigin,
+    content: {
+      'content:get-scan-config': async ({ url }, sender) => {
+        await pages.reset(sender.tabId, url);
+        void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
+        const [{ policy }, settings] = await Promise.all([loadActivePolicy(local), loadSettings(local)]);
+        const platformOff = settings.disabledPlatforms;
+        return {
+          enabled: !isDisabledFor(url, platformOff),
+          brand: policy.brand,
+          mastodonHosts: platformOff.includes('mastodon') ? [] : settings.mastodonHosts,
+          genericHosts: platformOff.includes('web') ? [] : settings.genericHosts,
+        };
+      },
+      'content:report-posts': async ({ url, posts }, sender) => {
+        const db = getDb();
+        const [{ policy }, corrections] = await Promise.all([loadActivePolicy(local), db.corrections.toArray()]);
+        const detectedAt = new Date().toISOString();
+        const results = [];
+        for (const { post, ownAccount } of posts) {
+          const classification = classifyMention(
+            { text: post.text, platform: post.platform },
+            { rules: policy.classification, corrections },
+          );
+          const recorded = await recordMention(db, {
+            post,
+            classification: {
+              category: classification.category,
+              severity: classification.severity,
+              sentiment: classification.sentiment.score,
+              reasons: classification.reasons.map((reason) => reason.text),
+            },
+            isOwnReply: ownAccount,
+            detectedAt,
+          });
+          results.push({
+            postKey: recorded.mention.id,
+            category: recorded.mention.category as Category,
+            severity: recorded.mention.severity,
+          });
+        }
+        await pages.addKeys(
+          sender.tabId,
+          url,
+          results.map((result) => result.postKey),
+        );
+        void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
+        return { results };
+      },
+      'content:open-mention': async ({ postKey }, sender) => {
+        await pages.select(sender.tabId, postKey);
+        void broadcastToPages('background:show-mention', { tabId: sender.tabId, postKey });
+        return { ok: true };
+      },
+      'content:insert-result': ({ requestId, ok, message }) => {
+        void broadcastToPages('background:insert-finished', { requestId, ok, message });
+        return { ok: true };
+      },
+    },
+    sidebar: {
+      'sidebar:get-page-state': async (_payload, sender) => {
+        if (sender.tabId === null) return { tabId: null, postKeys: [], url: null, selectedPostKey: null };
+        const state = await pages.get(sender.tabId);
+        return { tabId: sender.tabId, ...state };
+      },
+      'sidebar:insert-reply': async (payload, sender) => {
+        if (sender.tabId === null) return { ok: false, message: 'Open the sidebar on the post’s page to insert.' };
+        const result = (await sendToTab(sender.tabId, 'background:insert-reply', payload)) as
+          | { ok: boolean; message: string }
+          | undefined;
+        return result ?? { ok: false, message: 'The page did not answer. Reload it and try again.' };
+      },
+      'sidebar:set-layout': async ({ state }, sender) => {
+        if (sender.tabId === null) return { ok: false };
+        await sendToTab(sender.tabId, 'background:set-layout', { state });
+        return { ok: true };
+      },
+      'sidebar:recategorize': async ({ postKey, category }, sender) => {
+        await recategorize(getDb(), { mentionId: postKey, category, at: new Date().toISOString() });
+        if (sender.tabId !== null) void sendToTab(sender.tabId, 'background:mention-updated', { postKey, category });
+        return { ok: true };
+      },
+      'sidebar:sync-policy': async () => policySync.syncNow(),
+    },
+    onError: (error, type) => console.error(`Parley: ${type} failed`, error),
+  });
+
+  return {
+    route: (message: unknown, sender: MessageSenderLike) => route(message, sender),
+    async onCommand(command: string, tabId: number | undefined) {
+      if (tabId === undefined) return;
+      if (command === 'toggle-sidebar') await sendToTab(tabId, 'background:set-layout', { state: 'toggle' });
+      if (command === 'next-mention' || command === 'previous-mention') {
+        const step = command === 'next-mention' ? 1 : -1;
+        await sendToTab(tabId, 'background:set-layout', { state: 'open' }).catch(() => undefined);
+        void broadcastToPages('background:queue-step', { tabId, step });
+      }
+    },
+    async onAlarm(name: string) {
+      if (name === SYNC_ALARM) await policySync.syncNow();
+    },
+    async onTabClosed(tabId: number) {
+      await pages.forget(tabId);
+    },
+    async onStartup() {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
+      await policySync.syncNow();
+    },
+  };
+}
+
+const PLATFORM_HOSTS: Record<string, string[]> = {
+  x: ['x.com', 'twitter.com'],
+  facebook: ['www.facebook.com'],
+  instagram: ['www.instagram.com'],
+  linkedin: ['www.linkedin.com'],
+  reddit: ['www.reddit.com', 'old.reddit.com'],
+  youtube: ['www.youtube.com'],
+  bluesky: ['bsky.app'],
+  threads: ['www.threads.com', 'www.threads.net'],
+};
+
+function isDisabledFor(url: string, disabled: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return true;
+  }
+  return disabled.some((platform) => PLATFORM_HOSTS[platform]?.includes(host));
+}

@@ -1,0 +1,90 @@
+/**
+ * The only things Parley adds to a site's DOM: two data attributes on each detected post (the
+ * observable contract tests and tools rely on) and a small marker button beside it. No case data,
+ * no policy text: the page can read its own DOM, so anything richer lives in the sidebar iframe.
+ */
+import type { Category } from '../domain/types';
+import { OWN_NODE_ATTRIBUTE } from './page-scanner';
+
+export const MENTION_ATTRIBUTE = 'data-parley-mention';
+export const POST_ID_ATTRIBUTE = 'data-parley-post-id';
+
+const CATEGORY_COLORS: Record<Category | 'own-reply', string> = {
+  crisis: '#b3261e',
+  complaint: '#d9480f',
+  question: '#1c7ed6',
+  praise: '#2b8a3e',
+  spam: '#868e96',
+  neutral: '#5f3dc4',
+  'own-reply': '#495057',
+};
+
+export function markPost(
+  element: Element,
+  options: {
+    postId: string;
+    category: Category | 'own-reply';
+    anchor: Element | null;
+    onOpen: () => void;
+  },
+): void {
+  element.setAttribute(MENTION_ATTRIBUTE, options.category);
+  element.setAttribute(POST_ID_ATTRIBUTE, options.postId);
+  if (options.category === 'own-reply') return;
+  let marker = findMarker(element);
+  if (!marker) {
+    marker = createMarker(options.onOpen);
+    const anchor = options.anchor && element.contains(options.anchor) ? options.anchor : null;
+    if (anchor) anchor.after(marker);
+    else element.prepend(marker);
+  }
+  marker.style.background = CATEGORY_COLORS[options.category];
+  marker.setAttribute('aria-label', `Open in Parley: ${options.category}`);
+  marker.title = `Parley: ${options.category}`;
+}
+
+export function unmarkPost(element: Element): void {
+  element.removeAttribute(MENTION_ATTRIBUTE);
+  element.removeAttribute(POST_ID_ATTRIBUTE);
+  findMarker(element)?.remove();
+}
+
+function findMarker(element: Element): HTMLButtonElement | null {
+  return element.querySelector<HTMLButtonElement>(`button[${OWN_NODE_ATTRIBUTE}]`);
+}
+
+function createMarker(onOpen: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute(OWN_NODE_ATTRIBUTE, '');
+  button.textContent = 'P';
+  // Inline styles: the marker must look the same on every site without a stylesheet in the page.
+  Object.assign(button.style, {
+    all: 'initial',
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '18px',
+    height: '18px',
+    margin: '0 6px',
+    borderRadius: '50%',
+    color: '#fff',
+    font: '700 11px/1 system-ui, sans-serif',
+    cursor: 'pointer',
+    verticalAlign: 'middle',
+    flex: 'none',
+  } satisfies Partial<CSSStyleDeclaration>);
+  button.addEventListener('click', (event) => {
+    // The post around the marker is usually a link: don't let the click navigate.
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.isTrusted) onOpen();
+  });
+  button.addEventListener('focus', () => {
+    button.style.outline = '2px solid #1c7ed6';
+  });
+  button.addEventListener('blur', () => {
+    button.style.outline = 'none';
+  });
+  return button;
+}

@@ -1,0 +1,142 @@
+/**
+ * Finds the posts on a page that mention the brand (or are the brand's own replies) and keeps up as the
+ * page changes: infinite scroll, SPA navigation, recycled cells. DOM reads go through the site
+ * adapters; everything else is pure. Work is batched through a time-sliced queue so no task grows long.
+ */
+import type { ScrapedPost } from '../domain/types';
+import type { SiteAdapter } from '../sites/types';
+import { TimeSlicedQueue } from './time-sliced-queue';
+
+export interface BrandMatcherLike {
+  find(text: string): ReadonlyArray<{ term: string }>;
+  isOwnAccount(platform: ScrapedPost['platform'], handle: string): boolean;
+}
+
+export interface FoundPost {
+  element: Element;
+  adapter: SiteAdapter;
+  post: ScrapedPost;
+  key: string;
+  matchedTerms: string[];
+  ownAccount: boolean;
+}
+
+export interface PageScannerHooks {
+  /** A post that mentions the brand, or the brand's own reply, was found or its content changed. */
+  found(post: FoundPost): void;
+  /** An element we reported no longer holds a relevant post (recycled cell, edited text). */
+  lost(element: Element, previousKey: string): void;
+  /** After each slice of work (flush batched reports here). */
+  afterSlice?(): void;
+}
+
+/** Attribute on nodes we add to the page (markers), so our own insertions are never rescanned. */
+export const OWN_NODE_ATTRIBUTE = 'data-parley-marker';
+
+export class PageScanner {
+  private readonly signatures = new WeakMap<Element, string>();
+  private readonly reportedKeys = new WeakMap<Element, string>();
+  private readonly queue: TimeSlicedQueue<Element>;
+  private readonly selector: string;
+
+  constructor(
+    private readonly adapters: readonly SiteAdapter[],
+    private readonly matcher: BrandMatcherLike,
+    private readonly hooks: PageScannerHooks,
+    options: { budgetMs?: number } = {},
+  ) {
+    this.selector = adapters.map((adapter) => adapter.postSelector).join(', ');
+    this.queue = new TimeSlicedQueue((element) => this.processElement(element), {
+      budgetMs: options.budgetMs ?? 8,
+      afterSlice: () => this.hooks.afterSlice?.(),
+    });
+  }
+
+  /** Queues every post under root (the whole document on load and after navigation). */
+  scan(root: ParentNode): void {
+    for (const adapter of this.adapters) {
+      const posts = adapter.findPosts(root);
+      if (posts.length) this.queue.push(...posts);
+    }
+  }
+
+  /** Turns mutation records into the set of posts to (re)read; cheap per record, work goes to the queue. */
+  handleMutations(records: readonly MutationRecord[]): void {
+    if (!this.selector) return;
+    const touched = new Set<Element>();
+    for (const record of records) {
+      const target = record.target instanceof Element ? record.target : record.target.parentElement;
+      if (target && !isOwnNode(target)) {
+        const post = target.closest(this.selector);
+        if (post) touched.add(post);
+      }
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && !isOwnNode(node)) touched.add(node);
+      }
+    }
+    const posts = new Set<Element>();
+    for (const element of touched) {
+      if (!element.isConnected) continue;
+      if (element.matches(this.selector)) posts.add(element);
+      else {
+        const enclosing = element.closest(this.selector);
+        if (enclosing) posts.add(enclosing);
+      }
+      for (const adapter of this.adapters) for (const inner of adapter.findPosts(element)) posts.add(inner);
+    }
+    if (posts.size) this.queue.push(...posts);
+  }
+
+  /** Forget what was read (after SPA navigation the same elements may hold other posts). */
+  reset(): void {
+    // WeakMaps can't be cleared; replacing signatures is enough because reads compare signatures.
+    this.generation += 1;
+  }
+
+  whenIdle(): Promise<void> {
+    return this.queue.whenIdle();
+  }
+
+  private generation = 0;
+
+  private processElement(element: Element): void {
+    if (!element.isConnected) return;
+    const adapter = this.adapters.find((candidate) => element.matches(candidate.postSelector));
+    if (!adapter) return;
+    const post = adapter.readPost(element);
+    const previousKey = this.reportedKeys.get(element);
+    if (!post) {
+      if (previousKey) this.forget(element, previousKey);
+      return;
+    }
+    const key = `${post.platform}:${post.postId}`;
+    const signature = `${this.generation}\u0000${key}\u0000${post.author.handle}\u0000${post.text}`;
+    if (this.signatures.get(element) === signature) return;
+    this.signatures.set(element, signature);
+
+    const ownAccount = this.matcher.isOwnAccount(post.platform, post.author.handle);
+    const matchedTerms = ownAccount ? [] : uniqueTerms(this.matcher.find(post.text));
+    const repliesToBrand =
+      !ownAccount && post.inReplyTo !== null && this.matcher.isOwnAccount(post.platform, post.inReplyTo);
+    if (!ownAccount && matchedTerms.length === 0 && !repliesToBrand) {
+      if (previousKey) this.forget(element, previousKey);
+      return;
+    }
+    if (previousKey && previousKey !== key) this.hooks.lost(element, previousKey);
+    this.reportedKeys.set(element, key);
+    this.hooks.found({ element, adapter, post, key, matchedTerms, ownAccount });
+  }
+
+  private forget(element: Element, previousKey: string): void {
+    this.reportedKeys.delete(element);
+    this.hooks.lost(element, previousKey);
+  }
+}
+
+function uniqueTerms(matches: ReadonlyArray<{ term: string }>): string[] {
+  return [...new Set(matches.map((match) => match.term))];
+}
+
+function isOwnNode(element: Element): boolean {
+  return element.hasAttribute(OWN_NODE_ATTRIBUTE) || element.closest(`[${OWN_NODE_ATTRIBUTE}]`) !== null;
+}

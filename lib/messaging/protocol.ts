@@ -1,0 +1,174 @@
+/**
+ * Every message between Parley's contexts, named by direction:
+ *   content:*    content script → background
+ *   sidebar:*    sidebar / popup / options (extension pages) → background
+ *   background:* background → a tab's content script, or → extension pages
+ *
+ * Why a schema per message: the content script lives in a hostile page and extension pages can be
+ * messaged by any of our contexts, so the receiving end validates every payload (and the sender,
+ * see ./sender.ts) before acting. zod/mini keeps this importable by the content script without
+ * pulling the full Zod build into every page.
+ */
+import * as z from 'zod/mini';
+import { CATEGORIES, PLATFORMS } from '../domain/types';
+
+const MAX_TEXT = 100_000;
+const shortText = z.string().check(z.maxLength(2_000));
+const postKey = z.string().check(z.minLength(3), z.maxLength(600));
+
+export const scrapedPostSchema = z.object({
+  platform: z.enum(PLATFORMS),
+  postId: z.string().check(z.minLength(1), z.maxLength(500)),
+  permalink: z.nullable(z.string().check(z.maxLength(2_000))),
+  author: z.object({
+    handle: z.string().check(z.maxLength(300)),
+    displayName: z.nullable(shortText),
+  }),
+  text: z.string().check(z.maxLength(MAX_TEXT)),
+  postedAt: z.nullable(z.string().check(z.maxLength(64))),
+  postedAtEstimated: z.boolean(),
+  isReply: z.boolean(),
+  inReplyTo: z.nullable(z.string().check(z.maxLength(500))),
+});
+
+export const reportedPostSchema = z.object({
+  post: scrapedPostSchema,
+  /** Policy terms that matched (content already ran the matcher with the active policy). */
+  matchedTerms: z.array(shortText).check(z.maxLength(100)),
+  ownAccount: z.boolean(),
+});
+
+/** content → background */
+export const contentToBackground = {
+  /** What the content script needs to scan this page: brand terms and whether the site is on. */
+  'content:get-scan-config': z.object({ url: z.string().check(z.maxLength(4_000)) }),
+  /** Posts that mention the brand (or are the brand's own replies) found on the page. */
+  'content:report-posts': z.object({
+    url: z.string().check(z.maxLength(4_000)),
+    posts: z.array(reportedPostSchema).check(z.maxLength(200)),
+  }),
+  /** The agent clicked a marker: show this mention in the sidebar. */
+  'content:open-mention': z.object({ postKey }),
+  /** The insert the sidebar asked for finished (or failed) in the page's composer. */
+  'content:insert-result': z.object({
+    requestId: z.string().check(z.maxLength(100)),
+    ok: z.boolean(),
+    message: shortText,
+  }),
+};
+
+/** sidebar/popup/options → background */
+export const sidebarToBackground = {
+  /** Which tab the sidebar lives in and which mentions are on that page now. */
+  'sidebar:get-page-state': z.object({}),
+  /** Insert reply text into the composer of a post in the sidebar's tab. The agent presses send. */
+  'sidebar:insert-reply': z.object({
+    requestId: z.string().check(z.maxLength(100)),
+    postKey,
+    text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
+  }),
+  /** Collapse, expand or close the sidebar in its tab. */
+  'sidebar:set-layout': z.object({ state: z.enum(['open', 'collapsed', 'closed']) }),
+  /** Reclassify after the agent recategorized a mention (classifier corrections changed). */
+  'sidebar:recategorize': z.object({ postKey, category: z.enum(CATEGORIES) }),
+  /** Sync the policy now (options page / popup "Sync now"). */
+  'sidebar:sync-policy': z.object({}),
+};
+
+/** background → content script */
+export const backgroundToContent = {
+  'background:insert-reply': z.object({
+    requestId: z.string().check(z.maxLength(100)),
+    postKey,
+    text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
+  }),
+  'background:set-layout': z.object({ state: z.enum(['open', 'collapsed', 'closed', 'toggle']) }),
+  'background:focus-queue': z.object({ step: z.union([z.literal(1), z.literal(-1)]) }),
+  'background:rescan': z.object({}),
+  'background:mention-updated': z.object({ postKey, category: z.enum(CATEGORIES) }),
+};
+
+/** background → extension pages (sidebar) */
+export const backgroundToSidebar = {
+  'background:show-mention': z.object({ tabId: z.number(), postKey }),
+  'background:page-mentions-changed': z.object({ tabId: z.number() }),
+  'background:insert-finished': z.object({ requestId: z.string(), ok: z.boolean(), message: z.string() }),
+  'background:queue-step': z.object({ tabId: z.number(), step: z.union([z.literal(1), z.literal(-1)]) }),
+};
+
+type Schemas = Record<string, z.ZodMiniType>;
+export type PayloadOf<S extends Schemas, K extends keyof S> = z.infer<S[K]>;
+
+export type ContentToBackground = typeof contentToBackground;
+export type SidebarToBackground = typeof sidebarToBackground;
+export type BackgroundToContent = typeof backgroundToContent;
+export type BackgroundToSidebar = typeof backgroundToSidebar;
+
+export interface Envelope<T extends string = string, P = unknown> {
+  type: T;
+  payload: P;
+}
+
+/** Answers the background gives, by request type (responses come only from our own background). */
+export interface ScanConfig {
+  enabled: boolean;
+  brand: {
+    name: string;
+    names: string[];
+    aliases: string[];
+    handles: string[];
+    hashtags: string[];
+    domains: string[];
+    misspellings: string[];
+    exclusions: string[];
+    ownAccounts: Array<{ platform: (typeof PLATFORMS)[number]; handle: string }>;
+  };
+  /** Hosts the agent enabled for Mastodon and the generic adapter. */
+  mastodonHosts: string[];
+  genericHosts: string[];
+}
+
+export interface ReportedPostResult {
+  postKey: string;
+  category: (typeof CATEGORIES)[number];
+  severity: number;
+}
+
+export type ResponseOf = {
+  'content:get-scan-config': ScanConfig;
+  'content:report-posts': { results: ReportedPostResult[] };
+  'content:open-mention': { ok: boolean };
+  'content:insert-result': { ok: boolean };
+  'sidebar:get-page-state': {
+    tabId: number | null;
+    postKeys: string[];
+    url: string | null;
+    selectedPostKey: string | null;
+  };
+  'sidebar:insert-reply': { ok: boolean; message: string };
+  'sidebar:set-layout': { ok: boolean };
+  'sidebar:recategorize': { ok: boolean };
+  'sidebar:sync-policy': { ok: boolean; message: string };
+};
+
+export function postKeyOf(post: { platform: string; postId: string }): string {
+  return `${post.platform}:${post.postId}`;
+}
+
+/**
+ * Validates an incoming envelope against the schema table of the direction the receiver accepts.
+ * Returns null for anything unknown or malformed: callers drop those without acting.
+ */
+export function parseEnvelope<S extends Schemas>(
+  schemas: S,
+  message: unknown,
+): { [K in keyof S & string]: Envelope<K, z.infer<S[K]>> }[keyof S & string] | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(schemas, type)) return null;
+  const schema = schemas[type] as z.ZodMiniType;
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) return null;
+  // biome-ignore lint/suspicious/noExplicitAny: narrowed by the schema lookup above
+  return { type, payload: parsed.data } as any;
+}

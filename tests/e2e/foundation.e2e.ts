@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionSession,
+  MENTION_SELECTOR,
+  openExtensionPage,
+  readTable,
+  settledMentionCount,
+  startExtension,
+  waitForSidebarFrame,
+} from './harness';
+
+/**
+ * The skeleton end to end on X: the content script finds exactly the posts that mention the demo brand,
+ * the background stores them in Dexie in the extension's origin, and the sidebar opens listing them.
+ */
+describe('foundation: X timeline', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await startExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('marks exactly the posts that mention the brand, and the brand’s own reply as a reply', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/home');
+    const detected = await settledMentionCount(page);
+    const expected = await page.locator('article[data-testid="tweet"][data-fixture-mentions="true"]').count();
+    expect(expected).toBeGreaterThanOrEqual(3);
+    expect(detected).toBe(expected);
+    // Every detected post is one the fixture says mentions the brand, none of the others.
+    const wrong = await page.locator(`${MENTION_SELECTOR}:not([data-fixture-mentions="true"])`).count();
+    expect(wrong).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-parley-mention="own-reply"]').count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
+    // The page DOM carries only the observable contract: ids and categories, no case data.
+    const ids = await page.locator(MENTION_SELECTOR).evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('data-parley-post-id')),
+    );
+    expect(ids.every((id) => id && /^\d+$/.test(id))).toBe(true);
+    await page.close();
+  });
+
+  it('stores the mentions in the extension origin’s database, not the site’s', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/home');
+    const detected = await settledMentionCount(page);
+    const siteDatabases = await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+    expect(siteDatabases).not.toContain('parley');
+
+    const extensionPage = await openExtensionPage(session);
+    await expect
+      .poll(async () => (await readTable<{ platform: string; isOwnReply: boolean }>(extensionPage, 'mentions')).length, {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(detected);
+    const mentions = await readTable<{ platform: string; isOwnReply: boolean; postId: string }>(extensionPage, 'mentions');
+    expect(mentions.filter((mention) => !mention.isOwnReply)).toHaveLength(detected);
+    expect(mentions.every((mention) => mention.platform === 'x')).toBe(true);
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('opens the sidebar from a marker and lists the page’s mentions', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/home');
+    const detected = await settledMentionCount(page);
+    await page.locator(`${MENTION_SELECTOR} button[data-parley-marker]`).first().click();
+    const frame = await waitForSidebarFrame(page, session.extensionId);
+    const items = frame.locator('[data-testid="queue"] > li');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(detected);
+    await page.screenshot({ path: 'test-results/foundation-x-sidebar.png' });
+    await page.close();
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Shared set-up for end-to-end tests: the production build loaded into Debian's Chromium, fixture pages
+ * served at the sites' real URLs, and helpers to read the extension's own storage through its pages.
+ */
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+// @ts-expect-error: plain ESM helper shared with the demo and benchmarks
+import { launchWithExtension } from '../../scripts/browser.mjs';
+// @ts-expect-error: plain ESM helper shared with the demo and benchmarks
+import { SITE_PAGES, serveFixturePages } from '../../scripts/site-pages.mjs';
+
+export interface FixturePage {
+  url: string;
+  file?: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export const SITES: Array<{ adapter: string; url: string; file: string }> = SITE_PAGES;
+
+export async function startExtension(
+  options: { pages?: FixturePage[]; userDataDir?: string } = {},
+): Promise<ExtensionSession> {
+  const session = await launchWithExtension({ headless: true, userDataDir: options.userDataDir });
+  await serveFixturePages(session.context, options.pages ?? SITE_PAGES);
+  return { ...session, close: () => session.context.close() };
+}
+
+export const MENTION_SELECTOR = '[data-parley-mention]:not([data-parley-mention="own-reply"])';
+
+/** Waits until the page's detected mentions stop changing (the scan is asynchronous by design). */
+export async function settledMentionCount(page: Page, selector = MENTION_SELECTOR, quietMs = 600): Promise<number> {
+  let last = -1;
+  let stableSince = Date.now();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const count = await page.locator(selector).count();
+    if (count !== last) {
+      last = count;
+      stableSince = Date.now();
+    } else if (count > 0 && Date.now() - stableSince >= quietMs) {
+      return count;
+    }
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
+/** Opens an extension page (for reading the extension-origin database the way the sidebar does). */
+export async function openExtensionPage(session: ExtensionSession, path = '/options.html'): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}${path}`);
+  return page;
+}
+
+/** Reads a table of Parley's IndexedDB database from an extension page. */
+export async function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (tableName) => {
+    const open = indexedDB.open('parley');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const tx = db.transaction(tableName, 'readonly');
+      const request = tx.objectStore(tableName).getAll();
+      return await new Promise<T[]>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, table);
+}
+
+/** The sidebar's frame in a site page (an extension-origin iframe inside a closed shadow root). */
+export function sidebarFrame(page: Page, extensionId: string) {
+  return page.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`)) ?? null;
+}
+
+export async function waitForSidebarFrame(page: Page, extensionId: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = sidebarFrame(page, extensionId);
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('The sidebar frame did not appear');
+}
