@@ -1,0 +1,43 @@
+import { checkLength } from './checks/length';
+import { checkHumanSignature, checkTemplateUnchanged } from './checks/personal-touch';
+import { checkArguingWording, checkBannedPhrases } from './checks/phrases';
+import { checkPersonalData } from './checks/pii';
+import type { ReplyCheck, ReplyCheckContext, ReplyCheckRule, ReplyCheckSeverity } from './checks/types';
+
+/**
+ * Live checks on a reply as the agent types it (issue 8). Each check is a small pure function; adding
+ * one means adding it to REPLY_CHECKS. Results come sorted: errors first, then by position.
+ */
+
+export { LENGTH_RULES, type LengthMeasure, type LengthUnit, measureLength } from './checks/length';
+export { ARGUING_PHRASES } from './checks/phrases';
+export { findPersonalData } from './checks/pii';
+export type {
+  BannedPhrase,
+  ReplyCheck,
+  ReplyCheckContext,
+  ReplyCheckRule,
+  ReplyCheckSeverity,
+  ReplyVisibility,
+} from './checks/types';
+
+export const REPLY_CHECKS: readonly ReplyCheckRule[] = [
+  checkLength,
+  checkBannedPhrases,
+  checkArguingWording,
+  checkPersonalData,
+  checkTemplateUnchanged,
+  checkHumanSignature,
+];
+
+const SEVERITY_ORDER: Record<ReplyCheckSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+export function checkReply(text: string, context: ReplyCheckContext): ReplyCheck[] {
+  if (text.trim() === '') return [];
+  const results = REPLY_CHECKS.flatMap((check) => check(text, context));
+  return results.sort(
+    (left, right) =>
+      SEVERITY_ORDER[left.severity] - SEVERITY_ORDER[right.severity] ||
+      (left.span?.start ?? Number.MAX_SAFE_INTEGER) - (right.span?.start ?? Number.MAX_SAFE_INTEGER),
+  );
+}

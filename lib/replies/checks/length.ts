@@ -1,0 +1,160 @@
+import twitterText, { type ParseTweetOptions } from 'twitter-text';
+import { PLATFORM_LABELS, type Platform } from '../../domain/types';
+import type { ReplyCheck, ReplyCheckRule } from './types';
+
+export type LengthUnit = 'weighted' | 'graphemes' | 'characters';
+
+export interface LengthMeasure {
+  used: number;
+  /** Null when the site has no practical limit. */
+  limit: number | null;
+  unit: LengthUnit;
+}
+
+interface LengthRule {
+  limit: number | null;
+  unit: LengthUnit;
+}
+
+/**
+ * Reply limits per site (comments/replies, not original posts). X counts twitter-text's weighted length
+ * (links 23, CJK and emoji 2); Bluesky and Mastodon count grapheme clusters (Mastodon: links 23, a
+ * remote mention only by its local part); the others are counted in code points.
+ */
+export const LENGTH_RULES: Record<Platform, LengthRule> = {
+  x: { limit: 280, unit: 'weighted' },
+  bluesky: { limit: 300, unit: 'graphemes' },
+  threads: { limit: 500, unit: 'characters' },
+  mastodon: { limit: 500, unit: 'graphemes' },
+  instagram: { limit: 2200, unit: 'characters' },
+  linkedin: { limit: 1250, unit: 'characters' },
+  youtube: { limit: 10_000, unit: 'characters' },
+  reddit: { limit: 10_000, unit: 'characters' },
+  facebook: { limit: 8000, unit: 'characters' },
+  web: { limit: null, unit: 'characters' },
+};
+
+const MASTODON_URL_WEIGHT = 23;
+const MASTODON_URL = /https?:\/\/[^\s<>"]+/giu;
+// "@user@server": Mastodon counts "@user" only.
+const MASTODON_REMOTE_MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
+
+// The library's own weights (links 23, CJK 2…); only the maximum changes with an override (X Premium).
+const TWITTER_DEFAULTS = (twitterText as unknown as { configs: { defaults: ParseTweetOptions } }).configs
+  .defaults;
+
+let graphemeSegmenter: Intl.Segmenter | null = null;
+
+function graphemeStarts(text: string): number[] {
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const starts: number[] = [];
+  for (const segment of graphemeSegmenter.segment(text)) starts.push(segment.index);
+  return starts;
+}
+
+function codePointStarts(text: string): number[] {
+  const starts: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    starts.push(index);
+    index += char.length;
+  }
+  return starts;
+}
+
+/** A stretch of text that counts as a fixed cost instead of per unit (a link, a mention's server). */
+interface WeightedRange {
+  start: number;
+  end: number;
+  cost: number;
+}
+
+function mastodonRanges(text: string): WeightedRange[] {
+  const ranges: WeightedRange[] = [];
+  for (const match of text.matchAll(MASTODON_URL)) {
+    ranges.push({ start: match.index, end: match.index + match[0].length, cost: MASTODON_URL_WEIGHT });
+  }
+  for (const match of text.matchAll(MASTODON_REMOTE_MENTION)) {
+    const server = match[1] ?? '';
+    const end = match.index + match[0].length;
+    ranges.push({ start: end - server.length, end, cost: 0 });
+  }
+  return ranges.sort((left, right) => left.start - right.start);
+}
+
+interface Tally {
+  used: number;
+  /** UTF-16 offset where the text first goes over the limit, or null when it fits. */
+  overflowStart: number | null;
+}
+
+/** Counts units (graphemes or code points), each special range at its fixed cost. */
+function tallyUnits(
+  text: string,
+  unitStarts: number[],
+  ranges: WeightedRange[],
+  limit: number | null,
+): Tally {
+  let used = 0;
+  let overflowStart: number | null = null;
+  let rangeIndex = 0;
+  let skipUntil = -1;
+  for (const start of unitStarts) {
+    if (start < skipUntil) continue;
+    while (rangeIndex < ranges.length && (ranges[rangeIndex] as WeightedRange).end <= start) rangeIndex++;
+    const range = ranges[rangeIndex];
+    const cost = range && range.start <= start ? range.cost : 1;
+    if (range && range.start <= start) skipUntil = range.end;
+    used += cost;
+    if (overflowStart === null && limit !== null && used > limit) overflowStart = start;
+  }
+  return {
+    used,
+    overflowStart: overflowStart !== null && overflowStart < text.length ? overflowStart : null,
+  };
+}
+
+function tally(text: string, platform: Platform, limit: number | null): Tally {
+  const rule = LENGTH_RULES[platform];
+  if (rule.unit === 'weighted') {
+    const parsed = twitterText.parseTweet(text, {
+      ...TWITTER_DEFAULTS,
+      maxWeightedTweetLength: limit ?? Number.MAX_SAFE_INTEGER,
+    });
+    const fits = limit === null || parsed.weightedLength <= limit;
+    return { used: parsed.weightedLength, overflowStart: fits ? null : parsed.validRangeEnd + 1 };
+  }
+  if (rule.unit === 'graphemes') {
+    const ranges = platform === 'mastodon' ? mastodonRanges(text) : [];
+    return tallyUnits(text, graphemeStarts(text), ranges, limit);
+  }
+  return tallyUnits(text, codePointStarts(text), [], limit);
+}
+
+/** How long the reply is by the site's own counting rule, and the site's limit. */
+export function measureLength(text: string, platform: Platform, limitOverride?: number): LengthMeasure {
+  const rule = LENGTH_RULES[platform];
+  const limit = limitOverride ?? rule.limit;
+  return { used: tally(text, platform, limit).used, limit, unit: rule.unit };
+}
+
+const UNIT_WORDS: Record<LengthUnit, string> = {
+  weighted: 'characters (links count 23, emoji and CJK 2)',
+  graphemes: 'characters',
+  characters: 'characters',
+};
+
+export const checkLength: ReplyCheckRule = (text, context) => {
+  const rule = LENGTH_RULES[context.platform];
+  const limit = context.limitOverride ?? rule.limit;
+  if (limit === null) return [];
+  const { used, overflowStart } = tally(text, context.platform, limit);
+  if (used <= limit) return [];
+  const check: ReplyCheck = {
+    id: 'length',
+    severity: 'error',
+    message: `Too long for ${PLATFORM_LABELS[context.platform]}: ${used} of ${limit} ${UNIT_WORDS[rule.unit]}. Cut ${used - limit}.`,
+  };
+  if (overflowStart !== null) check.span = { start: overflowStart, end: text.length };
+  return [check];
+};

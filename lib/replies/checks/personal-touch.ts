@@ -1,0 +1,84 @@
+import { foldTerm } from '../../detect/normalize';
+import type { ReplyCheckRule } from './types';
+
+/**
+ * Nudges from the seeds: "toss out the scripts", each reply tailored (000), and "put a human face on
+ * it", a real person, named (001).
+ */
+
+/** Below this share of changed words the reply still reads as the stock template. */
+export const TEMPLATE_CHANGE_THRESHOLD = 0.1;
+
+function words(text: string): string[] {
+  const folded = foldTerm(text);
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/** Word-level edit distance, stopping early once it is over `limit` (returns limit + 1 then). */
+function boundedWordDistance(left: string[], right: string[], limit: number): number {
+  if (Math.abs(left.length - right.length) > limit) return limit + 1;
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= left.length; row++) {
+    const current = [row];
+    let rowMinimum = row;
+    for (let column = 1; column <= right.length; column++) {
+      const substitution = (previous[column - 1] as number) + (left[row - 1] === right[column - 1] ? 0 : 1);
+      const value = Math.min(
+        substitution,
+        (previous[column] as number) + 1,
+        (current[column - 1] as number) + 1,
+      );
+      current.push(value);
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[right.length] as number;
+}
+
+export const checkTemplateUnchanged: ReplyCheckRule = (text, context) => {
+  const template = words(context.templateText ?? '');
+  if (template.length === 0) return [];
+  const reply = words(text);
+  const longest = Math.max(template.length, reply.length);
+  // Strictly under the threshold: the largest distance that still counts as "unchanged".
+  const allowed = Math.ceil(longest * TEMPLATE_CHANGE_THRESHOLD) - 1;
+  const distance = boundedWordDistance(template, reply, allowed);
+  if (distance > allowed) return [];
+  return [
+    {
+      id: 'template-unchanged',
+      severity: 'warning',
+      message:
+        distance === 0
+          ? 'Tailor this reply: it is the template word for word. Answer this customer in your own words.'
+          : 'Tailor this reply: it is still almost the template. Answer this customer in your own words.',
+    },
+  ];
+};
+
+// "— Sam", "-Sam", "^SL", "~ Sam Lee" at the end: the usual ways teams sign social replies.
+const SIGNATURE_AT_END = /(?:^|\s)[-–—~^]\s?\p{L}[\p{L}.'’-]*(?:\s\p{L}[\p{L}.'’-]*)?\s*$/u;
+
+function mentionsName(text: string, agentName: string): boolean {
+  const reply = ` ${foldTerm(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return words(agentName)
+    .map((part) => part.replace(/[^\p{L}\p{N}]+/gu, ''))
+    .filter((part) => part.length >= 2)
+    .some((part) => reply.includes(` ${part} `));
+}
+
+export const checkHumanSignature: ReplyCheckRule = (text, context) => {
+  if (context.visibility !== 'public' || text.trim() === '') return [];
+  const agentName = context.agentName?.trim() ?? '';
+  if (agentName !== '' ? mentionsName(text, agentName) : SIGNATURE_AT_END.test(text)) return [];
+  const signWith = agentName !== '' ? (agentName.split(/\s+/)[0] ?? agentName) : 'your first name';
+  return [
+    {
+      id: 'human-name',
+      severity: 'info',
+      message: `Sign with ${agentName !== '' ? `your name (e.g. “– ${signWith}”)` : signWith}: people are kinder to a real person than to a logo.`,
+    },
+  ];
+};

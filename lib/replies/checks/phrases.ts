@@ -1,0 +1,136 @@
+import { buildAutomaton } from '../../detect/aho-corasick';
+import { foldTerm, foldWithOffsets } from '../../detect/normalize';
+import type { BannedPhrase, ReplyCheck, ReplyCheckRule } from './types';
+
+/**
+ * Whole-phrase search in the agent's draft, insensitive to case, accents, width, invisible characters,
+ * whitespace runs and the apostrophe used ("that's" = "that’s").
+ */
+
+export interface PhraseHit<T> {
+  start: number;
+  end: number;
+  entry: T;
+}
+
+const APOSTROPHES = /[’‘ʼ`´]/g;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+function foldPhrase(phrase: string): string {
+  return foldTerm(phrase).replace(APOSTROPHES, "'");
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHAR.test(char);
+}
+
+export interface PhraseFinder<T> {
+  find(text: string): Array<PhraseHit<T>>;
+}
+
+export function compilePhraseFinder<T>(
+  entries: readonly T[],
+  phraseOf: (entry: T) => string,
+): PhraseFinder<T> {
+  const folded = entries.map((entry) => foldPhrase(phraseOf(entry)));
+  const automaton = buildAutomaton(folded);
+  return {
+    find(text) {
+      if (text.length === 0 || entries.length === 0) return [];
+      const foldedText = foldWithOffsets(text);
+      const haystack = foldedText.text.replace(APOSTROPHES, "'");
+      const hits: Array<PhraseHit<T>> = [];
+      automaton.scan(haystack, (index, end) => {
+        const phrase = folded[index] as string;
+        const start = end - phrase.length;
+        // A phrase edge that is a letter must not continue into a longer word ("obviously" ≠ "unobviously").
+        if (isWordChar(phrase[0]) && isWordChar(haystack[start - 1])) return false;
+        if (isWordChar(phrase[phrase.length - 1]) && isWordChar(haystack[end])) return false;
+        hits.push({
+          start: foldedText.originalStart[start] as number,
+          end: foldedText.originalEnd[end - 1] as number,
+          entry: entries[index] as T,
+        });
+        return false;
+      });
+      // Longest first at each start, then drop hits inside an earlier one ("as i already said" ⊃ "as i said").
+      hits.sort((left, right) => left.start - right.start || right.end - left.end);
+      const kept: Array<PhraseHit<T>> = [];
+      let coveredUntil = -1;
+      for (const hit of hits) {
+        if (hit.start < coveredUntil) continue;
+        kept.push(hit);
+        coveredUntil = hit.end;
+      }
+      return kept;
+    },
+  };
+}
+
+// The policy's list is the same object keystroke after keystroke: compile it once.
+const bannedFinders = new WeakMap<readonly BannedPhrase[], PhraseFinder<BannedPhrase>>();
+
+export const checkBannedPhrases: ReplyCheckRule = (text, context) => {
+  let finder = bannedFinders.get(context.bannedPhrases);
+  if (!finder) {
+    finder = compilePhraseFinder(context.bannedPhrases, (banned) => banned.phrase);
+    bannedFinders.set(context.bannedPhrases, finder);
+  }
+  return finder.find(text).map(({ start, end, entry }): ReplyCheck => {
+    const check: ReplyCheck = {
+      id: 'banned-phrase',
+      severity: 'error',
+      message: `“${text.slice(start, end)}” is banned by the policy${entry.reason ? `: ${entry.reason}` : '.'}`,
+      span: { start, end },
+    };
+    if (entry.suggestion !== undefined) check.fix = { kind: 'replace', replacement: entry.suggestion };
+    return check;
+  });
+};
+
+interface ToneEntry {
+  phrase: string;
+  reason: string;
+}
+
+/**
+ * Arguing or blaming wording: public arguments with customers are a losing proposition, and the whole
+ * thread reads them (seed 002 #2, "don't argue in public"; seed 000, "don't be afraid to say sorry").
+ */
+export const ARGUING_PHRASES: readonly ToneEntry[] = [
+  { phrase: 'as I already said', reason: 'Sounds impatient; restate the answer kindly.' },
+  { phrase: 'as I said', reason: 'Sounds impatient; restate the answer kindly.' },
+  { phrase: 'as we already said', reason: 'Sounds impatient; restate the answer kindly.' },
+  { phrase: 'as previously stated', reason: 'Sounds impatient; restate the answer kindly.' },
+  { phrase: 'per my last', reason: 'Reads as passive-aggressive.' },
+  { phrase: 'you should have', reason: 'Blames the customer; say what you can do now.' },
+  { phrase: 'you failed to', reason: 'Blames the customer; describe the fix instead.' },
+  { phrase: 'you need to understand', reason: 'Lectures the customer.' },
+  { phrase: 'if you had read', reason: 'Blames the customer.' },
+  { phrase: 'calm down', reason: 'Tells the customer how to feel; acknowledge the frustration instead.' },
+  { phrase: "that's not our fault", reason: 'Argues about fault in public; own the next step instead.' },
+  { phrase: 'that is not our fault', reason: 'Argues about fault in public; own the next step instead.' },
+  { phrase: 'not our fault', reason: 'Argues about fault in public; own the next step instead.' },
+  { phrase: 'not our problem', reason: 'Dismisses the customer in public.' },
+  { phrase: 'actually, you', reason: 'Sounds like correcting the customer; explain without the “actually”.' },
+  { phrase: 'actually you', reason: 'Sounds like correcting the customer; explain without the “actually”.' },
+  { phrase: 'obviously', reason: 'Sounds condescending.' },
+  { phrase: 'clearly you', reason: 'Sounds condescending.' },
+  { phrase: 'with all due respect', reason: 'Signals an argument is coming.' },
+  { phrase: "you're wrong", reason: 'Argues with the customer in public.' },
+  { phrase: 'you are wrong', reason: 'Argues with the customer in public.' },
+  { phrase: 'user error', reason: 'Blames the customer.' },
+];
+
+const arguingFinder = compilePhraseFinder(ARGUING_PHRASES, (entry) => entry.phrase);
+
+// No automatic replacement: a calmer reply needs rewording the sentence, not swapping words.
+export const checkArguingWording: ReplyCheckRule = (text) =>
+  arguingFinder.find(text).map(
+    ({ start, end, entry }): ReplyCheck => ({
+      id: 'arguing',
+      severity: 'warning',
+      message: `“${text.slice(start, end)}”: ${entry.reason} Don't argue in public.`,
+      span: { start, end },
+    }),
+  );

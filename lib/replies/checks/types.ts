@@ -1,0 +1,38 @@
+import type { Platform } from '../../domain/types';
+
+export type ReplyVisibility = 'public' | 'private';
+
+export interface BannedPhrase {
+  phrase: string;
+  /** Why the policy bans it, shown to the agent. */
+  reason?: string;
+  /** What to write instead; offered as a one-click replacement. */
+  suggestion?: string;
+}
+
+export interface ReplyCheckContext {
+  platform: Platform;
+  visibility: ReplyVisibility;
+  bannedPhrases: readonly BannedPhrase[];
+  /** The filled template before the agent's edits, when the reply started from one. */
+  templateText?: string;
+  /** The agent's display name, e.g. 'Sam Lee'; the reply should carry it when public. */
+  agentName?: string;
+  /** Replaces the platform's length limit (a Mastodon instance with a longer limit). */
+  limitOverride?: number;
+}
+
+export type ReplyCheckSeverity = 'error' | 'warning' | 'info';
+
+export interface ReplyCheck {
+  /** The kind of check ('length', 'banned-phrase', 'pii-email', …); repeated once per occurrence. */
+  id: string;
+  severity: ReplyCheckSeverity;
+  message: string;
+  /** UTF-16 offsets into the reply text of what the check is about. */
+  span?: { start: number; end: number };
+  fix?: { kind: 'move-to-private' | 'replace'; replacement?: string };
+}
+
+/** One check: small, pure, and registered in the list in ../checks.ts. */
+export type ReplyCheckRule = (text: string, context: ReplyCheckContext) => ReplyCheck[];

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { checkReply, measureLength, type ReplyCheckContext } from '../../../lib/replies/checks';
+
+const LONG_URL = `https://example.com/${'a'.repeat(200)}`;
+
+function lengthChecks(
+  text: string,
+  context: Partial<ReplyCheckContext> & Pick<ReplyCheckContext, 'platform'>,
+) {
+  return checkReply(text, { visibility: 'private', bannedPhrases: [], ...context }).filter(
+    (check) => check.id === 'length',
+  );
+}
+
+describe('measureLength', () => {
+  it('uses the weighted length on X: links 23, emoji 2, CJK 2', () => {
+    expect(measureLength(`see ${LONG_URL}`, 'x')).toEqual({ used: 27, limit: 280, unit: 'weighted' });
+    expect(measureLength('👍🏽👨‍👩‍👧', 'x').used).toBe(4);
+    expect(measureLength('日本語', 'x').used).toBe(6);
+  });
+
+  it('counts graphemes on Bluesky, links in full', () => {
+    expect(measureLength('👍🏽👨‍👩‍👧é', 'bluesky')).toEqual({ used: 3, limit: 300, unit: 'graphemes' });
+    expect(measureLength(LONG_URL, 'bluesky').used).toBe(LONG_URL.length);
+  });
+
+  it('counts Mastodon links as 23 and remote mentions by their local part', () => {
+    expect(measureLength(`${LONG_URL} 👍🏽`, 'mastodon')).toEqual({
+      used: 25,
+      limit: 500,
+      unit: 'graphemes',
+    });
+    expect(measureLength('hi @sam@social.example!', 'mastodon').used).toBe('hi @sam!'.length);
+  });
+
+  it('counts code points elsewhere and knows each site limit', () => {
+    expect(measureLength('a😀', 'threads')).toEqual({ used: 2, limit: 500, unit: 'characters' });
+    expect(measureLength('x', 'instagram').limit).toBe(2200);
+    expect(measureLength('x', 'linkedin').limit).toBe(1250);
+    expect(measureLength('x', 'youtube').limit).toBe(10_000);
+    expect(measureLength('x', 'reddit').limit).toBe(10_000);
+    expect(measureLength('x', 'facebook').limit).toBe(8000);
+    expect(measureLength('x', 'web').limit).toBeNull();
+  });
+
+  it('takes a limit override', () => {
+    expect(measureLength('x', 'mastodon', 1000).limit).toBe(1000);
+  });
+});
+
+describe('length check', () => {
+  it('passes at the limit and fails one over, with the overflow span', () => {
+    expect(lengthChecks('a'.repeat(280), { platform: 'x' })).toEqual([]);
+    const [check] = lengthChecks('a'.repeat(281), { platform: 'x' });
+    expect(check?.severity).toBe('error');
+    expect(check?.span).toEqual({ start: 280, end: 281 });
+    expect(check?.message).toContain('281 of 280');
+  });
+
+  it('lets a long link through on X where raw characters would not fit', () => {
+    const text = `${'a'.repeat(250)} ${LONG_URL}`;
+    expect(text.length).toBeGreaterThan(280);
+    expect(lengthChecks(text, { platform: 'x' })).toEqual([]);
+  });
+
+  it('counts emoji as 2 on X', () => {
+    const text = `${'a'.repeat(278)}😀`;
+    expect(lengthChecks(text, { platform: 'x' })).toEqual([]);
+    const [check] = lengthChecks(`${text}!`, { platform: 'x' });
+    expect(check?.span).toEqual({ start: 280, end: 281 });
+  });
+
+  it('counts a family emoji as one grapheme on Bluesky', () => {
+    const family = '👨‍👩‍👧‍👦';
+    expect(lengthChecks(family.repeat(300), { platform: 'bluesky' })).toEqual([]);
+    const [check] = lengthChecks(family.repeat(301), { platform: 'bluesky' });
+    expect(check?.span).toEqual({ start: family.length * 300, end: family.length * 301 });
+  });
+
+  it('honours an instance limit on Mastodon and X Premium', () => {
+    expect(lengthChecks('a'.repeat(600), { platform: 'mastodon' })).toHaveLength(1);
+    expect(lengthChecks('a'.repeat(600), { platform: 'mastodon', limitOverride: 1000 })).toEqual([]);
+    expect(lengthChecks('a'.repeat(600), { platform: 'x', limitOverride: 25_000 })).toEqual([]);
+    const [check] = lengthChecks('a'.repeat(600), { platform: 'x', limitOverride: 500 });
+    expect(check?.span).toEqual({ start: 500, end: 600 });
+  });
+
+  it('never limits the web', () => {
+    expect(lengthChecks('a'.repeat(50_000), { platform: 'web' })).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { checkReply, REPLY_CHECKS, type ReplyCheckContext } from '../../../lib/replies/checks';
+
+const TEMPLATE =
+  'Hi Jo, we are so sorry your parcel is late. Could you send us a direct message with your order number so we can look into it right away? – Sam';
+
+const publicContext: ReplyCheckContext = {
+  platform: 'x',
+  visibility: 'public',
+  bannedPhrases: [],
+  templateText: TEMPLATE,
+  agentName: 'Sam Lee',
+};
+
+function ids(text: string, context: ReplyCheckContext = publicContext): string[] {
+  return checkReply(text, context).map((check) => check.id);
+}
+
+describe('template unchanged', () => {
+  it('warns when the reply is the template, whitespace aside', () => {
+    const [check] = checkReply(`  ${TEMPLATE.replace(/ /g, '\n ')} `, publicContext);
+    expect(check?.id).toBe('template-unchanged');
+    expect(check?.severity).toBe('warning');
+    expect(check?.message).toMatch(/^Tailor this reply/);
+  });
+
+  it('warns when under a tenth of the words changed', () => {
+    expect(ids(TEMPLATE.replace('so sorry', 'very sorry'))).toEqual(['template-unchanged']);
+  });
+
+  it('is satisfied once the reply is tailored', () => {
+    const tailored = TEMPLATE.replace(
+      'your parcel is late',
+      'the blue kettle arrived two weeks late and dented',
+    );
+    expect(ids(tailored)).toEqual([]);
+  });
+
+  it('does nothing without a template', () => {
+    expect(ids(TEMPLATE, { ...publicContext, templateText: undefined })).toEqual([]);
+    expect(ids(TEMPLATE, { ...publicContext, templateText: '   ' })).toEqual([]);
+  });
+});
+
+describe('human name', () => {
+  const reply = 'Sorry about the kettle, Jo: a new one ships today.';
+
+  it('nudges a public reply without the agent name', () => {
+    const [check] = checkReply(reply, { ...publicContext, templateText: undefined });
+    expect(check).toMatchObject({ id: 'human-name', severity: 'info' });
+    expect(check?.message).toContain('Sam');
+  });
+
+  it('accepts the agent’s first or last name anywhere, in any case', () => {
+    const context = { ...publicContext, templateText: undefined };
+    expect(ids(`${reply} ^sam`, context)).toEqual([]);
+    expect(ids(`${reply} (LEE)`, context)).toEqual([]);
+    expect(ids(`${reply} Samantha`, context)).toEqual(['human-name']);
+  });
+
+  it('accepts a signature at the end when the agent name is unknown', () => {
+    const context = { ...publicContext, templateText: undefined, agentName: undefined };
+    expect(ids(`${reply} – Kim`, context)).toEqual([]);
+    expect(ids(`${reply} ^KL`, context)).toEqual([]);
+    expect(ids(reply, context)).toEqual(['human-name']);
+  });
+
+  it('does not nudge private replies', () => {
+    expect(ids(reply, { ...publicContext, templateText: undefined, visibility: 'private' })).toEqual([]);
+  });
+});
+
+describe('checkReply', () => {
+  it('runs every registered check and sorts errors first, then by position', () => {
+    expect(REPLY_CHECKS.length).toBeGreaterThanOrEqual(6);
+    const text = `Obviously we guarantee it, mail jo@mail.example ${'a'.repeat(260)}`;
+    const checks = checkReply(text, {
+      ...publicContext,
+      templateText: undefined,
+      bannedPhrases: [{ phrase: 'guarantee' }],
+    });
+    expect(checks.map((check) => check.id)).toEqual([
+      'banned-phrase',
+      'pii-email',
+      'length',
+      'arguing',
+      'human-name',
+    ]);
+  });
+
+  it('has nothing to say about an empty draft', () => {
+    expect(checkReply('  \n ', publicContext)).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { type BannedPhrase, checkReply, type ReplyCheck } from '../../../lib/replies/checks';
+
+function run(text: string, bannedPhrases: BannedPhrase[] = []): ReplyCheck[] {
+  return checkReply(text, { platform: 'web', visibility: 'private', bannedPhrases });
+}
+
+function spans(text: string, checks: ReplyCheck[], id: string): string[] {
+  return checks
+    .filter((check) => check.id === id)
+    .map((check) => text.slice(check.span?.start, check.span?.end));
+}
+
+describe('banned phrases', () => {
+  const banned: BannedPhrase[] = [
+    { phrase: 'guarantee', reason: 'Legal has not approved promises.', suggestion: 'aim to' },
+    { phrase: 'no refunds' },
+    { phrase: 'C++ (beta)' },
+  ];
+
+  it('finds each occurrence, case- and accent-insensitively, as whole words', () => {
+    const text = 'We GUARANTEE it. Guarantée! No  refunds. guaranteed delivery';
+    const checks = run(text, banned);
+    expect(spans(text, checks, 'banned-phrase')).toEqual(['GUARANTEE', 'Guarantée', 'No  refunds']);
+    expect(checks.every((check) => check.severity === 'error')).toBe(true);
+  });
+
+  it('gives the reason and offers the suggestion as a replacement', () => {
+    const [check] = run('we guarantee it', banned);
+    expect(check?.message).toContain('Legal has not approved promises.');
+    expect(check?.fix).toEqual({ kind: 'replace', replacement: 'aim to' });
+    const [plain] = run('no refunds here', banned);
+    expect(plain?.fix).toBeUndefined();
+  });
+
+  it('matches phrases with punctuation literally', () => {
+    const text = 'try C++ (beta) or C++ beta';
+    expect(spans(text, run(text, banned), 'banned-phrase')).toEqual(['C++ (beta)']);
+  });
+
+  it('ignores empty phrases', () => {
+    expect(run('anything at all', [{ phrase: '' }, { phrase: '  ' }])).toEqual([]);
+  });
+});
+
+describe('arguing and blaming wording', () => {
+  it('flags the usual phrases, with any apostrophe', () => {
+    const text =
+      'Obviously, as I already said, you should have read it. Calm down: that’s not our fault. Actually, you are late. You failed to reply, per my last message. With all due respect, no.';
+    const found = spans(text, run(text), 'arguing');
+    expect(found).toEqual([
+      'Obviously',
+      'as I already said',
+      'you should have',
+      'Calm down',
+      'that’s not our fault',
+      'Actually, you',
+      'You failed to',
+      'per my last',
+      'With all due respect',
+    ]);
+    expect(
+      run(text)
+        .filter((check) => check.id === 'arguing')
+        .every((check) => check.severity === 'warning'),
+    ).toBe(true);
+  });
+
+  it('prefers the longest phrase and respects word boundaries', () => {
+    const text = 'As I said before: unobviously calm downstream, not our faults';
+    expect(spans(text, run(text), 'arguing')).toEqual(['As I said']);
+  });
+
+  it('leaves a kind reply alone', () => {
+    expect(run('So sorry about the wait, Jo. We have sent a replacement today. – Sam')).toEqual([]);
+  });
+});
