@@ -1,11 +1,12 @@
 import { ParleyDb } from './schema';
 
-let instance: ParleyDb | undefined;
-
 /**
- * The one database of the extension origin (background, sidebar, popup, options). Never imported by
- * content scripts: IndexedDB opened there would live in the site's origin, readable by the site.
+ * The profile's one database handle, opened lazily. Only extension-origin contexts (background,
+ * sidebar, options, popup) may call this: from a content script it would open a database in the
+ * visited site's origin, where the site's own scripts can read it.
  */
+let instance: ParleyDb | null = null;
+
 export function getDb(): ParleyDb {
   instance ??= new ParleyDb();
   return instance;

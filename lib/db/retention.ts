@@ -1,0 +1,131 @@
+import Dexie from 'dexie';
+import { recomputeCustomer } from './customers';
+import { toTimestamp } from './ids';
+import type { ParleyDb } from './schema';
+
+/**
+ * Retention and privacy requests. Purging is irreversible and removes customer text, so each purge
+ * runs in one transaction: it removes everything it set out to, or nothing.
+ *
+ * Age-based purging works case by case: a case goes (with its mentions, events, drafts, thanks and
+ * classifier corrections) once its latest activity is older than the cutoff. Cutting old events out
+ * of a live case would silently change its first-response and resolution times, so a case still in
+ * use is kept whole. A customer goes once they have no case left and were last seen before the cutoff.
+ */
+
+export interface PurgeCounts {
+  customers: number;
+  identities: number;
+  mentions: number;
+  cases: number;
+  events: number;
+  drafts: number;
+  corrections: number;
+  thanks: number;
+}
+
+function emptyCounts(): PurgeCounts {
+  return {
+    customers: 0,
+    identities: 0,
+    mentions: 0,
+    cases: 0,
+    events: 0,
+    drafts: 0,
+    corrections: 0,
+    thanks: 0,
+  };
+}
+
+function allTables(db: ParleyDb) {
+  return [
+    db.customers,
+    db.identities,
+    db.mentions,
+    db.cases,
+    db.events,
+    db.drafts,
+    db.corrections,
+    db.thanks,
+  ] as const;
+}
+
+async function deletePostData(db: ParleyDb, postKeys: string[], counts: PurgeCounts): Promise<void> {
+  if (postKeys.length === 0) return;
+  counts.drafts += await db.drafts.where('postKey').anyOf(postKeys).delete();
+  counts.corrections += await db.corrections.where('id').anyOf(postKeys).delete();
+  counts.thanks += await db.thanks.where('postKey').anyOf(postKeys).delete();
+}
+
+export async function purgeOlderThan(db: ParleyDb, days: number, now: string | Date): Promise<PurgeCounts> {
+  if (!Number.isFinite(days) || days < 0)
+    throw new RangeError(`Retention must be a non-negative number of days, got ${days}`);
+  const cutoff = new Date(Date.parse(toTimestamp(now)) - days * 86_400_000).toISOString();
+  const counts = emptyCounts();
+
+  await db.transaction('rw', allTables(db), async () => {
+    const staleCases = await db.cases.where('updatedAt').below(cutoff).toArray();
+    const caseIds = staleCases.map((row) => row.id);
+    const mentionIds =
+      caseIds.length > 0 ? await db.mentions.where('caseId').anyOf(caseIds).primaryKeys() : [];
+    if (caseIds.length > 0) {
+      counts.events += await db.events.where('caseId').anyOf(caseIds).delete();
+      counts.mentions += await db.mentions.where('caseId').anyOf(caseIds).delete();
+      counts.cases += await db.cases.where('id').anyOf(caseIds).delete();
+    }
+    await deletePostData(db, mentionIds, counts);
+    counts.events += await db.events
+      .where('at')
+      .below(cutoff)
+      .filter((event) => event.caseId === null)
+      .delete();
+
+    const touched = new Set(staleCases.map((row) => row.customerId));
+    const dormant = await db.customers.where('lastSeenAt').below(cutoff).primaryKeys();
+    for (const customerId of dormant) {
+      const remaining = await db.cases
+        .where('[customerId+openedAt]')
+        .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+        .count();
+      if (remaining > 0) continue;
+      counts.identities += await db.identities.where('customerId').equals(customerId).delete();
+      counts.thanks += await db.thanks.where('customerId').equals(customerId).delete();
+      counts.events += await db.events
+        .where('[customerId+at]')
+        .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+        .delete();
+      await db.customers.delete(customerId);
+      counts.customers += 1;
+      touched.delete(customerId);
+    }
+    for (const customerId of touched) await recomputeCustomer(db, customerId);
+
+    counts.drafts += await db.drafts.where('updatedAt').below(cutoff).delete();
+    counts.corrections += await db.corrections.where('at').below(cutoff).delete();
+    counts.thanks += await db.thanks.where('at').below(cutoff).delete();
+  });
+  return counts;
+}
+
+/** A customer's privacy request: everything Parley holds about them, on every platform, goes. */
+export async function purgeCustomer(db: ParleyDb, customerId: string): Promise<PurgeCounts> {
+  const counts = emptyCounts();
+  await db.transaction('rw', allTables(db), async () => {
+    const everything = [customerId, Dexie.minKey] as const;
+    const toEnd = [customerId, Dexie.maxKey] as const;
+    const mentionIds = await db.mentions.where('[customerId+at]').between(everything, toEnd).primaryKeys();
+    const caseIds = await db.cases.where('[customerId+openedAt]').between(everything, toEnd).primaryKeys();
+    counts.events += await db.events.where('[customerId+at]').between(everything, toEnd).delete();
+    if (caseIds.length > 0) counts.events += await db.events.where('caseId').anyOf(caseIds).delete();
+    counts.mentions += await db.mentions.where('[customerId+at]').between(everything, toEnd).delete();
+    counts.cases += await db.cases.where('[customerId+openedAt]').between(everything, toEnd).delete();
+    counts.identities += await db.identities.where('customerId').equals(customerId).delete();
+    await deletePostData(db, mentionIds, counts);
+    counts.thanks += await db.thanks.where('customerId').equals(customerId).delete();
+    if (await db.customers.get(customerId)) {
+      await db.customers.delete(customerId);
+      counts.customers += 1;
+    }
+  });
+  return counts;
+}
