@@ -1,0 +1,7 @@
+export function PopupApp() {
+  return (
+    <main>
+      <h1>Parley</h1>
+    </main>
+  );
+}
