@@ -1,0 +1,113 @@
+/**
+ * Opening a post's reply composer: click the site's reply control (scoped to the post), then wait for
+ * the editor the site renders. Shared by every adapter; each supplies where its controls and editors are.
+ */
+
+export const DEFAULT_COMPOSER_TIMEOUT_MS = 3_000;
+/** React-controlled textareas change value without DOM mutations, so waiting also polls at this rate. */
+const POLL_MS = 100;
+
+export interface ComposerPlan {
+  post: Element;
+  /** adapter id + post id: recognises a composer opened for this post earlier (modal editors). */
+  key: string | null;
+  /** The site's reply control for this post (not a nested post's). */
+  findTrigger: () => Element | null;
+  /** A composer that belongs to this post (inside it or its thread slot), if the site renders one there. */
+  findOwn?: () => HTMLElement | null;
+  /** Every composer editable of the site; one that appears after the click is taken as this post's. */
+  composerSelector?: string;
+  timeoutMs?: number;
+}
+
+/** Composers opened per post key; weak so a closed modal's editor can be collected. */
+const openedComposers = new Map<string, WeakRef<HTMLElement>>();
+
+export async function openComposer(plan: ComposerPlan): Promise<HTMLElement | null> {
+  const timeoutMs = plan.timeoutMs ?? DEFAULT_COMPOSER_TIMEOUT_MS;
+  const document = plan.post.ownerDocument;
+  const own = safely(() => plan.findOwn?.() ?? null);
+  if (own) return remember(plan.key, own);
+  const remembered = plan.key ? openedComposers.get(plan.key)?.deref() : undefined;
+  if (remembered?.isConnected) return remembered;
+
+  const before = new Set<Element>(
+    plan.composerSelector ? document.querySelectorAll(plan.composerSelector) : [],
+  );
+  const trigger = safely(plan.findTrigger);
+  if (!isClickable(trigger)) return null;
+  trigger.click();
+
+  const find = (): HTMLElement | null => {
+    const ownAfter = plan.findOwn?.() ?? null;
+    if (ownAfter) return ownAfter;
+    if (!plan.composerSelector) return null;
+    for (const candidate of document.querySelectorAll(plan.composerSelector)) {
+      if (!before.has(candidate) && isHtmlElement(candidate) && candidate.isConnected) return candidate;
+    }
+    return null;
+  };
+  const composer = await waitFor(find, document, timeoutMs);
+  return composer ? remember(plan.key, composer) : null;
+}
+
+/**
+ * Resolves with find()'s first non-null result, checking after each batch of DOM mutations under root
+ * and every POLL_MS, or null after timeoutMs.
+ */
+export function waitFor<T>(find: () => T | null, root: Node, timeoutMs: number): Promise<T | null> {
+  const immediate = safely(find);
+  if (immediate) return Promise.resolve(immediate);
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value: T | null): void => {
+      if (settled) return;
+      settled = true;
+      observer.disconnect();
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const check = (): void => {
+      const found = safely(find);
+      if (found) finish(found);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'contenteditable', 'aria-hidden', 'style', 'class'],
+    });
+    const poll = setInterval(check, POLL_MS);
+    const timer = setTimeout(() => finish(null), Math.max(0, timeoutMs));
+  });
+}
+
+function remember(key: string | null, composer: HTMLElement): HTMLElement {
+  if (!key) return composer;
+  if (openedComposers.size > 200) {
+    for (const [staleKey, reference] of openedComposers) {
+      if (!reference.deref()?.isConnected) openedComposers.delete(staleKey);
+    }
+  }
+  openedComposers.set(key, new WeakRef(composer));
+  return composer;
+}
+
+function isHtmlElement(element: Element | null): element is HTMLElement {
+  return element !== null && typeof (element as HTMLElement).click === 'function';
+}
+
+function isClickable(element: Element | null): element is HTMLElement {
+  if (!isHtmlElement(element)) return false;
+  return !element.hasAttribute('disabled') && element.getAttribute('aria-disabled') !== 'true';
+}
+
+function safely<T>(read: () => T | null): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * X / Twitter (x.com, twitter.com). Markup per insin/control-panel-for-twitter and kepano/defuddle
+ * (see /work/shared/notes/sites.md). The timeline is virtualized and recycles cells, so posts are keyed
+ * by status id and every read goes back to the element (nothing is cached on it).
+ */
+import type { ScrapedPost } from '../domain/types';
+import { openComposer } from './composer';
+import { absoluteUrl, documentUrl, ownAll, ownFirst, queryAll } from './dom';
+import { guardAdapter } from './guard';
+import { cleanHandle, NO_TIME, readPostedAt } from './read';
+import { readLabel, readText } from './text';
+import type { SiteAdapter } from './types';
+
+const HOSTS = new Set([
+  'x.com',
+  'www.x.com',
+  'mobile.x.com',
+  'twitter.com',
+  'www.twitter.com',
+  'mobile.twitter.com',
+]);
+const POST_SELECTOR = 'article[data-testid="tweet"]';
+/** A quoted tweet is a role=link card inside the article; nested articles are other tweets. */
+const NESTED_SELECTOR = `div[role="link"], ${POST_SELECTOR}`;
+const STATUS_PATH = /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/;
+const HANDLE_TEXT = /^@(\w{1,15})$/;
+const COMPOSER_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
+
+function readPost(article: Element): ScrapedPost | null {
+  const statusLink = ownStatusLink(article);
+  const href = statusLink?.getAttribute('href') ?? null;
+  const statusId = href ? STATUS_PATH.exec(href)?.[1] : undefined;
+  if (!statusId) return null;
+  const base = baseUrl(article);
+
+  const userName = ownFirst(article, '[data-testid="User-Name"]', NESTED_SELECTOR);
+  const handle = readHandle(userName) ?? cleanHandle(href?.split('/')[1]);
+  if (!handle) return null;
+
+  const tweetText = ownFirst(article, '[data-testid="tweetText"]', NESTED_SELECTOR);
+  const time = statusLink?.querySelector('time') ?? ownFirst(article, 'time', NESTED_SELECTOR);
+  const replyingTo = replyingToHandles(article, userName, tweetText);
+  const focalId = conversationFocus(article);
+  const followsFocal = focalId !== null && focalId !== statusId && followsFocalTweet(article, focalId);
+
+  return {
+    platform: 'x',
+    postId: statusId,
+    permalink: absoluteUrl(href, base),
+    author: { handle, displayName: readDisplayName(userName) },
+    text: readText(tweetText, { whitespace: 'pre-wrap' }),
+    ...(time ? readPostedAt(time) : NO_TIME),
+    isReply: replyingTo.length > 0 || followsFocal,
+    inReplyTo: replyingTo[0] ?? (followsFocal ? focalId : null),
+  };
+}
+
+/** The article's own permalink: the link around its own <time>, else its own /status/ link. */
+function ownStatusLink(article: Element): Element | null {
+  const time = ownFirst(article, 'time', NESTED_SELECTOR);
+  const around = time?.closest('a[href]');
+  if (around && STATUS_PATH.test(around.getAttribute('href') ?? '')) return around;
+  for (const link of ownAll(article, 'a[href*="/status/"]', NESTED_SELECTOR)) {
+    const href = link.getAttribute('href') ?? '';
+    if (!/\/(?:photo|video|analytics|quotes|retweets|likes|history)(?:\/|$)/.test(href)) return link;
+  }
+  return null;
+}
+
+function readHandle(userName: Element | null): string | null {
+  if (!userName) return null;
+  for (const span of userName.querySelectorAll('span')) {
+    const match = HANDLE_TEXT.exec(span.textContent?.trim() ?? '');
+    if (match?.[1]) return match[1];
+  }
+  const profile = userName.querySelector('a[href^="/"]')?.getAttribute('href');
+  return cleanHandle(profile?.split('/')[1]);
+}
+
+/** Display name: the name link's text (emoji as alt), never the @handle or the time. */
+function readDisplayName(userName: Element | null): string | null {
+  if (!userName) return null;
+  for (const link of userName.querySelectorAll('a')) {
+    if (link.querySelector('time')) continue;
+    const label = readLabel(link);
+    if (label && !label.startsWith('@')) return label;
+  }
+  // Quoted-tweet style (no links): the first block holds the name.
+  const first = userName.firstElementChild;
+  const label = first ? readLabel(first) : '';
+  return label && !label.startsWith('@') ? label : null;
+}
+
+/** Handles in the "Replying to @…" line: own @links outside the name row and the tweet text. */
+function replyingToHandles(article: Element, userName: Element | null, tweetText: Element | null): string[] {
+  const handles: string[] = [];
+  for (const link of ownAll(article, 'a[href^="/"]', NESTED_SELECTOR)) {
+    if (userName?.contains(link) || tweetText?.contains(link)) continue;
+    const match = HANDLE_TEXT.exec(readLabel(link));
+    if (match?.[1]) handles.push(match[1]);
+  }
+  return handles;
+}
+
+/** On a /status/ID page, the focal tweet's id; replies are rendered after it. */
+function conversationFocus(article: Element): string | null {
+  const url = documentUrl(article);
+  if (!url) return null;
+  try {
+    return STATUS_PATH.exec(new URL(url).pathname)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function followsFocalTweet(article: Element, focalId: string): boolean {
+  const focalLink = article.ownerDocument.querySelector(`${POST_SELECTOR} a[href$="/status/${focalId}"]`);
+  const focal = focalLink?.closest(POST_SELECTOR);
+  if (!focal || focal === article) return false;
+  return (focal.compareDocumentPosition(article) & 4) !== 0; // Node.DOCUMENT_POSITION_FOLLOWING
+}
+
+function baseUrl(element: Element): string {
+  const url = documentUrl(element);
+  return url && HOSTS.has(new URL(url).hostname) ? url : 'https://x.com/';
+}
+
+export const xAdapter: SiteAdapter = guardAdapter({
+  id: 'x',
+  platform: 'x',
+  postSelector: POST_SELECTOR,
+  matchesUrl: (url) => HOSTS.has(url.hostname),
+  findPosts: (root) => queryAll(root, POST_SELECTOR),
+  readPost,
+  markerAnchor: (article) => ownFirst(article, '[data-testid="User-Name"]', NESTED_SELECTOR),
+  openReplyComposer(article, options) {
+    const statusId = STATUS_PATH.exec(ownStatusLink(article)?.getAttribute('href') ?? '')?.[1] ?? null;
+    const isFocal = statusId !== null && statusId === conversationFocus(article);
+    return openComposer({
+      post: article,
+      key: statusId ? `x:${statusId}` : null,
+      findTrigger: () => ownFirst(article, '[data-testid="reply"]', NESTED_SELECTOR),
+      // The inline composer under the focal tweet of a /status/ page replies to that tweet.
+      findOwn: () =>
+        isFocal
+          ? ([...article.ownerDocument.querySelectorAll<HTMLElement>(COMPOSER_SELECTOR)].find(
+              (editor) => !editor.closest('[role="dialog"]'),
+            ) ?? null)
+          : null,
+      composerSelector: COMPOSER_SELECTOR,
+      timeoutMs: options?.timeoutMs,
+    });
+  },
+});
