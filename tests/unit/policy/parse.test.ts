@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import { formatPolicyError, type PolicyError, parsePolicyText } from '../../../lib/policy/parse';
+import { defaultPolicyYaml, starterPolicyYaml } from '../../../lib/policy/yaml';
+
+/** 1-based line and column of the first occurrence of `needle` (after `after`, when given). */
+function positionOf(text: string, needle: string, after?: string): { line: number; column: number } {
+  const start = after === undefined ? 0 : text.indexOf(after);
+  const offset = text.indexOf(needle, start);
+  if (start < 0 || offset < 0) throw new Error(`'${needle}' not found`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
+}
+
+function errorsOf(text: string): PolicyError[] {
+  const result = parsePolicyText(text, 'policy.yaml');
+  if (result.ok) throw new Error('expected errors');
+  return result.errors;
+}
+
+function replaceOnce(text: string, from: string, to: string): string {
+  const index = text.indexOf(from);
+  if (index < 0) throw new Error(`'${from}' not found`);
+  return text.slice(0, index) + to + text.slice(index + from.length);
+}
+
+const yaml = defaultPolicyYaml();
+
+describe('parsePolicyText', () => {
+  it('round-trips the rendered default policy and the starter file', () => {
+    const parsed = parsePolicyText(yaml);
+    expect(parsed).toEqual({ ok: true, policy: DEFAULT_POLICY });
+    const starter = parsePolicyText(starterPolicyYaml(new Date('2026-03-04T05:06:07.890Z')));
+    expect(starter.ok && starter.policy.updatedAt).toBe('2026-03-04T05:06:07Z');
+  });
+
+  it('reads JSON as well, tabs included', () => {
+    const json = JSON.stringify(DEFAULT_POLICY, null, '\t');
+    expect(parsePolicyText(json)).toEqual({ ok: true, policy: DEFAULT_POLICY });
+  });
+
+  it('points a wrong value at the value itself', () => {
+    const text = replaceOnce(yaml, 'version: 1', 'version: one');
+    const [error] = errorsOf(text);
+    expect(error).toEqual({
+      source: 'policy.yaml',
+      ...positionOf(text, 'one'),
+      path: 'version',
+      message: 'Invalid input: expected number, received string',
+      kind: 'schema',
+    });
+  });
+
+  it('points an unknown key at the key, with a suggestion', () => {
+    const text = replaceOnce(yaml, '    requiredVariables: [', '    requiredVariable: [');
+    const errors = errorsOf(text);
+    const unknown = errors.find((error) => error.message.startsWith('Unknown key'));
+    expect(unknown).toMatchObject({
+      ...positionOf(text, 'requiredVariable:'),
+      path: 'templates[0].requiredVariable',
+      message: 'Unknown key "requiredVariable" (did you mean "requiredVariables"?)',
+    });
+  });
+
+  it('suggests keys of the matching resolution step type', () => {
+    const text = replaceOnce(yaml, 'withinMinutes: 60', 'withinMinute: 60');
+    const unknown = errorsOf(text).find((error) => error.message.startsWith('Unknown key'));
+    expect(unknown?.message).toBe('Unknown key "withinMinute" (did you mean "withinMinutes"?)');
+    expect(unknown).toMatchObject(positionOf(text, 'withinMinute:'));
+  });
+
+  it('points a missing key at the key of the mapping that lacks it', () => {
+    const text = replaceOnce(yaml, 'brand:\n  name: Acme\n', 'brand:\n');
+    expect(errorsOf(text)).toEqual([
+      {
+        source: 'policy.yaml',
+        ...positionOf(text, 'brand:'),
+        path: 'brand.name',
+        message: 'Missing required key "name"',
+        kind: 'schema',
+      },
+    ]);
+  });
+
+  it('points cross-field errors at the offending value', () => {
+    const text = replaceOnce(yaml, 'contactId: support-lead', 'contactId: support-leed');
+    const [error] = errorsOf(text);
+    expect(error).toMatchObject({
+      ...positionOf(text, 'support-leed'),
+      path: 'ratings[2].resolution[3].contactId',
+    });
+    expect(error?.message).toMatch(/^No escalation contact has id 'support-leed'/);
+  });
+
+  it('reports every error in one pass, sorted by position', () => {
+    let text = replaceOnce(yaml, 'version: 1', 'version: 0');
+    text = replaceOnce(text, 'hashtags: [ acme, acmestore ]', 'hashtags: [ "#acme" ]');
+    text = replaceOnce(text, '    2: 60\n', '    2: sixty\n');
+    const errors = errorsOf(text);
+    expect(errors.map((error) => error.path)).toEqual([
+      'version',
+      'brand.hashtags[0]',
+      'sla.firstResponseMinutes.2',
+    ]);
+    expect(errors.map((error) => error.line)).toEqual(
+      [positionOf(text, 'version: 0'), positionOf(text, '"#acme"'), positionOf(text, 'sixty')].map(
+        (p) => p.line,
+      ),
+    );
+  });
+
+  it('reports YAML syntax errors with their positions', () => {
+    const text = 'version: 1\nupdatedAt: 2026-01-01T00:00:00Z\nbrand:\n  name: [Acme\n  names: x\n';
+    const errors = errorsOf(text);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => error.kind === 'syntax')).toBe(true);
+    expect(errors[0]?.line).toBeGreaterThanOrEqual(4);
+    expect(errors[0]?.message).not.toMatch(/at line/);
+  });
+
+  it('treats duplicate keys as errors at the second key', () => {
+    const text = 'version: 1\nversion: 2\n';
+    expect(errorsOf(text)[0]).toMatchObject({ line: 2, column: 1, kind: 'syntax' });
+    expect(errorsOf(text)[0]?.message).toMatch(/unique/);
+  });
+
+  it('reports positions inside JSON files', () => {
+    const json = JSON.stringify({ ...DEFAULT_POLICY, version: '2' }, null, 2);
+    expect(errorsOf(json)[0]).toMatchObject({ ...positionOf(json, '"2"'), path: 'version' });
+  });
+
+  it('rejects an empty file and a file that is not a mapping', () => {
+    expect(errorsOf('')[0]).toMatchObject({ line: 1, column: 1, message: 'The file is empty' });
+    expect(errorsOf('# only a comment\n')[0]?.message).toBe('The file is empty');
+    expect(errorsOf('- a\n- b\n')[0]).toMatchObject({ path: '(root)', kind: 'schema' });
+  });
+
+  it('stops alias bombs instead of expanding them', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let level = 1; level <= 8; level += 1) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      lines.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(',')}]`);
+    }
+    const started = Date.now();
+    const errors = errorsOf(lines.join('\n'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(errors[0]?.message).toMatch(/alias/i);
+  });
+
+  it('formats errors as file:line:column  path  message', () => {
+    const [error] = errorsOf(replaceOnce(yaml, 'version: 1', 'version: one'));
+    expect(formatPolicyError(error as PolicyError)).toBe(
+      `policy.yaml:${error?.line}:10  version  Invalid input: expected number, received string`,
+    );
+  });
+});
