@@ -203,7 +203,8 @@ function buildMention(
     at: times.at,
     category: classification.category,
     severity: classification.severity,
-    sentiment: Number.isFinite(classification.sentiment) ? classification.sentiment : 0,
+    // `|| 0` also turns -0 into 0: JSON cannot carry -0, and exports must round-trip exactly.
+    sentiment: Number.isFinite(classification.sentiment) ? classification.sentiment || 0 : 0,
     reasons: [...classification.reasons],
     isOwnReply: input.isOwnReply,
     inReplyTo: post.inReplyTo,

@@ -144,7 +144,7 @@ export async function seedSyntheticData(db: ParleyDb, options: SeedOptions): Pro
             at,
             category,
             severity,
-            sentiment: Math.round((random() * 2 - 1) * 100) / 100,
+            sentiment: Math.round((random() * 2 - 1) * 100) / 100 || 0, // never -0: JSON drops the sign
             reasons: [],
             isOwnReply: false,
             inReplyTo: null,

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { recategorize, recordMention, recordThanks, setCaseStatus } from '../../../lib/db/cases';
+import { saveDraft } from '../../../lib/db/drafts';
+import { purgeCustomer, purgeOlderThan } from '../../../lib/db/retention';
+import type { ParleyDb } from '../../../lib/db/schema';
+import { classified, dumpTables, freshDb, makePost } from './fixtures';
+
+async function mention(db: ParleyDb, overrides: Parameters<typeof makePost>[0] = {}) {
+  const post = makePost(overrides);
+  return recordMention(db, {
+    post,
+    classification: classified(),
+    isOwnReply: false,
+    detectedAt: post.postedAt ?? '2026-03-01T12:00:00.000Z',
+  });
+}
+
+/** Two customers: an old, finished conversation and a current one. */
+async function twoCustomers(db: ParleyDb) {
+  const old = await mention(db, { handle: 'old', postId: 'o1', postedAt: '2025-01-01T10:00:00.000Z' });
+  await setCaseStatus(db, { caseId: old.caseId ?? '', status: 'resolved', at: '2025-01-02T10:00:00.000Z' });
+  await recordThanks(db, { postKey: 'x:o1', at: '2025-01-02T11:00:00.000Z' });
+  await recategorize(db, { mentionId: 'x:o1', category: 'question', at: '2025-01-02T12:00:00.000Z' });
+  await saveDraft(db, { postKey: 'x:o1', text: 'old draft', updatedAt: '2025-01-02T13:00:00.000Z' });
+  const current = await mention(db, {
+    handle: 'current',
+    postId: 'c1',
+    postedAt: '2026-03-01T10:00:00.000Z',
+  });
+  await saveDraft(db, { postKey: 'x:c1', text: 'new draft', updatedAt: '2026-03-01T11:00:00.000Z' });
+  return { old, current };
+}
+
+describe('purgeOlderThan', () => {
+  it('removes cases and customers whose activity is older than the cutoff, with their posts’ data', async () => {
+    const db = freshDb();
+    const { old, current } = await twoCustomers(db);
+    const counts = await purgeOlderThan(db, 90, '2026-03-02T00:00:00.000Z');
+    expect(counts).toMatchObject({
+      customers: 1,
+      identities: 1,
+      mentions: 1,
+      cases: 1,
+      drafts: 1,
+      corrections: 1,
+      thanks: 1,
+    });
+    expect(counts.events).toBe(4); // detected, resolved, thanked, recategorized
+    expect(await db.customers.get(old.customerId ?? '')).toBeUndefined();
+    expect(await db.identities.get('x:old')).toBeUndefined();
+    expect(await db.events.filter((event) => event.customerId === old.customerId).count()).toBe(0);
+    expect(await db.customers.get(current.customerId ?? '')).toBeDefined();
+    expect(await db.mentions.get('x:c1')).toBeDefined();
+    expect(await db.drafts.get('x:c1')).toBeDefined();
+  });
+
+  it('keeps a live case whole even when some of its events are older than the cutoff', async () => {
+    const db = freshDb();
+    const first = await mention(db, { handle: 'long', postedAt: '2025-01-01T10:00:00.000Z' });
+    await mention(db, { handle: 'long', postedAt: '2026-02-28T10:00:00.000Z' });
+    const before = await dumpTables(db);
+    const counts = await purgeOlderThan(db, 30, '2026-03-02T00:00:00.000Z');
+    expect(Object.values(counts).every((count) => count === 0)).toBe(true);
+    expect(await dumpTables(db)).toEqual(before);
+    expect(
+      await db.mentions
+        .where('caseId')
+        .equals(first.caseId ?? '')
+        .count(),
+    ).toBe(2);
+  });
+
+  it('rejects a negative retention period', async () => {
+    await expect(purgeOlderThan(freshDb(), -1, '2026-03-02T00:00:00.000Z')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('purgeCustomer', () => {
+  it('removes everything about one customer on every platform and nothing else', async () => {
+    const db = freshDb();
+    const { old, current } = await twoCustomers(db);
+    const before = await dumpTables(db);
+    const counts = await purgeCustomer(db, old.customerId ?? '');
+    expect(counts).toMatchObject({
+      customers: 1,
+      identities: 1,
+      mentions: 1,
+      cases: 1,
+      drafts: 1,
+      corrections: 1,
+      thanks: 1,
+    });
+    const after = await dumpTables(db);
+    const mentionsOf = (rows: unknown[]) =>
+      rows.filter((row) => (row as { customerId: string }).customerId === current.customerId);
+    expect(mentionsOf(after.mentions)).toEqual(mentionsOf(before.mentions));
+    expect(after.customers).toHaveLength(1);
+    expect(after.drafts).toEqual([
+      { postKey: 'x:c1', text: 'new draft', templateId: null, updatedAt: '2026-03-01T11:00:00.000Z' },
+    ]);
+    expect(JSON.stringify(after)).not.toContain(old.customerId ?? 'missing');
+    expect(JSON.stringify(after)).not.toContain('x:o1');
+  });
+});
