@@ -21,12 +21,9 @@ const text = z.string().max(MAX_TEXT_LENGTH);
 const timestamp = z.string().regex(ISO_TIMESTAMP, 'expected a UTC timestamp like 2026-01-31T09:30:00.000Z');
 const platform = z.enum(PLATFORMS);
 const category = z.enum(CATEGORIES);
-const severity = z.union([
-  z.literal(1),
-  z.literal(2),
-  z.literal(3),
-  z.literal(4),
-]) satisfies z.ZodType<Severity>;
+const severity = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+  error: 'expected a severity of 1, 2, 3 or 4',
+}) satisfies z.ZodType<Severity>;
 
 export const CASE_STATUSES = ['open', 'awaiting-customer', 'resolved'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -99,7 +99,10 @@ export async function seedSyntheticData(db: ParleyDb, options: SeedOptions): Pro
         const second = pick(PLATFORMS);
         if (second !== platforms[0]) platforms.push(second);
       }
-      const handles = platforms.map((platform) => ({ platform, handle: `user${index}_${platform}` }));
+      const handles = platforms.map((platform) => ({
+        platform,
+        handle: `user${index}_s${options.seed}_${platform}`,
+      }));
       for (const { platform, handle } of handles) {
         identities.push({
           id: identityKey(platform, handle),

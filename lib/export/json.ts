@@ -437,6 +437,7 @@ async function mergeBatch(db: ParleyDb, batch: Batch, result: ImportResult): Pro
       thanks: keyed(localThanks, (row) => row.postKey),
     };
     const claimedIdentities = new Map<string, string>();
+    const mergedInto = new Set<string>();
     const add = {
       customers: [] as CustomerRow[],
       identities: [] as IdentityRow[],
@@ -464,7 +465,10 @@ async function mergeBatch(db: ParleyDb, batch: Batch, result: ImportResult): Pro
         add.customers.push(block.customer);
       } else {
         skip('customers');
-        if (customerId !== incomingId) result.mergedCustomers += 1;
+        if (customerId !== incomingId) {
+          result.mergedCustomers += 1;
+          mergedInto.add(customerId);
+        }
       }
 
       for (const identity of block.identities) {
@@ -572,7 +576,7 @@ async function mergeBatch(db: ParleyDb, batch: Batch, result: ImportResult): Pro
     const newCustomers = new Set(add.customers.map((row) => row.id));
     const newCases = new Set(add.cases.map((row) => row.id));
     const touchedCases = new Map<string, string>();
-    const touchedCustomers = new Set<string>();
+    const touchedCustomers = new Set<string>(mergedInto);
     for (const row of [...add.mentions, ...add.events]) {
       if (row.caseId !== null && !newCases.has(row.caseId)) touchedCases.set(row.caseId, row.customerId);
     }

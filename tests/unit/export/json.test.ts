@@ -288,7 +288,7 @@ describe('importJson rejects bad files whole', () => {
     );
     expect(extra.message).toMatch(/mentions row.*script/);
     const severity = await corruptAndImport(withRow((row) => Object.assign(row, { severity: 9 })));
-    expect(severity.message).toContain('field "severity"');
+    expect(severity.message).toContain('field "severity": expected a severity of 1, 2, 3 or 4');
     const time = await corruptAndImport(withRow((row) => Object.assign(row, { at: '2026-03-01 10:00' })));
     expect(time.message).toContain('field "at"');
   });
