@@ -1,0 +1,262 @@
+/**
+ * Facebook (www.facebook.com). Class names are generated and change constantly, so this adapter keys on
+ * accessibility attributes. Feed posts are no longer reliably [role=article]: as in OpenCLI, a post is
+ * the highest ancestor of its "Actions for this post" button that holds no other such button (cheap
+ * path first: the feed unit carrying aria-posinset). Comments are [role=article] labelled
+ * "Comment by …" / "Reply by …". Labels are localized: the lists below cover a few locales.
+ */
+import type { ScrapedPost } from '../domain/types';
+import { openComposer } from './composer';
+import {
+  absoluteUrl,
+  attr,
+  outsideControls,
+  ownAll,
+  ownFirst,
+  pathSegments,
+  queryAll,
+  searchParam,
+  stableHash,
+} from './dom';
+import { guardAdapter } from './guard';
+import { NO_TIME, postedAtFromText } from './read';
+import { readLabel, readText } from './text';
+import type { SiteAdapter } from './types';
+
+const HOSTS = new Set(['www.facebook.com', 'facebook.com', 'web.facebook.com']);
+const ORIGIN = 'https://www.facebook.com/';
+
+const POST_ACTION_LABELS = [
+  'Actions for this post',
+  'Actions pour cette publication',
+  'Aktionen für diesen Beitrag',
+  'Acciones para esta publicación',
+  'Ações para esta publicação',
+  'Azioni per questo post',
+];
+const COMMENT_LABEL_PREFIXES = [
+  'Comment by ',
+  'Reply by ',
+  'Commentaire de ',
+  'Réponse de ',
+  'Kommentar von ',
+  'Antwort von ',
+  'Comentario de ',
+  'Respuesta de ',
+  'Comentário de ',
+  'Resposta de ',
+  'Commento di ',
+  'Risposta di ',
+];
+const REPLY_WORDS = new Set(['reply', 'répondre', 'antworten', 'responder', 'rispondi', 'beantwoorden']);
+const COMMENT_BUTTON_LABELS = ['Leave a comment', 'Comment', 'Commenter', 'Kommentieren', 'Comentar', 'Commenta'];
+
+const ACTIONS_SELECTOR = POST_ACTION_LABELS.map((label) => `[aria-label="${label}"]`).join(', ');
+const COMMENT_SELECTOR = COMMENT_LABEL_PREFIXES.map((prefix) => `[role="article"][aria-label^="${prefix}"]`).join(
+  ', ',
+);
+/** Marks post containers found by climbing from their actions button, so postSelector matches them. */
+const POST_MARK = 'data-parley-fb-post';
+const FEED_UNIT_SELECTOR = '[aria-posinset], [data-pagelet^="FeedUnit"]';
+const POST_SELECTOR = `${FEED_UNIT_SELECTOR}, [${POST_MARK}], ${COMMENT_SELECTOR}`;
+const TEXTBOX = '[contenteditable="true"][role="textbox"]';
+const POST_LINK = /\/(?:posts|permalink|videos|reel)\/([\w.-]+)|[?&](?:story_fbid|fbid)=([\w.-]+)/;
+const TRACKING_PARAMS = /^(?:__cft__|__tn__|__xts__|ref|refsrc|mibextid|rdid|share_url)/;
+
+function findPosts(root: ParentNode): Element[] {
+  const found = new Set<Element>();
+  for (const button of queryAll(root, ACTIONS_SELECTOR)) {
+    const container = postContainer(button);
+    if (container) found.add(container);
+  }
+  for (const unit of queryAll(root, FEED_UNIT_SELECTOR)) {
+    if (unit.querySelector(ACTIONS_SELECTOR)) found.add(unit);
+  }
+  for (const comment of queryAll(root, COMMENT_SELECTOR)) found.add(comment);
+  // Document order, outermost first.
+  return [...found].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+/** The post holding this actions button (see header); marked so postSelector matches it. */
+function postContainer(button: Element): Element | null {
+  const unit = button.closest(`${FEED_UNIT_SELECTOR}, [${POST_MARK}]`);
+  if (unit) return unit;
+  let container: Element | null = null;
+  let depth = 0;
+  for (let current = button.parentElement; current && depth < 40; current = current.parentElement, depth++) {
+    if (current.localName === 'body' || current.matches('[role="feed"], [role="main"]')) break;
+    if (current.querySelectorAll(ACTIONS_SELECTOR).length > 1) break;
+    container = current;
+  }
+  if (container && !container.hasAttribute(POST_MARK)) container.setAttribute(POST_MARK, '');
+  return container;
+}
+
+function readPost(element: Element): ScrapedPost | null {
+  return element.matches(COMMENT_SELECTOR) ? readComment(element) : readFeedPost(element);
+}
+
+function readFeedPost(post: Element): ScrapedPost | null {
+  if (!post.querySelector(ACTIONS_SELECTOR)) return null;
+  const authorLink =
+    ownFirst(post, '[data-ad-rendering-role="profile_name"] a[href]', COMMENT_SELECTOR) ??
+    ownFirst(post, 'h2 a[href], h3 a[href], h4 a[href]', COMMENT_SELECTOR);
+  const handle = profileHandle(authorLink?.getAttribute('href') ?? null);
+  if (!authorLink || !handle) return null;
+  const message = ownFirst(
+    post,
+    '[data-ad-rendering-role="story_message"], [data-ad-comet-preview="message"], [data-ad-preview="message"]',
+    COMMENT_SELECTOR,
+  );
+  const text = readText(message, { skip: isSeeMoreButton });
+  const link = ownPostLink(post);
+  const href = link?.getAttribute('href') ?? null;
+  const match = href ? POST_LINK.exec(href) : null;
+  const postId = match?.[1] ?? match?.[2] ?? null;
+  return {
+    platform: 'facebook',
+    // Without a permalink in the page (Facebook fills some lazily), the author and text are the key.
+    postId: postId ?? `h${stableHash(`${handle}\u0000${text}`)}`,
+    permalink: cleanUrl(href),
+    author: { handle, displayName: readLabel(authorLink) || null },
+    text,
+    ...(link ? postedAtFromText(attr(link, 'aria-label') ?? readLabel(link)) : NO_TIME),
+    isReply: false,
+    inReplyTo: null,
+  };
+}
+
+function readComment(comment: Element): ScrapedPost | null {
+  const label = attr(comment, 'aria-label') ?? '';
+  const authorLink = ownAll(comment, 'a[href]', COMMENT_SELECTOR).find(
+    (link) => readLabel(link) !== '' && !isTimeLink(link),
+  );
+  const handle = profileHandle(authorLink?.getAttribute('href') ?? null);
+  if (!handle) return null;
+  const timeLink = ownAll(comment, 'a[href*="comment_id="]', COMMENT_SELECTOR).find(isTimeLink) ?? null;
+  const href = timeLink?.getAttribute('href') ?? null;
+  const commentId = searchParam(href, ORIGIN, 'comment_id');
+  const replyId = searchParam(href, ORIGIN, 'reply_comment_id');
+  const postId = href ? (POST_LINK.exec(href)?.slice(1).find(Boolean) ?? null) : null;
+  const body = ownAll(comment, 'div[dir="auto"][style*="text-align"]', COMMENT_SELECTOR)
+    .map((block) => readText(block, { skip: isSeeMoreButton }))
+    .filter(Boolean)
+    .join('\n');
+  const displayName = (authorLink && readLabel(authorLink)) || nameFromLabel(label);
+  const ownId = replyId ?? commentId;
+  return {
+    platform: 'facebook',
+    postId: ownId ?? `h${stableHash(`${handle}\u0000${body}`)}`,
+    permalink: cleanUrl(href, ['comment_id', 'reply_comment_id']),
+    author: { handle, displayName: displayName || null },
+    text: body,
+    ...(timeLink ? postedAtFromText(readLabel(timeLink)) : NO_TIME),
+    isReply: true,
+    inReplyTo: replyId ? commentId : postId,
+  };
+}
+
+function ownPostLink(post: Element): Element | null {
+  for (const link of ownAll(post, 'a[href]', COMMENT_SELECTOR)) {
+    const href = link.getAttribute('href') ?? '';
+    if (POST_LINK.test(href) && !href.includes('comment_id=')) return link;
+  }
+  return null;
+}
+
+function isTimeLink(link: Element): boolean {
+  return postedAtFromText(readLabel(link)).postedAt !== null;
+}
+
+function isSeeMoreButton(element: Element): boolean {
+  return element.getAttribute('role') === 'button';
+}
+
+/** Profile slug ('jane.doe.5821'), numeric id for profile.php / group member links, or null. */
+function profileHandle(href: string | null): string | null {
+  if (!href) return null;
+  const segments = pathSegments(href, ORIGIN);
+  if (segments[0] === 'profile.php') return searchParam(href, ORIGIN, 'id');
+  if (segments[0] === 'groups' && segments[2] === 'user') return segments[3] ?? null;
+  if (segments[0] === 'people') return segments[2] ?? segments[1] ?? null;
+  const slug = segments[0];
+  return slug && /^[\w.-]+$/.test(slug) && !['watch', 'photo', 'photo.php', 'hashtag', 'events'].includes(slug)
+    ? slug
+    : null;
+}
+
+/** "Comment by Jane Doe 3 hours ago" / "Reply by Jane Doe to Sam's comment 1 hour ago" → "Jane Doe". */
+function nameFromLabel(label: string): string | null {
+  const prefix = COMMENT_LABEL_PREFIXES.find((candidate) => label.startsWith(candidate));
+  if (!prefix) return null;
+  const rest = label.slice(prefix.length);
+  const name = rest.split(/\s+(?:to|à|an|a)\s+/)[0]?.replace(/\s+\S+\s+\S+\s+ago$/, '');
+  return name?.trim() || null;
+}
+
+/** Absolute URL without Facebook's tracking parameters (kept: the ones naming the post or comment). */
+function cleanUrl(href: string | null, keep: string[] = []): string | null {
+  const absolute = absoluteUrl(href, ORIGIN);
+  if (!absolute) return null;
+  const url = new URL(absolute);
+  for (const name of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAMS.test(name) || (!keep.includes(name) && !['story_fbid', 'id', 'fbid'].includes(name))) {
+      url.searchParams.delete(name);
+    }
+  }
+  url.hash = '';
+  return url.href;
+}
+
+function replyTrigger(element: Element): Element | null {
+  if (element.matches(COMMENT_SELECTOR)) {
+    return (
+      ownAll(element, '[role="button"]', COMMENT_SELECTOR).find((button) =>
+        REPLY_WORDS.has(readLabel(button).toLowerCase()),
+      ) ?? null
+    );
+  }
+  const labels = COMMENT_BUTTON_LABELS.map((label) => `[role="button"][aria-label="${label}"]`).join(', ');
+  return ownFirst(element, labels, COMMENT_SELECTOR);
+}
+
+function ownComposer(element: Element): HTMLElement | null {
+  if (element.matches(COMMENT_SELECTOR)) {
+    const name = readComment(element)?.author.displayName;
+    const scope = element.parentElement ?? element;
+    for (const box of scope.querySelectorAll<HTMLElement>(TEXTBOX)) {
+      if (name && box.getAttribute('aria-label')?.endsWith(name)) return box;
+    }
+    return null;
+  }
+  return ownAll(element, `form[role="presentation"] ${TEXTBOX}`, COMMENT_SELECTOR)[0] as HTMLElement | null;
+}
+
+export const facebookAdapter: SiteAdapter = guardAdapter({
+  id: 'facebook',
+  platform: 'facebook',
+  postSelector: POST_SELECTOR,
+  matchesUrl: (url) => HOSTS.has(url.hostname),
+  findPosts,
+  readPost,
+  markerAnchor(element) {
+    if (element.matches(COMMENT_SELECTOR)) {
+      const timeLink = ownAll(element, 'a[href*="comment_id="]', COMMENT_SELECTOR).find(isTimeLink) ?? null;
+      return outsideControls(timeLink, element);
+    }
+    const profile = ownFirst(element, '[data-ad-rendering-role="profile_name"]', COMMENT_SELECTOR);
+    return profile ?? outsideControls(ownFirst(element, 'h2 a, h3 a, h4 a', COMMENT_SELECTOR), element);
+  },
+  openReplyComposer(element, options) {
+    const post = readPost(element);
+    return openComposer({
+      post: element,
+      key: post ? `facebook:${post.postId}` : null,
+      findTrigger: () => replyTrigger(element),
+      findOwn: () => ownComposer(element),
+      composerSelector: TEXTBOX,
+      timeoutMs: options?.timeoutMs,
+    });
+  },
+});
+

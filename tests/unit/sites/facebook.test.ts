@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { facebookAdapter } from '../../../lib/sites/facebook';
+import {
+  FIXTURE_NOW,
+  expectSelectorCounts,
+  loadFixture,
+  mountComposerOnClick,
+  postElement,
+  summarize,
+} from './fixture-helpers';
+
+const FEED = 'https://www.facebook.com/';
+
+describe('facebook adapter on a feed fixture', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(FIXTURE_NOW);
+    loadFixture('facebook', FEED);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('fixture markup has the hooks the adapter reads', () => {
+    expectSelectorCounts(document, {
+      '[role="feed"]': 1,
+      '[aria-label="Actions for this post"]': 3,
+      '[aria-posinset]': 2,
+      '[data-ad-rendering-role="profile_name"] a[href]': 3,
+      '[data-ad-preview="message"]': 3,
+      '[role="article"][aria-label^="Comment by "]': 3,
+      '[role="article"][aria-label^="Reply by "]': 1,
+      'a[href*="comment_id="]': 12,
+      'form[role="presentation"] [contenteditable="true"][role="textbox"]': 1,
+    });
+  });
+
+  it('finds posts by their actions button, and comments by label', () => {
+    expect(summarize(facebookAdapter)).toEqual({
+      found: 7,
+      read: 7,
+      withText: 7,
+      withTime: 7,
+      withExactTime: 0,
+      withPermalink: 7,
+      replies: 4,
+      mentioningAcme: 4,
+    });
+    // The unit without aria-posinset was marked so the adapter's postSelector matches it.
+    for (const element of facebookAdapter.findPosts(document)) {
+      expect(element.matches(facebookAdapter.postSelector)).toBe(true);
+    }
+    expect(document.querySelectorAll('[data-parley-fb-post]').length).toBe(1);
+  });
+
+  it('reads a feed post (relative time, estimated; tracking params dropped; "See more" skipped)', () => {
+    expect(facebookAdapter.readPost(postElement(facebookAdapter, 'pfbid02JnDoe4OrderQ'))).toEqual({
+      platform: 'facebook',
+      postId: 'pfbid02JnDoe4OrderQ',
+      permalink: 'https://www.facebook.com/jane.doe.5821/posts/pfbid02JnDoe4OrderQ',
+      author: { handle: 'jane.doe.5821', displayName: 'Jane Doe' },
+      text: 'Acme Help my order never arrived 😡\nOrdered two weeks ago and still nothing.',
+      postedAt: '2026-11-20T12:00:00.000Z',
+      postedAtEstimated: true,
+      isReply: false,
+      inReplyTo: null,
+    });
+  });
+
+  it('parses "Yesterday at 7:12 PM" as local time', () => {
+    const post = facebookAdapter.readPost(postElement(facebookAdapter, 'pfbid0Sunset9Bay'));
+    expect(post?.postedAt).toBe(new Date(2026, 10, 19, 19, 12).toISOString());
+    expect(post?.author).toEqual({ handle: 'goldenhourphoto', displayName: 'Golden Hour Photography' });
+  });
+
+  it('reads comments with their post, and the brand reply with its parent comment', () => {
+    expect(facebookAdapter.readPost(postElement(facebookAdapter, '1120334455667788'))).toEqual({
+      platform: 'facebook',
+      postId: '1120334455667788',
+      permalink: 'https://www.facebook.com/acmehelp/posts/pfbid0Acme3Launch7xQ?comment_id=1120334455667788',
+      author: { handle: 'sam.lee.77', displayName: 'Sam Lee' },
+      text: 'Loving the new Acme app! 😍',
+      postedAt: '2026-11-20T13:00:00.000Z',
+      postedAtEstimated: true,
+      isReply: true,
+      inReplyTo: 'pfbid0Acme3Launch7xQ',
+    });
+    expect(facebookAdapter.readPost(postElement(facebookAdapter, '1120334455669999'))).toMatchObject({
+      author: { handle: 'acmehelp', displayName: 'Acme Help' },
+      text: 'Thanks Sam! Glad you like it 💙',
+      inReplyTo: '1120334455667788',
+    });
+    expect(facebookAdapter.readPost(postElement(facebookAdapter, '1120334455671111'))).toMatchObject({
+      author: { handle: '100064221133', displayName: 'Priya Raman' },
+      text: 'Does Acme ship to Canada?\nAsking for my sister in Toronto.',
+    });
+  });
+
+  it("keeps a post's own text and links apart from its comments", () => {
+    const post = facebookAdapter.readPost(postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ'));
+    expect(post?.text).toBe('Acme App 3.0 is live today: faster checkout, dark mode and live order tracking 🚀');
+    expect(post?.author.handle).toBe('acmehelp');
+  });
+
+  it('degrades on odd markup', () => {
+    const comment = postElement(facebookAdapter, '1120334455672222');
+    for (const link of comment.querySelectorAll('a[href*="comment_id="]')) link.setAttribute('href', '#');
+    expect(facebookAdapter.readPost(comment)).toBeNull();
+    const post = postElement(facebookAdapter, 'pfbid02JnDoe4OrderQ');
+    for (const link of post.querySelectorAll('a[href*="/posts/"]')) link.remove();
+    const keyed = facebookAdapter.readPost(post);
+    expect(keyed?.postId).toMatch(/^h[0-9a-f]{8}$/);
+    expect(keyed).toMatchObject({ permalink: null, postedAt: null, author: { handle: 'jane.doe.5821' } });
+    expect(facebookAdapter.readPost(document.createElement('div'))).toBeNull();
+  });
+
+  it('anchors markers by the author name (posts) and after the time link (comments)', () => {
+    const post = postElement(facebookAdapter, 'pfbid02JnDoe4OrderQ');
+    expect(facebookAdapter.markerAnchor(post)?.getAttribute('data-ad-rendering-role')).toBe('profile_name');
+    const comment = postElement(facebookAdapter, '1120334455667788');
+    const anchor = facebookAdapter.markerAnchor(comment);
+    expect(anchor?.localName).toBe('a');
+    expect(anchor?.textContent).toBe('2h');
+  });
+
+  it("opens a comment's reply box by clicking its Reply button", async () => {
+    const stub = mountComposerOnClick('[role="article"] li [role="button"]', 'facebook-reply', () =>
+      document.querySelector('[data-fixture-composer-slot="facebook-reply-1120334455667788"]'),
+    );
+    const comment = postElement(facebookAdapter, '1120334455667788');
+    const box = await facebookAdapter.openReplyComposer(comment, { timeoutMs: 1_000 });
+    expect(box?.getAttribute('aria-label')).toBe('Reply to Sam Lee');
+    expect(box?.getAttribute('data-lexical-editor')).toBe('true');
+    expect(await facebookAdapter.openReplyComposer(comment, { timeoutMs: 1_000 })).toBe(box);
+    expect(stub.clicks()).toBe(1);
+    stub.stop();
+  });
+
+  it("returns a post's open comment box without clicking", async () => {
+    const box = await facebookAdapter.openReplyComposer(postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ'), {
+      timeoutMs: 100,
+    });
+    expect(box?.getAttribute('aria-label')).toBe('Write a comment…');
+  });
+});
