@@ -12,6 +12,10 @@ export default defineConfig({
     description:
       'Customer service on social media, in place: case history, policy guidance and reply suggestions beside posts that mention your brand.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'clipboardWrite'],
+    // The content script's sites, declared as host permissions too: the sidebar is an extension frame
+    // embedded in those pages, and only with host access does it share the extension's own (unpartitioned)
+    // IndexedDB instead of a copy partitioned under the site.
+    host_permissions: [...SUPPORTED_SITE_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     web_accessible_resources: [
       {

@@ -17,7 +17,10 @@ export function findBrowser() {
   }
   for (const name of CANDIDATES) {
     try {
-      const found = execFileSync('which', [name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const found = execFileSync('which', [name], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       if (found) return found;
     } catch {
       // not on PATH; try the next name
@@ -35,7 +38,11 @@ export const EXTENSION_DIR = path.resolve(import.meta.dirname, '..', '.output', 
  * none is wanted: background networking, sync and component updates are off so Chromium doesn't try.
  * Returns the Playwright context and the extension id (read from the service worker's URL).
  */
-export async function launchWithExtension({ headless = true, extensionDir = EXTENSION_DIR, userDataDir } = {}) {
+export async function launchWithExtension({
+  headless = true,
+  extensionDir = EXTENSION_DIR,
+  userDataDir,
+} = {}) {
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
   }

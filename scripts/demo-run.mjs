@@ -23,7 +23,9 @@ export async function runDemo({ headless, outDir }) {
       await page.locator('parley-sidebar').waitFor({ timeout: 10_000 });
       // Let the sidebar render its data before the picture.
       await page.waitForTimeout(1_500);
-      console.log(`✓ ${site.adapter}: ${await page.locator(MENTION).count()} mentions detected at ${site.url}`);
+      console.log(
+        `✓ ${site.adapter}: ${await page.locator(MENTION).count()} mentions detected at ${site.url}`,
+      );
     } catch {
       console.log(`! ${site.adapter}: no mention detected at ${site.url}`);
     }

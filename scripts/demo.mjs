@@ -4,7 +4,7 @@
 // policy. `npm run demo -- --headless` (automatic when there is no display) runs the same demo headless
 // and saves a screenshot of the sidebar on each page.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -32,7 +32,9 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
 if (!args.has('--no-build')) step('Building the extension (wxt build)', 'npx', ['wxt', 'build']);
 
 const { runDemo } = await import('./demo-run.mjs');
-const headless = args.has('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+const headless =
+  args.has('--headless') ||
+  (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 try {
   await runDemo({ headless, outDir: path.join(root, '.output', 'demo') });
 } catch (error) {

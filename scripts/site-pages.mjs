@@ -8,18 +8,39 @@ export const FIXTURES_DIR = path.resolve(import.meta.dirname, '..', 'tests', 'fi
 /** One realistic page per supported site (adapter id → URL it is served at). */
 export const SITE_PAGES = [
   { adapter: 'x', url: 'https://x.com/home', file: 'sites/x.html' },
-  { adapter: 'reddit-new', url: 'https://www.reddit.com/r/AcmeSupport/comments/1abcde/app_keeps_crashing/', file: 'sites/reddit-new.html' },
-  { adapter: 'reddit-old', url: 'https://old.reddit.com/r/AcmeSupport/comments/1abcde/app_keeps_crashing/', file: 'sites/reddit-old.html' },
-  { adapter: 'facebook', url: 'https://www.facebook.com/AcmeStore/posts/1234567890', file: 'sites/facebook.html' },
+  {
+    adapter: 'reddit-new',
+    url: 'https://www.reddit.com/r/AcmeSupport/comments/1abcde/app_keeps_crashing/',
+    file: 'sites/reddit-new.html',
+  },
+  {
+    adapter: 'reddit-old',
+    url: 'https://old.reddit.com/r/AcmeSupport/comments/1abcde/app_keeps_crashing/',
+    file: 'sites/reddit-old.html',
+  },
+  {
+    adapter: 'facebook',
+    url: 'https://www.facebook.com/AcmeStore/posts/1234567890',
+    file: 'sites/facebook.html',
+  },
   { adapter: 'instagram', url: 'https://www.instagram.com/p/C0ACMEpost1/', file: 'sites/instagram.html' },
   { adapter: 'linkedin-legacy', url: 'https://www.linkedin.com/feed/', file: 'sites/linkedin-legacy.html' },
-  { adapter: 'linkedin-new', url: 'https://www.linkedin.com/feed/?view=new', file: 'sites/linkedin-new.html' },
+  {
+    adapter: 'linkedin-new',
+    url: 'https://www.linkedin.com/feed/?view=new',
+    file: 'sites/linkedin-new.html',
+  },
   { adapter: 'youtube', url: 'https://www.youtube.com/watch?v=acmeReview1', file: 'sites/youtube.html' },
   { adapter: 'bluesky', url: 'https://bsky.app/', file: 'sites/bluesky.html' },
   { adapter: 'threads', url: 'https://www.threads.com/@acme', file: 'sites/threads.html' },
 ];
 
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const MIME = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 /**
  * Serves fixture pages at real URLs inside a Playwright context and refuses every other request to the
@@ -39,7 +60,10 @@ export async function serveFixturePages(context, pages, { headers = {} } = {}) {
         const file = path.join(FIXTURES_DIR, url.pathname.slice('/__fixtures__/'.length));
         if (!file.startsWith(FIXTURES_DIR)) return route.abort('accessdenied');
         try {
-          return await route.fulfill({ body: readFileSync(file), contentType: MIME[path.extname(file)] ?? 'application/octet-stream' });
+          return await route.fulfill({
+            body: readFileSync(file),
+            contentType: MIME[path.extname(file)] ?? 'application/octet-stream',
+          });
         } catch {
           return route.fulfill({ status: 404, body: 'not found' });
         }
@@ -47,7 +71,11 @@ export async function serveFixturePages(context, pages, { headers = {} } = {}) {
       const page = byUrl.get(normalise(url.href)) ?? byUrl.get(normalise(url.origin + url.pathname));
       if (!page) return route.abort('internetdisconnected');
       const body = page.html ?? readFileSync(path.join(FIXTURES_DIR, page.file), 'utf8');
-      return route.fulfill({ status: 200, body, headers: { 'content-type': 'text/html; charset=utf-8', ...headers, ...(page.headers ?? {}) } });
+      return route.fulfill({
+        status: 200,
+        body,
+        headers: { 'content-type': 'text/html; charset=utf-8', ...headers, ...(page.headers ?? {}) },
+      });
     },
   );
 }

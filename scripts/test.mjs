@@ -34,7 +34,14 @@ function check(label, command, args) {
 function vitest(label, extraArgs) {
   if (only.length && !only.includes(label)) return;
   const jsonFile = path.join(reports, `${label}.json`);
-  const ok = run(label, 'npx', ['vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`]);
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    ...extraArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonFile}`,
+  ]);
   let counted = false;
   try {
     const summary = JSON.parse(readFileSync(jsonFile, 'utf8'));
@@ -65,7 +72,15 @@ check('lint', 'npx', ['biome', 'check', '.']);
 vitest('unit', []);
 check('build-chrome', 'npx', ['wxt', 'build']);
 check('build-firefox', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
-check('web-ext-lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--output', 'text']);
+check('web-ext-lint', 'npx', [
+  'web-ext',
+  'lint',
+  '--source-dir',
+  '.output/firefox-mv3',
+  '--self-hosted',
+  '--output',
+  'text',
+]);
 vitest('e2e', ['--config', 'vitest.e2e.config.ts']);
 
 if (failures.length) {

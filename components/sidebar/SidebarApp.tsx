@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { getDb } from '../../lib/db/instance';
 import { backgroundToSidebar, parseEnvelope } from '../../lib/messaging/protocol';
 import { sendFromPage } from '../../lib/ui/send';
+import { useBackgroundQuery } from '../../lib/ui/use-background-query';
 
 interface PageInfo {
   tabId: number | null;
@@ -40,10 +39,7 @@ function usePageInfo(): PageInfo | null {
 
 export function SidebarApp() {
   const info = usePageInfo();
-  const mentions = useLiveQuery(
-    async () => (info ? (await getDb().mentions.bulkGet(info.postKeys)).filter((m) => m !== undefined) : []),
-    [info?.postKeys.join('\n')],
-  );
+  const { data: mentions } = useBackgroundQuery('mentions-by-key', { keys: info?.postKeys ?? [] });
   const visible = (mentions ?? []).filter((mention) => !mention.isOwnReply);
   return (
     <main aria-label="Parley" className="sidebar">

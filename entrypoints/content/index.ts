@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ContentApp } from '../../lib/content/content-app';
 import { sendToBackground } from '../../lib/content/send';
-import { DEFAULT_LAYOUT, type SidebarLayout, SidebarHost } from '../../lib/content/sidebar-host';
-import { backgroundToContent, parseEnvelope } from '../../lib/messaging/protocol';
+import { DEFAULT_LAYOUT, SidebarHost, type SidebarLayout } from '../../lib/content/sidebar-host';
 import { insertReplyIntoPost } from '../../lib/editors/insert-into-post';
+import { backgroundToContent, parseEnvelope } from '../../lib/messaging/protocol';
 import { SUPPORTED_SITE_MATCHES } from '../../lib/sites/matches';
 
 export default defineContentScript({
@@ -16,15 +16,20 @@ export default defineContentScript({
     const ensureSidebar = async (): Promise<SidebarHost> => {
       if (sidebar) return sidebar;
       const stored = (await browser.storage.local.get(layoutKey))[layoutKey] as SidebarLayout | undefined;
-      sidebar = new SidebarHost(browser.runtime.getURL('/sidebar.html'), stored ?? DEFAULT_LAYOUT, (layout) => {
-        void browser.storage.local.set({ [layoutKey]: layout });
-      });
+      sidebar = new SidebarHost(
+        browser.runtime.getURL('/sidebar.html'),
+        stored ?? DEFAULT_LAYOUT,
+        (layout) => {
+          void browser.storage.local.set({ [layoutKey]: layout });
+        },
+      );
       return sidebar;
     };
 
     const app = new ContentApp({
       getScanConfig: (url) => sendToBackground('content:get-scan-config', { url }),
-      reportPosts: async (url, posts) => (await sendToBackground('content:report-posts', { url, posts })).results,
+      reportPosts: async (url, posts) =>
+        (await sendToBackground('content:report-posts', { url, posts })).results,
       openMention: (postKey) => {
         void ensureSidebar().then((host) => host.setState('open'));
         void sendToBackground('content:open-mention', { postKey });
@@ -59,7 +64,11 @@ export default defineContentScript({
           };
           void run().then((result) => {
             sendResponse(result);
-            void sendToBackground('content:insert-result', { requestId, ok: result.ok, message: result.message });
+            void sendToBackground('content:insert-result', {
+              requestId,
+              ok: result.ok,
+              message: result.message,
+            });
           });
           return true;
         }

@@ -4,9 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { classifyMention } from '../classify';
-import { recordMention, recategorize } from '../db/cases';
+import { recategorize, recordMention, type Classification as StoredClassification } from '../db/cases';
 import { getDb } from '../db/instance';
-import type { Category } from '../domain/types';
 import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
 import type { MessageSenderLike } from '../messaging/sender';
 import { PageStateStore } from './page-state';
@@ -14,8 +13,25 @@ import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
 import { createMessageRouter } from './router';
 import { loadSettings } from './settings';
+import { runSidebarQuery } from './sidebar-api';
 
 const SYNC_ALARM = 'policy-sync';
+
+const OWN_REPLY_CLASSIFICATION: StoredClassification = {
+  category: 'neutral',
+  severity: 1,
+  sentiment: 0,
+  reasons: [],
+};
+
+function toStoredClassification(result: ReturnType<typeof classifyMention>): StoredClassification {
+  return {
+    category: result.category,
+    severity: result.severity,
+    sentiment: result.sentiment.score,
+    reasons: result.reasons.map((reason) => reason.text),
+  };
+}
 
 export function createBackgroundApp() {
   const local = browser.storage.local;
@@ -23,10 +39,15 @@ export function createBackgroundApp() {
   const policySync = new PolicySyncService(local);
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
-  const sendToTab = <K extends keyof BackgroundToContent>(tabId: number, type: K, payload: PayloadOf<BackgroundToContent, K>) =>
-    browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
-  const broadcastToPages = <K extends keyof BackgroundToSidebar>(type: K, payload: PayloadOf<BackgroundToSidebar, K>) =>
-    browser.runtime.sendMessage({ type, payload }).catch(() => undefined); // no page open: nobody to tell
+  const sendToTab = <K extends keyof BackgroundToContent>(
+    tabId: number,
+    type: K,
+    payload: PayloadOf<BackgroundToContent, K>,
+  ) => browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
+  const broadcastToPages = <K extends keyof BackgroundToSidebar>(
+    type: K,
+    payload: PayloadOf<BackgroundToSidebar, K>,
+  ) => browser.runtime.sendMessage({ type, payload }).catch(() => undefined); // no page open: nobody to tell
 
   const route = createMessageRouter({
     ownId: browser.runtime.id,
@@ -46,29 +67,32 @@ export function createBackgroundApp() {
       },
       'content:report-posts': async ({ url, posts }, sender) => {
         const db = getDb();
-        const [{ policy }, corrections] = await Promise.all([loadActivePolicy(local), db.corrections.toArray()]);
+        const [{ policy }, corrections] = await Promise.all([
+          loadActivePolicy(local),
+          db.corrections.toArray(),
+        ]);
         const detectedAt = new Date().toISOString();
         const results = [];
         for (const { post, ownAccount } of posts) {
-          const classification = classifyMention(
-            { text: post.text, platform: post.platform },
-            { rules: policy.classification, corrections },
-          );
+          // The brand's own replies are recorded as replies, not rated as customer mentions.
+          const classification = ownAccount
+            ? OWN_REPLY_CLASSIFICATION
+            : toStoredClassification(
+                classifyMention(
+                  { text: post.text, platform: post.platform },
+                  { rules: policy.classification, corrections },
+                ),
+              );
           const recorded = await recordMention(db, {
             post,
-            classification: {
-              category: classification.category,
-              severity: classification.severity,
-              sentiment: classification.sentiment.score,
-              reasons: classification.reasons.map((reason) => reason.text),
-            },
+            classification,
             isOwnReply: ownAccount,
             detectedAt,
           });
           results.push({
-            postKey: recorded.mention.id,
-            category: recorded.mention.category as Category,
-            severity: recorded.mention.severity,
+            postKey: recorded.postKey,
+            category: recorded.mention?.category ?? classification.category,
+            severity: recorded.mention?.severity ?? classification.severity,
           });
         }
         await pages.addKeys(
@@ -77,6 +101,7 @@ export function createBackgroundApp() {
           results.map((result) => result.postKey),
         );
         void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
+        void broadcastToPages('background:db-changed', {});
         return { results };
       },
       'content:open-mention': async ({ postKey }, sender) => {
@@ -96,7 +121,8 @@ export function createBackgroundApp() {
         return { tabId: sender.tabId, ...state };
       },
       'sidebar:insert-reply': async (payload, sender) => {
-        if (sender.tabId === null) return { ok: false, message: 'Open the sidebar on the post’s page to insert.' };
+        if (sender.tabId === null)
+          return { ok: false, message: 'Open the sidebar on the post’s page to insert.' };
         const result = (await sendToTab(sender.tabId, 'background:insert-reply', payload)) as
           | { ok: boolean; message: string }
           | undefined;
@@ -109,9 +135,12 @@ export function createBackgroundApp() {
       },
       'sidebar:recategorize': async ({ postKey, category }, sender) => {
         await recategorize(getDb(), { mentionId: postKey, category, at: new Date().toISOString() });
-        if (sender.tabId !== null) void sendToTab(sender.tabId, 'background:mention-updated', { postKey, category });
+        if (sender.tabId !== null)
+          void sendToTab(sender.tabId, 'background:mention-updated', { postKey, category });
+        void broadcastToPages('background:db-changed', {});
         return { ok: true };
       },
+      'sidebar:query': ({ name, args }) => runSidebarQuery(getDb(), name, args),
       'sidebar:sync-policy': async () => policySync.syncNow(),
     },
     onError: (error, type) => console.error(`Parley: ${type} failed`, error),

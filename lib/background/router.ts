@@ -50,7 +50,10 @@ export function createMessageRouter(options: {
       const envelope = parseEnvelope(contentToBackground, message);
       if (!envelope) return null;
       const handler = options.content[envelope.type] as (payload: unknown, sender: ContentSender) => unknown;
-      return run(() => handler(envelope.payload, { tabId: sender.tab?.id as number, url: sender.url }), envelope.type);
+      return run(
+        () => handler(envelope.payload, { tabId: sender.tab?.id as number, url: sender.url }),
+        envelope.type,
+      );
     }
     if (isOwnExtensionPage(sender, options.ownId, options.extensionOrigin)) {
       const envelope = parseEnvelope(sidebarToBackground, message);

@@ -6,8 +6,8 @@
 import { compileBrandMatcher } from '../detect';
 import type { Category } from '../domain/types';
 import type { ReportedPostResult, ScanConfig } from '../messaging/protocol';
-import { adaptersForUrl } from '../sites/registry';
 import { setEnabledHosts } from '../sites/enabled-hosts';
+import { adaptersForUrl } from '../sites/registry';
 import { markPost, unmarkPost } from './markers';
 import { type FoundPost, PageScanner } from './page-scanner';
 

@@ -97,7 +97,10 @@ export class SidebarHost {
     this.frame.style.visibility = state === 'open' ? 'visible' : 'hidden';
     this.handle.style.display = state === 'open' ? 'block' : 'none';
     this.tab.setAttribute('aria-expanded', String(state === 'open'));
-    this.tab.setAttribute('aria-label', state === 'open' ? 'Collapse Parley sidebar' : 'Expand Parley sidebar');
+    this.tab.setAttribute(
+      'aria-label',
+      state === 'open' ? 'Collapse Parley sidebar' : 'Expand Parley sidebar',
+    );
   }
 
   private startResize(event: PointerEvent): void {
@@ -107,7 +110,10 @@ export class SidebarHost {
     const startWidth = this.layout.width;
     this.frame.style.pointerEvents = 'none';
     const move = (moveEvent: PointerEvent) => {
-      this.layout = { ...this.layout, width: clampWidth(startWidth + (startX - moveEvent.clientX), window.innerWidth) };
+      this.layout = {
+        ...this.layout,
+        width: clampWidth(startWidth + (startX - moveEvent.clientX), window.innerWidth),
+      };
       this.apply();
     };
     const up = () => {

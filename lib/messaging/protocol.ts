@@ -71,6 +71,8 @@ export const sidebarToBackground = {
   'sidebar:set-layout': z.object({ state: z.enum(['open', 'collapsed', 'closed']) }),
   /** Reclassify after the agent recategorized a mention (classifier corrections changed). */
   'sidebar:recategorize': z.object({ postKey, category: z.enum(CATEGORIES) }),
+  /** A named read of the extension's database (see lib/background/sidebar-api.ts); args checked there. */
+  'sidebar:query': z.object({ name: z.string().check(z.maxLength(100)), args: z.unknown() }),
   /** Sync the policy now (options page / popup "Sync now"). */
   'sidebar:sync-policy': z.object({}),
 };
@@ -94,6 +96,8 @@ export const backgroundToSidebar = {
   'background:page-mentions-changed': z.object({ tabId: z.number() }),
   'background:insert-finished': z.object({ requestId: z.string(), ok: z.boolean(), message: z.string() }),
   'background:queue-step': z.object({ tabId: z.number(), step: z.union([z.literal(1), z.literal(-1)]) }),
+  /** The database changed: extension pages re-run their queries (the sidebar's "live query"). */
+  'background:db-changed': z.object({}),
 };
 
 type Schemas = Record<string, z.ZodMiniType>;
@@ -149,6 +153,7 @@ export type ResponseOf = {
   'sidebar:set-layout': { ok: boolean };
   'sidebar:recategorize': { ok: boolean };
   'sidebar:sync-policy': { ok: boolean; message: string };
+  'sidebar:query': unknown;
 };
 
 export function postKeyOf(post: { platform: string; postId: string }): string {

@@ -19,7 +19,11 @@ export function extensionOriginOf(extensionBaseUrl: string): string {
   return new URL(extensionBaseUrl).origin;
 }
 
-export function isOwnContentScript(sender: MessageSenderLike, ownId: string, extensionOrigin: string): boolean {
+export function isOwnContentScript(
+  sender: MessageSenderLike,
+  ownId: string,
+  extensionOrigin: string,
+): boolean {
   if (sender.id !== ownId) return false;
   if (typeof sender.tab?.id !== 'number' || sender.tab.id < 0) return false;
   if (sender.frameId !== 0) return false;
@@ -27,7 +31,11 @@ export function isOwnContentScript(sender: MessageSenderLike, ownId: string, ext
   return origin !== null && origin !== extensionOrigin;
 }
 
-export function isOwnExtensionPage(sender: MessageSenderLike, ownId: string, extensionOrigin: string): boolean {
+export function isOwnExtensionPage(
+  sender: MessageSenderLike,
+  ownId: string,
+  extensionOrigin: string,
+): boolean {
   if (sender.id !== ownId) return false;
   return senderOrigin(sender) === extensionOrigin;
 }

@@ -36,7 +36,11 @@ export async function startExtension(
 export const MENTION_SELECTOR = '[data-parley-mention]:not([data-parley-mention="own-reply"])';
 
 /** Waits until the page's detected mentions stop changing (the scan is asynchronous by design). */
-export async function settledMentionCount(page: Page, selector = MENTION_SELECTOR, quietMs = 600): Promise<number> {
+export async function settledMentionCount(
+  page: Page,
+  selector = MENTION_SELECTOR,
+  quietMs = 600,
+): Promise<number> {
   let last = -1;
   let stableSince = Date.now();
   const deadline = Date.now() + 20_000;
@@ -83,7 +87,10 @@ export async function readTable<T = Record<string, unknown>>(page: Page, table: 
 
 /** The sidebar's frame in a site page (an extension-origin iframe inside a closed shadow root). */
 export function sidebarFrame(page: Page, extensionId: string) {
-  return page.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`)) ?? null;
+  return (
+    page.frames().find((frame) => frame.url().startsWith(`chrome-extension://${extensionId}/sidebar.html`)) ??
+    null
+  );
 }
 
 export async function waitForSidebarFrame(page: Page, extensionId: string, timeoutMs = 10_000) {

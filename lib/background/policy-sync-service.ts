@@ -1,0 +1,72 @@
+/**
+ * Keeps the active policy in step with the team's published file. Any failure leaves the last good
+ * policy in place and records the exact error (shown in options, popup and sidebar); a policy is only
+ * ever replaced whole, after it parsed and validated completely.
+ */
+import { syncPolicy } from '../policy/sync';
+import {
+  loadActivePolicy,
+  loadPolicyStatus,
+  type PolicySyncStatus,
+  saveActivePolicy,
+  savePolicyStatus,
+} from './policy-store';
+import { type LocalArea, loadSettings } from './settings';
+
+export class PolicySyncService {
+  private running: Promise<{ ok: boolean; message: string }> | null = null;
+
+  constructor(
+    private readonly area: LocalArea,
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  /** One sync at a time: a second caller shares the first's result. */
+  syncNow(): Promise<{ ok: boolean; message: string }> {
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<{ ok: boolean; message: string }> {
+    const { policyUrl } = await loadSettings(this.area);
+    if (!policyUrl) return { ok: true, message: 'No policy URL set: using the active policy.' };
+    const active = await loadActivePolicy(this.area);
+    const status = await loadPolicyStatus(this.area);
+    const now = new Date().toISOString();
+    const outcome = await syncPolicy({
+      url: policyUrl,
+      active: {
+        policy: active.policy,
+        sourceUrl: active.source === 'url' ? (active.url ?? null) : null,
+        etag: active.source === 'url' ? active.etag : undefined,
+        lastModified: active.source === 'url' ? active.lastModified : undefined,
+      },
+      fetchImpl: this.fetchImpl,
+    });
+    const next: PolicySyncStatus = { ...status, lastAttemptAt: now };
+    if (outcome.status === 'rejected') {
+      next.error = { code: outcome.error.code, message: outcome.error.message };
+      await savePolicyStatus(this.area, next);
+      return { ok: false, message: outcome.error.message };
+    }
+    next.error = null;
+    next.lastSuccessAt = now;
+    if (outcome.status === 'applied') {
+      await saveActivePolicy(this.area, {
+        policy: outcome.policy,
+        source: 'url',
+        url: outcome.sourceUrl,
+        etag: outcome.etag,
+        lastModified: outcome.lastModified,
+        appliedAt: now,
+      });
+      next.lastUpdate = { version: outcome.policy.version, summary: outcome.summary, at: now };
+      await savePolicyStatus(this.area, next);
+      return { ok: true, message: outcome.headline };
+    }
+    await savePolicyStatus(this.area, next);
+    return { ok: true, message: `Policy v${active.policy.version} is current.` };
+  }
+}
