@@ -13,7 +13,7 @@ import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
 import { createMessageRouter } from './router';
 import { loadSettings } from './settings';
-import { runSidebarQuery } from './sidebar-api';
+import { runSidebarMutation, runSidebarQuery } from './sidebar-api';
 
 const SYNC_ALARM = 'policy-sync';
 
@@ -141,6 +141,11 @@ export function createBackgroundApp() {
         return { ok: true };
       },
       'sidebar:query': ({ name, args }) => runSidebarQuery(getDb(), name, args),
+      'sidebar:mutate': async ({ name, args }) => {
+        const result = await runSidebarMutation(getDb(), name, args);
+        void broadcastToPages('background:db-changed', {});
+        return result;
+      },
       'sidebar:sync-policy': async () => policySync.syncNow(),
     },
     onError: (error, type) => console.error(`Parley: ${type} failed`, error),

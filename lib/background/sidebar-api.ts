@@ -7,6 +7,8 @@
  * Each operation declares its argument schema; arguments are validated before any database access.
  */
 import { z } from 'zod';
+import { addNote } from '../db/cases';
+import { deleteDraft, getDraft, saveDraft } from '../db/drafts';
 import type { ParleyDb } from '../db/schema';
 
 const postKeys = z.array(z.string().max(600)).max(5_000);
@@ -18,7 +20,53 @@ export const SIDEBAR_QUERIES = {
     run: async (db: ParleyDb, { keys }: { keys: string[] }) =>
       (await db.mentions.bulkGet(keys)).filter((mention) => mention !== undefined),
   },
+  /** The draft reply for a post, or null. */
+  draft: {
+    args: z.object({ postKey: z.string().max(600) }),
+    run: (db: ParleyDb, { postKey }: { postKey: string }) => getDraft(db, postKey),
+  },
 } as const;
+
+/**
+ * Changes the sidebar may make. Each runs in one Dexie transaction (see lib/db) and is followed by a
+ * db-changed broadcast so every open sidebar, popup and options page refreshes.
+ */
+export const SIDEBAR_MUTATIONS = {
+  'add-note': {
+    args: z.object({ caseId: z.string().max(200), text: z.string().trim().min(1).max(5_000) }),
+    run: (db: ParleyDb, args: { caseId: string; text: string }) =>
+      addNote(db, { ...args, at: new Date().toISOString() }),
+  },
+  /** Drafts are saved as the agent types (debounced by the caller) so nothing is lost on reload. */
+  'save-draft': {
+    args: z.object({
+      postKey: z.string().max(600),
+      text: z.string().max(100_000),
+      templateId: z.string().max(200).nullable().optional(),
+    }),
+    run: (db: ParleyDb, args: { postKey: string; text: string; templateId?: string | null }) =>
+      saveDraft(db, { ...args, updatedAt: new Date().toISOString() }),
+  },
+  'delete-draft': {
+    args: z.object({ postKey: z.string().max(600) }),
+    run: (db: ParleyDb, { postKey }: { postKey: string }) => deleteDraft(db, postKey),
+  },
+} as const;
+
+export type SidebarMutationName = keyof typeof SIDEBAR_MUTATIONS;
+export type SidebarMutationArgs<N extends SidebarMutationName> = z.input<
+  (typeof SIDEBAR_MUTATIONS)[N]['args']
+>;
+
+export async function runSidebarMutation(db: ParleyDb, name: string, args: unknown): Promise<unknown> {
+  if (!Object.hasOwn(SIDEBAR_MUTATIONS, name)) throw new Error(`Unknown change: ${name}`);
+  const mutation = SIDEBAR_MUTATIONS[name as SidebarMutationName];
+  const parsed = mutation.args.safeParse(args);
+  if (!parsed.success)
+    throw new Error(`Bad arguments for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  // biome-ignore lint/suspicious/noExplicitAny: args narrowed by the schema of the same entry
+  return mutation.run(db, parsed.data as any);
+}
 
 export type SidebarQueryName = keyof typeof SIDEBAR_QUERIES;
 export type SidebarQueryArgs<N extends SidebarQueryName> = z.input<(typeof SIDEBAR_QUERIES)[N]['args']>;

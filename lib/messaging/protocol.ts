@@ -73,6 +73,8 @@ export const sidebarToBackground = {
   'sidebar:recategorize': z.object({ postKey, category: z.enum(CATEGORIES) }),
   /** A named read of the extension's database (see lib/background/sidebar-api.ts); args checked there. */
   'sidebar:query': z.object({ name: z.string().check(z.maxLength(100)), args: z.unknown() }),
+  /** A named change to the extension's database (see lib/background/sidebar-api.ts). */
+  'sidebar:mutate': z.object({ name: z.string().check(z.maxLength(100)), args: z.unknown() }),
   /** Sync the policy now (options page / popup "Sync now"). */
   'sidebar:sync-policy': z.object({}),
 };
@@ -154,6 +156,7 @@ export type ResponseOf = {
   'sidebar:recategorize': { ok: boolean };
   'sidebar:sync-policy': { ok: boolean; message: string };
   'sidebar:query': unknown;
+  'sidebar:mutate': unknown;
 };
 
 export function postKeyOf(post: { platform: string; postId: string }): string {
