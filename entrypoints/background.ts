@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp } from '../lib/background/app';
+import { SETTINGS_KEY } from '../lib/background/settings';
 
 // Listeners are registered synchronously at the top of main: the MV3 worker is restarted on demand and
 // only listeners present at start-up receive the event that woke it.
@@ -19,4 +20,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void app.onTabClosed(tabId));
   browser.runtime.onInstalled.addListener(() => void app.onStartup());
   browser.runtime.onStartup.addListener(() => void app.onStartup());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void app.onSettingsChanged();
+  });
 });

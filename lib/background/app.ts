@@ -8,6 +8,7 @@ import { recategorize, recordMention, type Classification as StoredClassificatio
 import { getDb } from '../db/instance';
 import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
 import type { MessageSenderLike } from '../messaging/sender';
+import { type ScriptingLike, syncEnabledHostScripts } from './enabled-hosts-registration';
 import { PageStateStore } from './page-state';
 import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
@@ -167,6 +168,15 @@ export function createBackgroundApp() {
     },
     async onTabClosed(tabId: number) {
       await pages.forget(tabId);
+    },
+    /** Settings changed (enabled hosts, sites, policy URL): re-register scripts and re-sync. */
+    async onSettingsChanged() {
+      const settings = await loadSettings(local);
+      await syncEnabledHostScripts(
+        [...settings.mastodonHosts, ...settings.genericHosts],
+        browser.scripting as unknown as ScriptingLike,
+        browser.permissions,
+      ).catch((error: unknown) => console.error('Parley: could not register enabled hosts', error));
     },
     async onStartup() {
       await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
