@@ -66,6 +66,12 @@ export function isOwnedBy(container: Element, element: Element, nestedSelector: 
   return owner === null || owner === container || !container.contains(owner);
 }
 
+/** Whether element sits inside a match of selector that is itself inside container (not container). */
+export function isInsideWithin(element: Element, selector: string, container: Element): boolean {
+  const match = element.closest(selector);
+  return match !== null && match !== container && container.contains(match);
+}
+
 /** Matches under container that are not inside a nested post. */
 export function ownAll(container: Element, selector: string, nestedSelector: string): Element[] {
   const own: Element[] = [];

@@ -49,12 +49,19 @@ const COMMENT_LABEL_PREFIXES = [
   'Risposta di ',
 ];
 const REPLY_WORDS = new Set(['reply', 'répondre', 'antworten', 'responder', 'rispondi', 'beantwoorden']);
-const COMMENT_BUTTON_LABELS = ['Leave a comment', 'Comment', 'Commenter', 'Kommentieren', 'Comentar', 'Commenta'];
+const COMMENT_BUTTON_LABELS = [
+  'Leave a comment',
+  'Comment',
+  'Commenter',
+  'Kommentieren',
+  'Comentar',
+  'Commenta',
+];
 
 const ACTIONS_SELECTOR = POST_ACTION_LABELS.map((label) => `[aria-label="${label}"]`).join(', ');
-const COMMENT_SELECTOR = COMMENT_LABEL_PREFIXES.map((prefix) => `[role="article"][aria-label^="${prefix}"]`).join(
-  ', ',
-);
+const COMMENT_SELECTOR = COMMENT_LABEL_PREFIXES.map(
+  (prefix) => `[role="article"][aria-label^="${prefix}"]`,
+).join(', ');
 /** Marks post containers found by climbing from their actions button, so postSelector matches them. */
 const POST_MARK = 'data-parley-fb-post';
 const FEED_UNIT_SELECTOR = '[aria-posinset], [data-pagelet^="FeedUnit"]';
@@ -180,7 +187,9 @@ function profileHandle(href: string | null): string | null {
   if (segments[0] === 'groups' && segments[2] === 'user') return segments[3] ?? null;
   if (segments[0] === 'people') return segments[2] ?? segments[1] ?? null;
   const slug = segments[0];
-  return slug && /^[\w.-]+$/.test(slug) && !['watch', 'photo', 'photo.php', 'hashtag', 'events'].includes(slug)
+  return slug &&
+    /^[\w.-]+$/.test(slug) &&
+    !['watch', 'photo', 'photo.php', 'hashtag', 'events'].includes(slug)
     ? slug
     : null;
 }
@@ -200,7 +209,10 @@ function cleanUrl(href: string | null, keep: string[] = []): string | null {
   if (!absolute) return null;
   const url = new URL(absolute);
   for (const name of [...url.searchParams.keys()]) {
-    if (TRACKING_PARAMS.test(name) || (!keep.includes(name) && !['story_fbid', 'id', 'fbid'].includes(name))) {
+    if (
+      TRACKING_PARAMS.test(name) ||
+      (!keep.includes(name) && !['story_fbid', 'id', 'fbid'].includes(name))
+    ) {
       url.searchParams.delete(name);
     }
   }
@@ -259,4 +271,3 @@ export const facebookAdapter: SiteAdapter = guardAdapter({
     });
   },
 });
-

@@ -7,7 +7,7 @@ import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
 import { absoluteUrl, attr, outsideControls, ownFirst, queryAll } from './dom';
 import { guardAdapter } from './guard';
-import { NO_TIME, cleanHandle, readPostedAt } from './read';
+import { cleanHandle, NO_TIME, readPostedAt } from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -24,7 +24,9 @@ function readPost(thing: Element): ScrapedPost | null {
   const permalink =
     attr(thing, 'data-permalink') ?? ownFirst(thing, 'a.bylink', THING)?.getAttribute('href') ?? null;
   const body = readText(ownFirst(thing, '.usertext-body .md', THING));
-  const text = isComment ? body : [readLabel(ownFirst(thing, 'a.title', THING)), body].filter(Boolean).join('\n');
+  const text = isComment
+    ? body
+    : [readLabel(ownFirst(thing, 'a.title', THING)), body].filter(Boolean).join('\n');
   return {
     platform: 'reddit',
     postId: id,
@@ -50,8 +52,11 @@ function ownComposer(thing: Element): HTMLElement | null {
   const id = attr(thing, 'data-fullname');
   if (!id) return null;
   if (id.startsWith('t3_')) {
-    for (const input of thing.ownerDocument.querySelectorAll('.commentarea > form.usertext input[name="thing_id"]')) {
-      if (input.getAttribute('value') === id) return input.closest('form')?.querySelector('textarea[name="text"]') ?? null;
+    for (const input of thing.ownerDocument.querySelectorAll(
+      '.commentarea > form.usertext input[name="thing_id"]',
+    )) {
+      if (input.getAttribute('value') === id)
+        return input.closest('form')?.querySelector('textarea[name="text"]') ?? null;
     }
     return null;
   }
@@ -66,7 +71,10 @@ export const redditOldAdapter: SiteAdapter = guardAdapter({
   findPosts: (root) => queryAll(root, POST_SELECTOR),
   readPost,
   markerAnchor: (thing) =>
-    outsideControls(ownFirst(thing, '.tagline time', THING) ?? ownFirst(thing, '.tagline a.author', THING), thing),
+    outsideControls(
+      ownFirst(thing, '.tagline time', THING) ?? ownFirst(thing, '.tagline a.author', THING),
+      thing,
+    ),
   openReplyComposer(thing, options) {
     const id = attr(thing, 'data-fullname');
     return openComposer({

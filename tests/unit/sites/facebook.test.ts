@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { facebookAdapter } from '../../../lib/sites/facebook';
 import {
-  FIXTURE_NOW,
   expectSelectorCounts,
+  FIXTURE_NOW,
   loadFixture,
   mountComposerOnClick,
   postElement,
@@ -97,7 +97,9 @@ describe('facebook adapter on a feed fixture', () => {
 
   it("keeps a post's own text and links apart from its comments", () => {
     const post = facebookAdapter.readPost(postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ'));
-    expect(post?.text).toBe('Acme App 3.0 is live today: faster checkout, dark mode and live order tracking 🚀');
+    expect(post?.text).toBe(
+      'Acme App 3.0 is live today: faster checkout, dark mode and live order tracking 🚀',
+    );
     expect(post?.author.handle).toBe('acmehelp');
   });
 
@@ -136,9 +138,12 @@ describe('facebook adapter on a feed fixture', () => {
   });
 
   it("returns a post's open comment box without clicking", async () => {
-    const box = await facebookAdapter.openReplyComposer(postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ'), {
-      timeoutMs: 100,
-    });
+    const box = await facebookAdapter.openReplyComposer(
+      postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ'),
+      {
+        timeoutMs: 100,
+      },
+    );
     expect(box?.getAttribute('aria-label')).toBe('Write a comment…');
   });
 });

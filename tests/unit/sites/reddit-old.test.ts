@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { redditOldAdapter } from '../../../lib/sites/reddit-old';
 import {
-  FIXTURE_NOW,
   expectSelectorCounts,
+  FIXTURE_NOW,
   loadFixture,
   mountComposerOnClick,
   postElement,
@@ -81,7 +81,11 @@ describe('reddit-old adapter on a comments page fixture', () => {
     thing.querySelector('.tagline time')?.remove();
     thing.removeAttribute('data-permalink');
     for (const link of thing.querySelectorAll('a.bylink')) link.remove();
-    expect(redditOldAdapter.readPost(thing)).toMatchObject({ postedAt: null, permalink: null, inReplyTo: null });
+    expect(redditOldAdapter.readPost(thing)).toMatchObject({
+      postedAt: null,
+      permalink: null,
+      inReplyTo: null,
+    });
     thing.setAttribute('data-fullname', 'javascript:alert(1)');
     expect(redditOldAdapter.readPost(thing)).toBeNull();
   });
@@ -94,8 +98,10 @@ describe('reddit-old adapter on a comments page fixture', () => {
   });
 
   it("opens the reply form cloned into the comment's .child", async () => {
-    const stub = mountComposerOnClick('.buttons a[onclick*="reply"]', 'reddit-old-reply', (trigger) =>
-      trigger.closest('.thing')?.querySelector(':scope > .child') ?? null,
+    const stub = mountComposerOnClick(
+      '.buttons a[onclick*="reply"]',
+      'reddit-old-reply',
+      (trigger) => trigger.closest('.thing')?.querySelector(':scope > .child') ?? null,
     );
     const thing = postElement(redditOldAdapter, 't1_lx1ccc3');
     const textarea = await redditOldAdapter.openReplyComposer(thing, { timeoutMs: 1_000 });

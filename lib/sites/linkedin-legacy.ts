@@ -1,0 +1,147 @@
+/**
+ * LinkedIn, legacy markup (artdeco/ember classes; kepano/defuddle, OpenCLI, Briskine). Runs on
+ * www.linkedin.com alongside linkedin-new while LinkedIn migrates; each finds only its own markup.
+ * Times come from the activity/comment ids (exact), not from the "3h" labels.
+ */
+import type { ScrapedPost } from '../domain/types';
+import { openComposer } from './composer';
+import { attr, outsideControls, ownFirst, queryAll } from './dom';
+import { guardAdapter } from './guard';
+import {
+  activityIdOf,
+  commentPermalink,
+  LINKEDIN_HOSTS,
+  linkedInHandle,
+  parseCommentUrn,
+  postedAtFromId,
+  postPermalink,
+} from './linkedin-common';
+import { NO_TIME, readPostedAt } from './read';
+import { readLabel, readText, type TextOptions } from './text';
+import type { SiteAdapter } from './types';
+
+const UPDATE = '.feed-shared-update-v2[data-urn]';
+const COMMENT = 'article.comments-comment-entity';
+const POST_SELECTOR = `${UPDATE}, ${COMMENT}[data-id]`;
+/** Other posts inside a post: comments and the reshared (quoted) update. */
+const NESTED = `${UPDATE}, ${COMMENT}, .feed-shared-update-v2__update-content-wrapper`;
+const EDITOR = '.ql-editor[contenteditable="true"]';
+/** LinkedIn duplicates names for screen readers: read the visible (aria-hidden) copy only. */
+const VISIBLE_COPY: TextOptions = {
+  keepAriaHidden: true,
+  skip: (element) =>
+    element.classList.contains('visually-hidden') ||
+    element.classList.contains('update-components-actor__supplementary-actor-info') ||
+    element.localName === 'button',
+};
+
+function readPost(element: Element): ScrapedPost | null {
+  return element.matches(COMMENT) ? readComment(element) : readUpdate(element);
+}
+
+function readUpdate(update: Element): ScrapedPost | null {
+  const urn = attr(update, 'data-urn');
+  const activityId = activityIdOf(urn);
+  const actorLink = ownFirst(
+    update,
+    'a.update-components-actor__meta-link, a.update-components-actor__image',
+    NESTED,
+  );
+  const handle = linkedInHandle(actorLink?.getAttribute('href'));
+  if (!urn || !activityId || !handle) return null;
+  const title = ownFirst(update, '.update-components-actor__title', NESTED);
+  const text = ownFirst(update, '.update-components-text', NESTED);
+  return {
+    platform: 'linkedin',
+    postId: urn,
+    permalink: postPermalink(urn),
+    author: { handle, displayName: readLabel(title, VISIBLE_COPY) || null },
+    text: readText(text, VISIBLE_COPY),
+    ...(postedAtFromId(activityId) ?? NO_TIME),
+    isReply: false,
+    inReplyTo: null,
+  };
+}
+
+function readComment(comment: Element): ScrapedPost | null {
+  const urn = parseCommentUrn(attr(comment, 'data-id'));
+  const profile = ownFirst(
+    comment,
+    'a.comments-comment-meta__description-container, a.comments-comment-meta__image-link',
+    COMMENT,
+  );
+  const handle = linkedInHandle(profile?.getAttribute('href'));
+  if (!urn || !handle) return null;
+  const parent = comment.parentElement?.closest(COMMENT);
+  const time = ownFirst(comment, 'time', COMMENT);
+  return {
+    platform: 'linkedin',
+    postId: urn.urn,
+    permalink: commentPermalink(urn),
+    author: {
+      handle,
+      displayName:
+        readLabel(ownFirst(comment, '.comments-comment-meta__description-title', COMMENT), VISIBLE_COPY) ||
+        null,
+    },
+    text: readText(ownFirst(comment, '.comments-comment-item__main-content', COMMENT), VISIBLE_COPY),
+    ...(postedAtFromId(urn.commentId) ?? readPostedAt(time)),
+    isReply: true,
+    inReplyTo: parseCommentUrn(attr(parent, 'data-id'))?.urn ?? urn.postUrn,
+  };
+}
+
+function markerAnchor(element: Element): Element | null {
+  if (element.matches(COMMENT)) {
+    return ownFirst(element, 'a.comments-comment-meta__description-container', COMMENT);
+  }
+  return outsideControls(ownFirst(element, '.update-components-actor__title', NESTED), element);
+}
+
+/** A comment's reply box lives in its top-level comment's replies list. */
+function ownComposer(element: Element): HTMLElement | null {
+  if (!element.matches(COMMENT)) {
+    return ownFirst(
+      element,
+      `.comments-comment-box:not(.comments-comment-box--reply) ${EDITOR}`,
+      NESTED,
+    ) as HTMLElement | null;
+  }
+  let thread: Element = element;
+  for (
+    let current = element.parentElement?.closest(COMMENT);
+    current;
+    current = current.parentElement?.closest(COMMENT)
+  ) {
+    thread = current;
+  }
+  return thread.querySelector<HTMLElement>(`.comments-comment-box--reply ${EDITOR}`);
+}
+
+function replyTrigger(element: Element): Element | null {
+  if (element.matches(COMMENT)) {
+    return ownFirst(element, 'button[class*="comments-comment-social-bar__reply-action-button"]', COMMENT);
+  }
+  return ownFirst(element, 'button.comment-button, button[aria-label="Comment"]', NESTED);
+}
+
+export const linkedInLegacyAdapter: SiteAdapter = guardAdapter({
+  id: 'linkedin-legacy',
+  platform: 'linkedin',
+  postSelector: POST_SELECTOR,
+  matchesUrl: (url) => LINKEDIN_HOSTS.has(url.hostname),
+  findPosts: (root) => queryAll(root, POST_SELECTOR),
+  readPost,
+  markerAnchor,
+  openReplyComposer(element, options) {
+    const post = readPost(element);
+    return openComposer({
+      post: element,
+      key: post ? `linkedin:${post.postId}` : null,
+      findTrigger: () => replyTrigger(element),
+      findOwn: () => ownComposer(element),
+      composerSelector: EDITOR,
+      timeoutMs: options?.timeoutMs,
+    });
+  },
+});

@@ -1,0 +1,162 @@
+/**
+ * LinkedIn, 2026 markup (generated class names). Keys only on stable hooks seen in public automation
+ * code: feed items are [role=listitem][componentkey], comments div[id^="replaceableComment_urn:li:comment:"],
+ * text [data-testid="expandable-text-box"], controls by aria-label. Post cards carry no urn: a card's
+ * urn is read from its comments' urns, else the card is keyed by a hash of its componentkey.
+ */
+import type { ScrapedPost } from '../domain/types';
+import { openComposer } from './composer';
+import { attr, outsideControls, ownAll, ownFirst, queryAll, stableHash } from './dom';
+import { guardAdapter } from './guard';
+import {
+  activityIdOf,
+  commentPermalink,
+  LINKEDIN_HOSTS,
+  linkedInHandle,
+  PROFILE_LINK,
+  parseCommentUrn,
+  postedAtFromId,
+  postPermalink,
+} from './linkedin-common';
+import { NO_TIME, postedAtFromText } from './read';
+import { readLabel, readText } from './text';
+import type { SiteAdapter } from './types';
+
+const ITEM = '[role="listitem"][componentkey]';
+const COMMENT = 'div[id^="replaceableComment_urn:li:comment:"]';
+const POST_SELECTOR = `${ITEM}, ${COMMENT}`;
+const TEXT_BOX = '[data-testid="expandable-text-box"]';
+/** Inside a card: its comments section, comments, and a reposted post (linked to its own page). */
+const NESTED_IN_ITEM = `${ITEM}, ${COMMENT}, [componentkey^="commentsSectionContainer"], a[href*="/feed/update/"]`;
+const EDITOR = '.ProseMirror[contenteditable="true"]';
+const CONTROL_MENU = /^Open control menu for post by (.+)$/;
+const AGE = /^(.+?)\s*•/;
+
+function readPost(element: Element): ScrapedPost | null {
+  return element.matches(COMMENT) ? readComment(element) : readCard(element);
+}
+
+function readCard(card: Element): ScrapedPost | null {
+  const textBox = ownFirst(card, TEXT_BOX, NESTED_IN_ITEM);
+  const author = readAuthor(card, NESTED_IN_ITEM);
+  if (!textBox || !author) return null;
+  const postUrn = cardUrn(card);
+  const key = attr(card, 'componentkey') ?? '';
+  return {
+    platform: 'linkedin',
+    postId: postUrn ?? `urn:li:card:${stableHash(key)}`,
+    permalink: postUrn ? postPermalink(postUrn) : null,
+    author,
+    text: readText(textBox),
+    ...(postedAtFromId(activityIdOf(postUrn)) ?? readAge(card, NESTED_IN_ITEM)),
+    isReply: false,
+    inReplyTo: null,
+  };
+}
+
+function readComment(comment: Element): ScrapedPost | null {
+  const urn = parseCommentUrn(attr(comment, 'id'));
+  const author = readAuthor(comment, COMMENT);
+  if (!urn || !author) return null;
+  const parent = parseCommentUrn(attr(comment.parentElement?.closest(COMMENT), 'id'));
+  return {
+    platform: 'linkedin',
+    postId: urn.urn,
+    permalink: commentPermalink(urn),
+    author,
+    text: readText(ownFirst(comment, TEXT_BOX, COMMENT)),
+    ...(postedAtFromId(urn.commentId) ?? readAge(comment, COMMENT)),
+    isReply: true,
+    inReplyTo: parent?.urn ?? urn.postUrn,
+  };
+}
+
+/** The first own profile link with visible text (the avatar link has none) gives name and handle. */
+function readAuthor(container: Element, nested: string): ScrapedPost['author'] | null {
+  let handle: string | null = null;
+  for (const link of ownAll(container, PROFILE_LINK, nested)) {
+    const linkHandle = linkedInHandle(link.getAttribute('href'));
+    if (!linkHandle) continue;
+    handle ??= linkHandle;
+    const name = readLabel(link);
+    if (name) return { handle: linkHandle, displayName: name };
+  }
+  if (!handle) return null;
+  const menu = ownFirst(container, 'button[aria-label^="Open control menu for post by "]', nested);
+  return { handle, displayName: CONTROL_MENU.exec(attr(menu, 'aria-label') ?? '')?.[1] ?? null };
+}
+
+/** A card's post urn, from the urn its comments carry. */
+function cardUrn(card: Element): string | null {
+  for (const comment of card.querySelectorAll(COMMENT)) {
+    const urn = parseCommentUrn(attr(comment, 'id'));
+    if (urn) return urn.postUrn;
+  }
+  return null;
+}
+
+/** "2w •" / "3h •" age line (relative, estimated). */
+function readAge(container: Element, nested: string): ReturnType<typeof postedAtFromText> {
+  for (const line of ownAll(container, 'p, span', nested)) {
+    if (line.children.length > 2) continue;
+    const match = AGE.exec(readLabel(line));
+    if (match?.[1]) {
+      const parsed = postedAtFromText(match[1]);
+      if (parsed.postedAt) return parsed;
+    }
+  }
+  return NO_TIME;
+}
+
+/** LinkedIn renders a comment's reply box as a sibling after the comment, before the next comment. */
+function replyBoxAfter(comment: Element): HTMLElement | null {
+  for (let sibling = comment.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.matches(COMMENT)) return null;
+    const editor = sibling.matches(EDITOR) ? sibling : sibling.querySelector(EDITOR);
+    if (editor) return editor as HTMLElement;
+  }
+  return null;
+}
+
+/** The card's own comment box: a commentBox that is not a reply box placed after a comment. */
+function postCommentBox(card: Element): HTMLElement | null {
+  for (const box of card.querySelectorAll('[componentkey^="commentBox-"]')) {
+    if (box.previousElementSibling?.matches(COMMENT)) continue;
+    const editor = box.querySelector<HTMLElement>(EDITOR);
+    if (editor) return editor;
+  }
+  return null;
+}
+
+export const linkedInNewAdapter: SiteAdapter = guardAdapter({
+  id: 'linkedin-new',
+  platform: 'linkedin',
+  postSelector: POST_SELECTOR,
+  matchesUrl: (url) => LINKEDIN_HOSTS.has(url.hostname),
+  // Cards without a text box are not posts (ads, suggestions, legacy markup in a list item).
+  findPosts: (root) =>
+    queryAll(root, POST_SELECTOR).filter(
+      (element) => element.matches(COMMENT) || ownFirst(element, TEXT_BOX, NESTED_IN_ITEM) !== null,
+    ),
+  readPost,
+  markerAnchor(element) {
+    const nested = element.matches(COMMENT) ? COMMENT : NESTED_IN_ITEM;
+    const named = ownAll(element, PROFILE_LINK, nested).find((link) => readLabel(link) !== '') ?? null;
+    return outsideControls(named, element);
+  },
+  openReplyComposer(element, options) {
+    const isComment = element.matches(COMMENT);
+    const post = readPost(element);
+    return openComposer({
+      post: element,
+      key: post ? `linkedin:${post.postId}` : null,
+      findTrigger: () =>
+        isComment
+          ? ownFirst(element, 'button[aria-label="Reply"]', COMMENT)
+          : ownFirst(element, 'button[aria-label="Comment"]', NESTED_IN_ITEM),
+      findOwn: () => (isComment ? replyBoxAfter(element) : postCommentBox(element)),
+      composerSelector: EDITOR,
+      timeoutMs: options?.timeoutMs,
+    });
+  },
+});

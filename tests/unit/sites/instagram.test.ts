@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { instagramAdapter } from '../../../lib/sites/instagram';
+import { expectSelectorCounts, FIXTURE_NOW, loadFixture, postElement, summarize } from './fixture-helpers';
+
+const PAGE = 'https://www.instagram.com/p/DCx9TrailKat/';
+
+describe('instagram adapter on a post dialog fixture', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(FIXTURE_NOW);
+    loadFixture('instagram', PAGE);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('fixture markup has the selectors the adapter reads', () => {
+    expectSelectorCounts(document, {
+      '[role="dialog"] article': 1,
+      '[role="dialog"] ul li': 8,
+      '[role="dialog"] li a[href*="/p/"] > time[datetime]': 7,
+      '[role="dialog"] li h3 a[href]': 7,
+      'a[href*="/c/"][href*="/r/"] time': 1,
+      '[role="dialog"] form textarea': 1,
+    });
+  });
+
+  it('finds the caption and comment rows (not layout list items)', () => {
+    expect(summarize(instagramAdapter)).toEqual({
+      found: 7,
+      read: 7,
+      withText: 7,
+      withTime: 7,
+      withExactTime: 7,
+      withPermalink: 7,
+      replies: 6,
+      mentioningAcme: 4,
+    });
+  });
+
+  it('reads the caption row as the post itself', () => {
+    expect(instagramAdapter.readPost(postElement(instagramAdapter, 'DCx9TrailKat'))).toEqual({
+      platform: 'instagram',
+      postId: 'DCx9TrailKat',
+      permalink: 'https://www.instagram.com/p/DCx9TrailKat/',
+      author: { handle: 'trailrunner.kat', displayName: null },
+      text: 'New kicks day! Anyone tried the Acme trail line? 👟 #trailrunning',
+      postedAt: '2026-11-19T15:00:00.000Z',
+      postedAtEstimated: false,
+      isReply: false,
+      inReplyTo: null,
+    });
+  });
+
+  it("reads a comment's own text (not its replies) and the brand reply's parent", () => {
+    expect(instagramAdapter.readPost(postElement(instagramAdapter, '18031112222333444'))).toEqual({
+      platform: 'instagram',
+      postId: '18031112222333444',
+      permalink: 'https://www.instagram.com/p/DCx9TrailKat/c/18031112222333444/',
+      author: { handle: 'jane.doe', displayName: null },
+      text: '@acmehelp my order never arrived 😡',
+      postedAt: '2026-11-20T12:00:00.000Z',
+      postedAtEstimated: false,
+      isReply: true,
+      inReplyTo: 'DCx9TrailKat',
+    });
+    expect(instagramAdapter.readPost(postElement(instagramAdapter, '18031112222339999'))).toMatchObject({
+      author: { handle: 'acmehelp' },
+      text: '@jane.doe so sorry! Please DM us your order number 🙏',
+      inReplyTo: '18031112222333444',
+    });
+  });
+
+  it('degrades on odd markup', () => {
+    const row = postElement(instagramAdapter, '18031112222336777');
+    row.querySelector('h3')?.remove();
+    expect(instagramAdapter.readPost(row)?.author.handle).toBe('golden.hour'); // from the avatar link
+    for (const link of row.querySelectorAll('a[href]')) link.setAttribute('href', '/explore/');
+    expect(instagramAdapter.readPost(row)).toBeNull();
+    expect(instagramAdapter.readPost(document.createElement('li'))).toBeNull();
+  });
+
+  it('anchors the marker after the time link', () => {
+    const anchor = instagramAdapter.markerAnchor(postElement(instagramAdapter, '18031112222334555'));
+    expect(anchor?.localName).toBe('a');
+    expect(anchor?.querySelector('time')).not.toBeNull();
+  });
+
+  it('clicking Reply prefills the textarea; that textarea is the composer', async () => {
+    const row = postElement(instagramAdapter, '18031112222334555');
+    const textarea = document.querySelector<HTMLTextAreaElement>('form textarea');
+    let clicks = 0;
+    row.addEventListener('click', (event) => {
+      if ((event.target as Element).closest('button')?.textContent === 'Reply' && textarea) {
+        clicks += 1;
+        setTimeout(() => {
+          textarea.value = '@sam_lee ';
+        }, 20);
+      }
+    });
+    expect(await instagramAdapter.openReplyComposer(row, { timeoutMs: 1_000 })).toBe(textarea);
+    expect(clicks).toBe(1);
+    // Already prefilled for this row: returned without another click.
+    expect(await instagramAdapter.openReplyComposer(row, { timeoutMs: 1_000 })).toBe(textarea);
+    expect(clicks).toBe(1);
+  });
+});

@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { linkedInLegacyAdapter } from '../../../lib/sites/linkedin-legacy';
+import { linkedInNewAdapter } from '../../../lib/sites/linkedin-new';
+import {
+  expectSelectorCounts,
+  FIXTURE_NOW,
+  loadFixture,
+  mountComposerOnClick,
+  postElement,
+  readAll,
+  summarize,
+} from './fixture-helpers';
+
+const FEED = 'https://www.linkedin.com/feed/';
+const POST_2 = 'urn:li:activity:7529196788121777092';
+const SAM = 'urn:li:comment:(activity:7529196788121777092,7529528976998646997)';
+
+describe('linkedin-new adapter on a 2026 feed fixture', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(FIXTURE_NOW);
+    loadFixture('linkedin-new', FEED);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('fixture markup has the hooks the adapter reads', () => {
+    expectSelectorCounts(document, {
+      '[role="listitem"][componentkey]': 5,
+      '[data-testid="expandable-text-box"]': 9,
+      'div[id^="replaceableComment_urn:li:comment:"]': 4,
+      'button[aria-label="Reply"]': 4,
+      'button[aria-label^="Open control menu for post by "]': 4,
+      '[componentkey^="commentBox-"] .ProseMirror[contenteditable="true"]': 1,
+    });
+  });
+
+  it('finds cards with text and comments (not suggestion cards)', () => {
+    expect(summarize(linkedInNewAdapter)).toEqual({
+      found: 8,
+      read: 8,
+      withText: 8,
+      withTime: 8,
+      withExactTime: 5,
+      withPermalink: 5,
+      replies: 4,
+      mentioningAcme: 4,
+    });
+  });
+
+  it('keys a card without comments by its componentkey and estimates its time from "3h •"', () => {
+    const [first] = readAll(linkedInNewAdapter);
+    expect(first).toEqual({
+      platform: 'linkedin',
+      postId: expect.stringMatching(/^urn:li:card:[0-9a-f]{8}$/),
+      permalink: null,
+      author: { handle: 'jane-doe-5821', displayName: 'Jane Doe' },
+      text: 'Acme Help my order never arrived 😡\nOrdered two weeks ago and tracking has not moved.',
+      postedAt: '2026-11-20T12:00:00.000Z',
+      postedAtEstimated: true,
+      isReply: false,
+      inReplyTo: null,
+    });
+    // Stable across reads (the key does not depend on the element).
+    expect(readAll(linkedInNewAdapter)[0]?.postId).toBe(first?.postId);
+  });
+
+  it("reads a card's urn and exact time from its comments' urns, and not the comments' text", () => {
+    expect(linkedInNewAdapter.readPost(postElement(linkedInNewAdapter, POST_2))).toMatchObject({
+      permalink: `https://www.linkedin.com/feed/update/${POST_2}/`,
+      author: { handle: 'acmehelp', displayName: 'Acme Help' },
+      text: 'Acme App 3.0 is live today: faster checkout, dark mode and live order tracking 🚀',
+      postedAt: '2026-11-19T15:00:00.000Z',
+      postedAtEstimated: false,
+    });
+  });
+
+  it('excludes a reposted post from the card text', () => {
+    const tom = readAll(linkedInNewAdapter).find(
+      (post) => post.author.handle === 'tom-baker-921' && !post.isReply,
+    );
+    expect(tom?.text).toBe('Great team, worth a look if you are job hunting.');
+  });
+
+  it('reads comments with the same canonical ids as the legacy adapter', () => {
+    expect(linkedInNewAdapter.readPost(postElement(linkedInNewAdapter, SAM))).toEqual({
+      platform: 'linkedin',
+      postId: SAM,
+      permalink: `https://www.linkedin.com/feed/update/${POST_2}/?commentUrn=${encodeURIComponent(SAM)}`,
+      author: { handle: 'sam-lee-77', displayName: 'Sam Lee' },
+      text: 'Loving the new Acme app!',
+      postedAt: '2026-11-20T13:00:00.000Z',
+      postedAtEstimated: false,
+      isReply: true,
+      inReplyTo: POST_2,
+    });
+    const brandReply = readAll(linkedInNewAdapter).find(
+      (post) => post.author.handle === 'acmehelp' && post.isReply,
+    );
+    expect(brandReply).toMatchObject({ text: 'Thanks Sam, glad you like it! 💙', inReplyTo: SAM });
+  });
+
+  it('leaves the legacy adapter with nothing to read here', () => {
+    expect(linkedInLegacyAdapter.findPosts(document)).toEqual([]);
+  });
+
+  it('degrades on odd markup', () => {
+    const comment = postElement(linkedInNewAdapter, SAM);
+    comment.id = 'replaceableComment_urn:li:comment:(nonsense)';
+    expect(linkedInNewAdapter.readPost(comment)).toBeNull();
+    const card = postElement(linkedInNewAdapter, POST_2);
+    for (const link of card.querySelectorAll('a')) link.remove();
+    expect(linkedInNewAdapter.readPost(card)).toBeNull();
+  });
+
+  it('opens the reply box LinkedIn renders right after the comment', async () => {
+    const stub = mountComposerOnClick('button[aria-label="Reply"]', 'linkedin-new-reply', (trigger) => {
+      const comment = trigger.closest('div[id^="replaceableComment_"]');
+      const slot = document.createElement('div');
+      comment?.after(slot);
+      return slot;
+    });
+    const comment = postElement(
+      linkedInNewAdapter,
+      'urn:li:comment:(activity:7529196788121777092,7529544076493186807)',
+    );
+    const editor = await linkedInNewAdapter.openReplyComposer(comment, { timeoutMs: 1_000 });
+    expect(editor?.classList.contains('ProseMirror')).toBe(true);
+    expect(comment.nextElementSibling?.contains(editor ?? null)).toBe(true);
+    expect(stub.clicks()).toBe(1);
+    stub.stop();
+  });
+
+  it("returns the card's open comment box without clicking", async () => {
+    const editor = await linkedInNewAdapter.openReplyComposer(postElement(linkedInNewAdapter, POST_2), {
+      timeoutMs: 100,
+    });
+    expect(editor?.closest('[componentkey^="commentBox-urn:li:activity:"]')).not.toBeNull();
+  });
+});
