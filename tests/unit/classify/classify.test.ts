@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { type Classification, classifyMention } from '../../../lib/classify/index';
+
+function classify(text: string): Classification {
+  return classifyMention({ text, platform: 'x' });
+}
+
+function reasonTexts(result: Classification, kind?: string): string {
+  return result.reasons
+    .filter((reason) => kind === undefined || reason.kind === kind)
+    .map((reason) => reason.text)
+    .join(' | ');
+}
+
+describe('classifyMention: categories on clear cases', () => {
+  it('calls a late order with no answer a complaint, negative, severity 2', () => {
+    const result = classify('@acme my order is 3 weeks late and nobody answers. Still waiting for a refund');
+    expect(result.category).toBe('complaint');
+    expect(result.severity).toBe(2);
+    expect(result.sentiment.label).toBe('negative');
+    expect(result.sentiment.score).toBeLessThan(-0.5);
+    expect(result.complaintProbability).toBeGreaterThan(0.8);
+    expect(reasonTexts(result, 'model')).toContain('complaint model');
+  });
+
+  it('detects questions with and without a question mark', () => {
+    const withoutMark = classify('@acme how do I change the address on my account');
+    expect(withoutMark.category).toBe('question');
+    expect(reasonTexts(withoutMark, 'signal')).toContain('opens with "how"');
+    expect(classify('@acme anyone know if the store on Main St is open today').category).toBe('question');
+    expect(classify('@acme do you ship to Canada').category).toBe('question');
+    expect(classify('@acme what time does the store close?').category).toBe('question');
+    expect(withoutMark.severity).toBe(1);
+  });
+
+  it('calls warm thanks praise, positive, severity 1', () => {
+    const result = classify('@acme thank you so much, the new headphones are amazing');
+    expect(result.category).toBe('praise');
+    expect(result.severity).toBe(1);
+    expect(result.sentiment.label).toBe('positive');
+    expect(reasonTexts(result, 'word')).toContain('"amazing" +4');
+  });
+
+  it.each([
+    ['safety', '@acme I got food poisoning from your chicken sandwich, my son is in the hospital'],
+    ['legal', '@acme you double charged me again and my lawyer is filing a lawsuit'],
+    ['outage', '@acme is the site down for everyone? outage since this morning'],
+    ['data breach', '@acme someone hacked my account and there were unauthorized charges'],
+    ['viral', '@acme your ad is going viral for all the wrong reasons, boycott incoming'],
+  ])('rates a %s crisis as crisis, severity 4, naming the phrase', (group, text) => {
+    const result = classify(text);
+    expect(result.category).toBe('crisis');
+    expect(result.severity).toBe(4);
+    expect(reasonTexts(result, 'signal')).toContain(`(${group})`);
+  });
+
+  it('calls promotions spam', () => {
+    const result = classify(
+      'Follow me and check out my profile for free followers!!! #win #free #follow #promo',
+    );
+    expect(result.category).toBe('spam');
+    expect(result.severity).toBe(1);
+    expect(reasonTexts(result, 'signal')).toContain('"follow me" (promotion)');
+    expect(classify('Earn $500 a day working from home, DM me for details').category).toBe('spam');
+  });
+
+  it('calls small talk neutral', () => {
+    const result = classify('@acme Just landed in Denver');
+    expect(result.category).toBe('neutral');
+    expect(result.severity).toBe(1);
+    expect(result.sentiment.label).toBe('neutral');
+  });
+});
+
+describe('classifyMention: tone', () => {
+  it('reads negation: "not happy" is negative, "not bad" is not', () => {
+    const unhappy = classify('@acme I am not happy with this at all');
+    expect(unhappy.sentiment.label).toBe('negative');
+    expect(unhappy.category).toBe('complaint');
+    expect(reasonTexts(unhappy, 'word')).toContain('"not happy" −');
+    const notBad = classify('@acme the delivery was not bad, thanks');
+    expect(notBad.sentiment.label).not.toBe('negative');
+    expect(notBad.category).not.toBe('complaint');
+  });
+
+  it('turns praise words around when a sarcasm marker is present', () => {
+    const plain = classify('@acme best service ever');
+    const sarcastic = classify('@acme yeah right, best service ever /s');
+    expect(plain.sentiment.label).toBe('positive');
+    expect(sarcastic.sentiment.label).toBe('negative');
+    expect(sarcastic.category).toBe('complaint');
+    expect(sarcastic.complaintProbability).toBeGreaterThan(plain.complaintProbability);
+    expect(reasonTexts(sarcastic, 'signal')).toContain('sarcasm');
+  });
+
+  it('scores emoji: hearts are positive, an angry face adds to a complaint', () => {
+    const hearts = classify('@acme love the new update 😍🎉');
+    expect(hearts.sentiment.label).toBe('positive');
+    expect(hearts.category).toBe('praise');
+    const angry = classify('@acme my package arrived broken 😡');
+    const calm = classify('@acme my package arrived broken');
+    expect(angry.category).toBe('complaint');
+    expect(angry.sentiment.score).toBeLessThan(calm.sentiment.score);
+    expect(reasonTexts(angry, 'word')).toContain('😡');
+  });
+
+  it('raises a shouted complaint with a threat to leave to severity 3', () => {
+    const shouted = classify('@acme WORST SERVICE EVER!!! I AM CANCELLING MY ACCOUNT');
+    expect(shouted.category).toBe('complaint');
+    expect(shouted.severity).toBe(3);
+    expect(reasonTexts(shouted, 'signal')).toMatch(/severity 3: .*capitals/);
+    const quiet = classify('@acme my parcel is late again');
+    expect(quiet.category).toBe('complaint');
+    expect(quiet.severity).toBe(2);
+  });
+});
+
+describe('classifyMention: determinism and bounds', () => {
+  it('gives the same output for the same input', () => {
+    const text = '@acme the app crashes every time I open it, fix it please';
+    expect(classify(text)).toEqual(classify(text));
+  });
+
+  it('handles empty and very long text', () => {
+    const empty = classify('');
+    expect(empty.category).toBe('neutral');
+    expect(empty.severity).toBe(1);
+    const long = classify(`@acme ${'the app keeps crashing and I am furious. '.repeat(2000)}`);
+    expect(long.category).toBe('complaint');
+  });
+
+  it('keeps probabilities and scores in range', () => {
+    for (const text of ['@acme terrible!!!', '@acme wonderful', '@acme hello']) {
+      const result = classify(text);
+      expect(result.complaintProbability).toBeGreaterThanOrEqual(0);
+      expect(result.complaintProbability).toBeLessThanOrEqual(1);
+      expect(result.sentiment.score).toBeGreaterThanOrEqual(-1);
+      expect(result.sentiment.score).toBeLessThanOrEqual(1);
+    }
+  });
+});
