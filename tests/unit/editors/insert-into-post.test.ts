@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { insertIntoComposer, insertReplyIntoPost } from '../../../lib/editors/insert-into-post';
+import type { SiteAdapter } from '../../../lib/sites/types';
+import { mount } from './markup';
+
+// happy-dom has no editing commands (execCommand) and no editor libraries: these tests cover the flow
+// (open, detect, verify, send check, messages) and the textarea's value-setter path. The strategies
+// against the real libraries run in Chromium (tests/e2e/editors.e2e.ts).
+
+function adapterOpening(composer: () => HTMLElement | null): SiteAdapter {
+  return {
+    id: 'test',
+    platform: 'web',
+    matchesUrl: () => true,
+    postSelector: 'article',
+    findPosts: () => [],
+    readPost: () => null,
+    markerAnchor: () => null,
+    openReplyComposer: async () => composer(),
+  };
+}
+
+/** A textarea whose page state follows `input` events and enables Post when non-blank, counting sends. */
+function mountTextareaComposer(initial = ''): {
+  textarea: HTMLTextAreaElement;
+  state: { text: string; sends: number };
+} {
+  mount(
+    `<article><p>Acme?</p></article><form><textarea></textarea><button type="submit" disabled>Post</button></form>`,
+  );
+  const textarea = document.querySelector('textarea') as HTMLTextAreaElement;
+  const button = document.querySelector('button') as HTMLButtonElement;
+  const form = document.querySelector('form') as HTMLFormElement;
+  textarea.value = initial;
+  const state = { text: initial, sends: 0 };
+  textarea.addEventListener('input', () => {
+    state.text = textarea.value;
+    button.disabled = state.text.trim() === '';
+  });
+  button.addEventListener('click', () => {
+    state.sends += 1;
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.sends += 1;
+  });
+  return { textarea, state };
+}
+
+describe('insertReplyIntoPost', () => {
+  it('inserts into a textarea through the value setter and input event, verified, send enabled, not pressed', async () => {
+    const { textarea, state } = mountTextareaComposer();
+    const post = document.querySelector('article') as Element;
+    const result = await insertReplyIntoPost(
+      adapterOpening(() => textarea),
+      post,
+      'Hi Jane,\r\n\r\nsorted 👍🏽\n',
+    );
+    expect(result).toMatchObject({ ok: true, editorKind: 'textarea', sendEnabled: true });
+    expect(state.text).toBe('Hi Jane,\n\nsorted 👍🏽');
+    expect(state.sends).toBe(0);
+  });
+
+  it('keeps a prefilled handle and puts the reply after it', async () => {
+    const { textarea, state } = mountTextareaComposer('@jane ');
+    const result = await insertIntoComposer(textarea, 'Thanks!');
+    expect(result.ok).toBe(true);
+    expect(state.text).toBe('@jane Thanks!');
+  });
+
+  it('reports a composer that does not open, with the Copy fallback', async () => {
+    mount('<article>Acme?</article>');
+    const post = document.querySelector('article') as Element;
+    const result = await insertReplyIntoPost(
+      adapterOpening(() => null),
+      post,
+      'Hi',
+    );
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Copy/);
+  });
+
+  it('reports an adapter that throws the same way instead of throwing', async () => {
+    mount('<article>Acme?</article>');
+    const post = document.querySelector('article') as Element;
+    const adapter = adapterOpening(() => {
+      throw new Error('markup changed');
+    });
+    const result = await insertReplyIntoPost(adapter, post, 'Hi');
+    expect(result.ok).toBe(false);
+  });
+
+  it('reports a contenteditable that did not take the text (no editing commands here), with Copy', async () => {
+    const editable = mount(
+      '<div><div id="box" contenteditable="true"></div><button disabled>Send</button></div>',
+      '#box',
+    );
+    const result = await insertIntoComposer(editable, 'Hi Jane');
+    expect(result).toMatchObject({ ok: false, editorKind: 'contenteditable' });
+    expect(result.message).toMatch(/Copy/);
+    expect(editable.textContent).toBe('');
+  });
+
+  it('refuses empty text and markup with nothing editable', async () => {
+    const { textarea } = mountTextareaComposer();
+    expect((await insertIntoComposer(textarea, ' \n ')).ok).toBe(false);
+    const plain = mount('<div id="x"><p>no editor</p></div>', '#x');
+    const result = await insertIntoComposer(plain, 'Hi');
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Copy/);
+  });
+});
