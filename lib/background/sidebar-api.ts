@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { addNote } from '../db/cases';
 import { deleteDraft, getDraft, saveDraft } from '../db/drafts';
 import type { ParleyDb } from '../db/schema';
+import { markReplySent, recordInsertedReply } from '../replies/record';
 
 const postKeys = z.array(z.string().max(600)).max(5_000);
 
@@ -50,6 +51,26 @@ export const SIDEBAR_MUTATIONS = {
   'delete-draft': {
     args: z.object({ postKey: z.string().max(600) }),
     run: (db: ParleyDb, { postKey }: { postKey: string }) => deleteDraft(db, postKey),
+  },
+  /** A verified insert into the site's reply box: the case records the reply and its clock stops. */
+  'record-inserted-reply': {
+    args: z.object({
+      caseId: z.string().max(200),
+      postKey: z.string().max(600),
+      text: z.string().trim().min(1).max(100_000),
+    }),
+    run: (db: ParleyDb, args: { caseId: string; postKey: string; text: string }) =>
+      recordInsertedReply(db, { ...args, at: new Date().toISOString() }),
+  },
+  /** The agent sent the reply (or says so): recorded once per reply, and the draft is dropped. */
+  'mark-sent': {
+    args: z.object({
+      caseId: z.string().max(200),
+      postKey: z.string().max(600),
+      text: z.string().trim().min(1).max(100_000),
+    }),
+    run: (db: ParleyDb, args: { caseId: string; postKey: string; text: string }) =>
+      markReplySent(db, { ...args, at: new Date().toISOString() }),
   },
 } as const;
 

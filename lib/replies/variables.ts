@@ -1,0 +1,92 @@
+import { policyTemplateValues } from '../policy/queries';
+import type { HandoffScript, Policy, TemplateVariable } from '../policy/schema';
+
+/**
+ * Where each template variable's value comes from for one mention: the mention and customer (page
+ * text), the agent's settings, the case, and the policy. Pure, so the sidebar and tests agree.
+ */
+
+export type TemplateValues = Partial<Record<TemplateVariable, string>>;
+
+/** What the agent sees next to an input for a variable that still needs a value. */
+export const VARIABLE_LABELS: Record<TemplateVariable, string> = {
+  customerName: 'Customer name',
+  agentName: 'Your name',
+  agentSignature: 'Your sign-off',
+  caseReference: 'Case reference',
+  brandName: 'Brand name',
+  privateChannel: 'Private channel',
+  incidentSummary: 'What is wrong (one sentence)',
+  statusPageUrl: 'Status page link',
+};
+
+const REFERENCE_SUFFIX_LENGTH = 5;
+const REFERENCE_PREFIX_MAX = 8;
+
+/**
+ * A short reference a customer can quote back, e.g. 'ACME-7K2QD': the brand's name and the end of the
+ * case id. The end of the id is its random part (see lib/db/ids), so references of one customer's cases
+ * differ, and the same case always gets the same reference.
+ */
+export function caseReference(caseId: string, brandName: string): string {
+  const letters = (value: string) =>
+    value
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toUpperCase();
+  const prefix = letters(brandName).slice(0, REFERENCE_PREFIX_MAX) || 'CASE';
+  const suffix = letters(caseId).slice(-REFERENCE_SUFFIX_LENGTH);
+  return `${prefix}-${suffix}`;
+}
+
+/** The customer as a reply addresses them: their display name, or their @handle when the page had none. */
+export function customerNameFor(
+  mention: { authorHandle: string },
+  customer: { displayName: string } | null,
+): string {
+  const handle = mention.authorHandle.replace(/^@+/, '');
+  const displayName = customer?.displayName.trim() ?? '';
+  if (displayName !== '' && displayName.replace(/^@+/, '').toLowerCase() !== handle.toLowerCase()) {
+    return displayName;
+  }
+  return `@${handle}`;
+}
+
+/** "– Sam" from "Sam Lee": the sign-off used when the agent set a name but no sign-off of their own. */
+export function defaultSignature(agentName: string): string {
+  const first = agentName.trim().split(/\s+/)[0] ?? '';
+  return first === '' ? '' : `– ${first}`;
+}
+
+const CHANNEL_WORDS: Record<HandoffScript['channel'], string> = { dm: 'DM', email: 'email', phone: 'phone' };
+
+/** How a public reply names a private channel: "continue by DM", "by email", "by phone". */
+export function privateChannelWords(channel: HandoffScript['channel']): string {
+  return CHANNEL_WORDS[channel];
+}
+
+export interface TemplateValueSources {
+  policy: Policy;
+  settings: { agentName: string; agentSignature: string } | null;
+  mention: { authorHandle: string; caseId: string };
+  customer: { displayName: string } | null;
+  /** Chosen by the agent when the reply moves the conversation to a private channel. */
+  privateChannel?: string;
+}
+
+/** Every value known for this mention; variables without a value are absent (the sidebar asks for them). */
+export function templateValuesFor(sources: TemplateValueSources): TemplateValues {
+  const { policy, settings, mention, customer } = sources;
+  const values: TemplateValues = {
+    ...policyTemplateValues(policy),
+    customerName: customerNameFor(mention, customer),
+    caseReference: caseReference(mention.caseId, policy.brand.name),
+  };
+  const agentName = settings?.agentName.trim() ?? '';
+  const signature = settings?.agentSignature.trim() || defaultSignature(agentName);
+  if (agentName !== '') values.agentName = agentName;
+  if (signature !== '') values.agentSignature = signature;
+  if (sources.privateChannel?.trim()) values.privateChannel = sources.privateChannel.trim();
+  return values;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { runSidebarMutation } from '../../../lib/background/sidebar-api';
+import { getCase, recordMention } from '../../../lib/db/cases';
+import { getDraft, saveDraft } from '../../../lib/db/drafts';
+import type { EventOf } from '../../../lib/db/records';
+import type { ParleyDb } from '../../../lib/db/schema';
+import { markReplySent, recordInsertedReply } from '../../../lib/replies/record';
+import { classified, freshDb, makePost } from '../db/fixtures';
+
+/** Recording the sidebar's reply on the case: one reply, one event, and the response clock stops. */
+
+async function customerMention(db: ParleyDb) {
+  const post = makePost({ handle: 'janed', text: '@acme my order is late' });
+  const result = await recordMention(db, {
+    post,
+    classification: classified(),
+    isOwnReply: false,
+    detectedAt: '2026-03-01T10:00:00.000Z',
+  });
+  if (!result.caseId) throw new Error('no case');
+  return { caseId: result.caseId, postKey: result.postKey, post };
+}
+
+async function replies(db: ParleyDb, caseId: string) {
+  const detail = await getCase(db, caseId);
+  return (detail?.events ?? []).filter((event): event is EventOf<'replied'> => event.type === 'replied');
+}
+
+describe('recording the sidebar reply', () => {
+  it('records a verified insert once, stops the clock, and a re-insert after edits updates the same event', async () => {
+    const db = freshDb();
+    const { caseId, postKey } = await customerMention(db);
+    await recordInsertedReply(db, {
+      caseId,
+      postKey,
+      text: 'Sorry Jane – Sam',
+      at: '2026-03-01T10:05:00.000Z',
+    });
+    await recordInsertedReply(db, {
+      caseId,
+      postKey,
+      text: 'So sorry Jane, DM me? – Sam',
+      at: '2026-03-01T10:07:00.000Z',
+    });
+    const events = await replies(db, caseId);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data).toMatchObject({ via: 'inserted', text: 'So sorry Jane, DM me? – Sam', postKey });
+    const detail = await getCase(db, caseId);
+    expect(detail?.case.firstResponseAt).toBe('2026-03-01T10:05:00.000Z');
+    expect(detail?.case.status).toBe('awaiting-customer');
+  });
+
+  it('mark sent confirms the pending insert instead of adding a second reply, and drops the draft', async () => {
+    const db = freshDb();
+    const { caseId, postKey } = await customerMention(db);
+    await saveDraft(db, { postKey, text: 'Sorry Jane – Sam', updatedAt: '2026-03-01T10:04:00.000Z' });
+    await recordInsertedReply(db, {
+      caseId,
+      postKey,
+      text: 'Sorry Jane – Sam',
+      at: '2026-03-01T10:05:00.000Z',
+    });
+    expect(
+      await markReplySent(db, { caseId, postKey, text: 'Sorry Jane – Sam', at: '2026-03-01T10:09:00.000Z' }),
+    ).toEqual({ recorded: true });
+    const events = await replies(db, caseId);
+    expect(events.map((event) => event.data.via)).toEqual(['marked-sent']);
+    expect(events[0]?.at).toBe('2026-03-01T10:05:00.000Z');
+    expect(await getDraft(db, postKey)).toBeNull();
+  });
+
+  it('mark sent without an insert records the reply via marked-sent; the same text twice is one reply', async () => {
+    const db = freshDb();
+    const { caseId, postKey } = await customerMention(db);
+    await markReplySent(db, { caseId, postKey, text: 'Hi Jane – Sam', at: '2026-03-01T10:30:00.000Z' });
+    expect(
+      await markReplySent(db, { caseId, postKey, text: ' hi  jane – Sam', at: '2026-03-01T10:31:00.000Z' }),
+    ).toEqual({ recorded: false });
+    const events = await replies(db, caseId);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data.via).toBe('marked-sent');
+    expect((await getCase(db, caseId))?.case.firstResponseAt).toBe('2026-03-01T10:30:00.000Z');
+  });
+
+  it('a reply already seen in the thread is not recorded again by mark sent', async () => {
+    const db = freshDb();
+    const { caseId, postKey, post } = await customerMention(db);
+    await recordInsertedReply(db, {
+      caseId,
+      postKey,
+      text: 'Sorry Jane – Sam',
+      at: '2026-03-01T10:05:00.000Z',
+    });
+    await recordMention(db, {
+      post: makePost({ handle: 'acme', text: '@janed Sorry Jane – Sam', inReplyTo: post.postId }),
+      classification: classified({ category: 'neutral' }),
+      isOwnReply: true,
+      detectedAt: '2026-03-01T10:06:00.000Z',
+    });
+    await markReplySent(db, { caseId, postKey, text: 'Sorry Jane – Sam', at: '2026-03-01T10:08:00.000Z' });
+    const events = await replies(db, caseId);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data.seenMentionId).not.toBeNull();
+  });
+
+  it('is reachable from the sidebar as named changes with checked arguments', async () => {
+    const db = freshDb();
+    const { caseId, postKey } = await customerMention(db);
+    await runSidebarMutation(db, 'record-inserted-reply', { caseId, postKey, text: 'Sorry Jane – Sam' });
+    await runSidebarMutation(db, 'mark-sent', { caseId, postKey, text: 'Sorry Jane – Sam' });
+    expect((await replies(db, caseId)).map((event) => event.data.via)).toEqual(['marked-sent']);
+    await expect(runSidebarMutation(db, 'mark-sent', { caseId, postKey, text: '   ' })).rejects.toThrow(
+      /Bad arguments for mark-sent/,
+    );
+  });
+});
