@@ -6,13 +6,210 @@
  *
  * Each operation declares its argument schema; arguments are validated before any database access.
  */
+import Dexie from 'dexie';
 import { z } from 'zod';
-import { addNote } from '../db/cases';
+import { addNote, escalate, moveToPrivate, recordThanks, setCaseStatus } from '../db/cases';
+import { getCustomerHistory, linkIdentities, unlinkIdentity } from '../db/customers';
 import { deleteDraft, getDraft, saveDraft } from '../db/drafts';
+import { identityKey } from '../db/ids';
+import {
+  CASE_STATUSES,
+  type CaseRow,
+  type CustomerRow,
+  type IdentityRow,
+  type MentionRow,
+  PRIVATE_CHANNELS,
+} from '../db/records';
+import { purgeCustomer, purgeOlderThan } from '../db/retention';
 import type { ParleyDb } from '../db/schema';
+import { PLATFORMS } from '../domain/types';
 import { markReplySent, recordInsertedReply } from '../replies/record';
 
 const postKeys = z.array(z.string().max(600)).max(5_000);
+const postKey = z.string().min(1).max(600);
+const rowId = z.string().min(1).max(1_024);
+const isoTime = z.iso.datetime();
+
+/** One row of the sidebar's queue: the mention with its case and customer. */
+export interface QueueRow {
+  mention: MentionRow;
+  caseRow: CaseRow | null;
+  customer: CustomerRow | null;
+}
+
+/** What the mention view shows about one post and its author. */
+export interface MentionDetail {
+  mention: MentionRow;
+  caseRow: CaseRow | null;
+  customer: CustomerRow | null;
+  identities: IdentityRow[];
+  thanked: boolean;
+  counts: { mentionCount: number; caseCount: number; complaintCaseCount: number };
+}
+
+const OPEN_ELSEWHERE_LIMIT = 50;
+const SEARCH_LIMIT = 10;
+/** Customers scanned by display name per search: bounded so a large profile still answers quickly. */
+const NAME_SCAN_LIMIT = 5_000;
+/** "Today's mentions" counts today's detections among posts from this far back (an indexed range). */
+const TODAY_LOOKBACK_DAYS = 30;
+
+async function withCasesAndCustomers(db: ParleyDb, mentions: MentionRow[]): Promise<QueueRow[]> {
+  const [cases, customers] = await Promise.all([
+    db.cases.bulkGet(mentions.map((mention) => mention.caseId)),
+    db.customers.bulkGet(mentions.map((mention) => mention.customerId)),
+  ]);
+  return mentions.map((mention, index) => ({
+    mention,
+    caseRow: cases[index] ?? null,
+    customer: customers[index] ?? null,
+  }));
+}
+
+/** The page's mentions, and open cases from elsewhere (each shown by its latest customer post). */
+async function queueRows(db: ParleyDb, keys: string[], elsewhereLimit: number) {
+  return db.transaction('r', [db.mentions, db.cases, db.customers], async () => {
+    const found = (await db.mentions.bulkGet(keys)).filter(
+      (mention): mention is MentionRow => mention !== undefined && !mention.isOwnReply,
+    );
+    const page = await withCasesAndCustomers(db, found);
+    const pageCases = new Set(found.map((mention) => mention.caseId));
+    const open: CaseRow[] = [];
+    for (const severity of [4, 3, 2, 1] as const) {
+      if (open.length >= elsewhereLimit) break;
+      const rows = await db.cases
+        .where('[status+severity+openedAt]')
+        .between(['open', severity, Dexie.minKey], ['open', severity, Dexie.maxKey])
+        .filter((row) => !pageCases.has(row.id))
+        .limit(elsewhereLimit - open.length)
+        .toArray();
+      open.push(...rows);
+    }
+    const latest = await Promise.all(
+      open.map(async (row) => {
+        const mentions = await db.mentions.where('caseId').equals(row.id).toArray();
+        return mentions
+          .filter((mention) => !mention.isOwnReply)
+          .reduce<MentionRow | null>(
+            (last, mention) => (!last || mention.at > last.at ? mention : last),
+            null,
+          );
+      }),
+    );
+    const customers = await db.customers.bulkGet(open.map((row) => row.customerId));
+    const elsewhere: QueueRow[] = [];
+    open.forEach((row, index) => {
+      const mention = latest[index];
+      if (mention) elsewhere.push({ mention, caseRow: row, customer: customers[index] ?? null });
+    });
+    return { page, elsewhere };
+  });
+}
+
+async function mentionDetail(db: ParleyDb, key: string): Promise<MentionDetail | null> {
+  return db.transaction('r', [db.mentions, db.cases, db.customers, db.identities, db.thanks], async () => {
+    const mention = await db.mentions.get(key);
+    if (!mention) return null;
+    const customerId = mention.customerId;
+    const [caseRow, customer, identities, thanks, mentionCount, cases] = await Promise.all([
+      db.cases.get(mention.caseId),
+      db.customers.get(customerId),
+      db.identities.where('customerId').equals(customerId).toArray(),
+      db.thanks.get(key),
+      db.mentions
+        .where('[customerId+at]')
+        .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+        .filter((row) => !row.isOwnReply)
+        .count(),
+      db.cases
+        .where('[customerId+openedAt]')
+        .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+        .toArray(),
+    ]);
+    const complaintCases = cases.filter((row) => row.category === 'complaint' || row.category === 'crisis');
+    return {
+      mention,
+      caseRow: caseRow ?? null,
+      customer: customer ?? null,
+      identities,
+      thanked: thanks !== undefined,
+      counts: { mentionCount, caseCount: cases.length, complaintCaseCount: complaintCases.length },
+    };
+  });
+}
+
+/**
+ * Customers to link an identity to (or to purge): by handle prefix, and by display name in a bounded
+ * scan of the most recently seen customers.
+ */
+async function searchCustomers(db: ParleyDb, query: string, excludeCustomerId: string | null) {
+  const needle = query.trim().replace(/^@+/, '').toLowerCase();
+  if (needle.length === 0) return [];
+  return db.transaction('r', [db.customers, db.identities], async () => {
+    const ids = new Set<string>();
+    // Identity ids are `platform:handle`, so a handle prefix is one indexed range per platform.
+    const byHandle = await Promise.all(
+      PLATFORMS.map((platform) =>
+        db.identities.where(':id').startsWith(identityKey(platform, needle)).limit(SEARCH_LIMIT).toArray(),
+      ),
+    );
+    for (const identity of byHandle.flat()) ids.add(identity.customerId);
+    if (ids.size < SEARCH_LIMIT) {
+      const byName = await db.customers
+        .orderBy('lastSeenAt')
+        .reverse()
+        .limit(NAME_SCAN_LIMIT)
+        .filter((customer) => customer.displayName.toLowerCase().includes(needle))
+        .limit(SEARCH_LIMIT)
+        .toArray();
+      for (const customer of byName) ids.add(customer.id);
+    }
+    if (excludeCustomerId) ids.delete(excludeCustomerId);
+    const chosen = [...ids].slice(0, SEARCH_LIMIT);
+    const customers = (await db.customers.bulkGet(chosen)).filter(
+      (customer): customer is CustomerRow => customer !== undefined,
+    );
+    const identities = await db.identities.where('customerId').anyOf(chosen).toArray();
+    return customers.map((customer) => ({
+      customer,
+      identities: identities.filter((identity) => identity.customerId === customer.id),
+    }));
+  });
+}
+
+/** Post times of crisis mentions since a moment (the crisis-spike check). */
+async function crisisTimesSince(db: ParleyDb, since: string): Promise<string[]> {
+  const events = await db.events.where('at').aboveOrEqual(since).toArray();
+  return events.flatMap((event) =>
+    event.type === 'detected' && event.data.category === 'crisis' ? [event.at] : [],
+  );
+}
+
+/** The popup's numbers: mentions detected today, and every open case's clock inputs. */
+async function overview(db: ParleyDb, since: string) {
+  const lookback = new Date(Date.parse(since) - TODAY_LOOKBACK_DAYS * 86_400_000).toISOString();
+  return db.transaction('r', [db.events, db.cases, db.mentions], async () => {
+    let mentionsToday = 0;
+    await db.events
+      .where('at')
+      .aboveOrEqual(lookback)
+      .each((event) => {
+        if (event.type === 'detected' && event.data.detectedAt >= since) mentionsToday += 1;
+      });
+    const open = await db.cases
+      .where('[status+openedAt]')
+      .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
+      .toArray();
+    const firstMentions = await db.mentions.bulkGet(open.map((row) => row.firstMentionId ?? ''));
+    const openCases = open.map((row, index) => ({
+      severity: row.severity,
+      category: row.category,
+      platform: firstMentions[index]?.platform ?? ('web' as const),
+      statusChangedAt: row.statusChangedAt,
+    }));
+    return { mentionsToday, openCases };
+  });
+}
 
 export const SIDEBAR_QUERIES = {
   /** Mention rows for the given keys, in the order given (missing ones skipped). */
@@ -25,6 +222,43 @@ export const SIDEBAR_QUERIES = {
   draft: {
     args: z.object({ postKey: z.string().max(600) }),
     run: (db: ParleyDb, { postKey }: { postKey: string }) => getDraft(db, postKey),
+  },
+  /** The queue: this page's mentions plus open cases from elsewhere, unordered (the sidebar ranks them). */
+  queue: {
+    args: z.object({ pageKeys: postKeys, elsewhereLimit: z.number().int().min(0).max(200).optional() }),
+    run: (db: ParleyDb, args: { pageKeys: string[]; elsewhereLimit?: number }) =>
+      queueRows(db, args.pageKeys, args.elsewhereLimit ?? OPEN_ELSEWHERE_LIMIT),
+  },
+  /** One mention with its case, customer, identities, thanks state and history counts; null if unknown. */
+  'mention-detail': {
+    args: z.object({ postKey }),
+    run: (db: ParleyDb, args: { postKey: string }) => mentionDetail(db, args.postKey),
+  },
+  /** A customer's timeline across platforms, newest first, a page at a time. */
+  'customer-history': {
+    args: z.object({
+      customerId: rowId,
+      limit: z.number().int().min(1).max(500).optional(),
+      before: z.object({ at: isoTime, id: rowId }).optional(),
+    }),
+    run: (db: ParleyDb, args: { customerId: string; limit?: number; before?: { at: string; id: string } }) =>
+      getCustomerHistory(db, args.customerId, { limit: args.limit, before: args.before }),
+  },
+  /** Customers matching a handle or name (to link identities or purge one customer). */
+  'customer-search': {
+    args: z.object({ query: z.string().max(200), excludeCustomerId: rowId.nullable().optional() }),
+    run: (db: ParleyDb, args: { query: string; excludeCustomerId?: string | null }) =>
+      searchCustomers(db, args.query, args.excludeCustomerId ?? null),
+  },
+  /** Times of crisis mentions since a moment (for the crisis-spike banner). */
+  'crisis-times': {
+    args: z.object({ since: isoTime }),
+    run: (db: ParleyDb, args: { since: string }) => crisisTimesSince(db, args.since),
+  },
+  /** The popup's numbers. `since` is the start of the agent's day. */
+  overview: {
+    args: z.object({ since: isoTime }),
+    run: (db: ParleyDb, args: { since: string }) => overview(db, args.since),
   },
 } as const;
 
@@ -71,6 +305,59 @@ export const SIDEBAR_MUTATIONS = {
     }),
     run: (db: ParleyDb, args: { caseId: string; postKey: string; text: string }) =>
       markReplySent(db, { ...args, at: new Date().toISOString() }),
+  },
+  /** Resolve, reopen or mark a case as waiting on the customer. */
+  'set-case-status': {
+    args: z.object({ caseId: rowId, status: z.enum(CASE_STATUSES) }),
+    run: (db: ParleyDb, args: { caseId: string; status: (typeof CASE_STATUSES)[number] }) =>
+      setCaseStatus(db, { ...args, at: new Date().toISOString() }),
+  },
+  /** The thanks ledger: false when this post was already thanked (nobody is thanked twice). */
+  'record-thanks': {
+    args: z.object({ postKey }),
+    run: (db: ParleyDb, args: { postKey: string }) =>
+      recordThanks(db, { postKey: args.postKey, at: new Date().toISOString() }),
+  },
+  /** The conversation continues privately (the policy's handoff step, done). */
+  'move-to-private': {
+    args: z.object({
+      caseId: rowId,
+      channel: z.enum(PRIVATE_CHANNELS),
+      note: z.string().max(2_000).nullable().optional(),
+    }),
+    run: (
+      db: ParleyDb,
+      args: { caseId: string; channel: (typeof PRIVATE_CHANNELS)[number]; note?: string | null },
+    ) => moveToPrivate(db, { ...args, at: new Date().toISOString() }),
+  },
+  escalate: {
+    args: z.object({
+      caseId: rowId,
+      to: z.string().max(500).nullable().optional(),
+      reason: z.string().max(2_000).nullable().optional(),
+    }),
+    run: (db: ParleyDb, args: { caseId: string; to?: string | null; reason?: string | null }) =>
+      escalate(db, { ...args, at: new Date().toISOString() }),
+  },
+  /** Links an identity (and everything of its customer) into another customer. */
+  'link-identity': {
+    args: z.object({ identityId: rowId, targetCustomerId: rowId }),
+    run: (db: ParleyDb, args: { identityId: string; targetCustomerId: string }) =>
+      linkIdentities(db, args.identityId, args.targetCustomerId),
+  },
+  'unlink-identity': {
+    args: z.object({ identityId: rowId }),
+    run: (db: ParleyDb, args: { identityId: string }) => unlinkIdentity(db, args.identityId),
+  },
+  /** Retention: removes cases (and then customers) inactive for longer than `days`. */
+  'purge-older-than': {
+    args: z.object({ days: z.number().int().min(1).max(36_500) }),
+    run: (db: ParleyDb, args: { days: number }) => purgeOlderThan(db, args.days, new Date()),
+  },
+  /** A customer's privacy request: everything about them goes. */
+  'purge-customer': {
+    args: z.object({ customerId: rowId }),
+    run: (db: ParleyDb, args: { customerId: string }) => purgeCustomer(db, args.customerId),
   },
 } as const;
 
