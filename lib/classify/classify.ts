@@ -184,14 +184,15 @@ function classifyWithModel(
     category = 'spam';
   } else if (complaintProbability >= threshold) {
     category = 'complaint';
+  } else if (evidence.neutral >= 1) {
+    // A policy boost or an agent's correction towards neutral outweighs tone alone.
+    category = 'neutral';
   } else if (probabilities[0] >= STRONGLY_NEGATIVE) {
     category = 'complaint';
     reasons.push({
       kind: 'signal',
       text: `strongly negative tone (${probabilities[0].toFixed(2)}) reads as a complaint`,
     });
-  } else if (evidence.neutral >= 1) {
-    category = 'neutral';
   } else if (evidence.spam >= 1) {
     category = 'spam';
   } else if (evidence.question >= 1) {

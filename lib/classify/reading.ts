@@ -46,6 +46,17 @@ export function readPost(sentimentModel: SentimentModel, rawText: string): PostR
     sentimentScore,
     sarcasm,
     probabilities,
-    complaintFeatures: withSentimentFeatures(features, probabilities),
+    complaintFeatures: withSentimentFeatures(sarcasm ? turnLexicon(features) : features, probabilities),
   };
+}
+
+/** Under sarcasm the praise words count as complaint words: the lexicon features change sign. */
+function turnLexicon(features: FeatureVector): FeatureVector {
+  const turned = new Map(features);
+  const positive = features.get('d:lexicon_positive') ?? 0;
+  const negative = features.get('d:lexicon_negative') ?? 0;
+  turned.set('d:lexicon', -Math.abs(features.get('d:lexicon') ?? 0));
+  turned.delete('d:lexicon_positive');
+  turned.set('d:lexicon_negative', Math.max(positive, negative));
+  return turned;
 }

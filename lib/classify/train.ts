@@ -33,7 +33,7 @@ export interface ModelSettings {
 
 export const COMPLAINT_SETTINGS: ModelSettings = {
   minCount: 2,
-  keepFeatures: 2000,
+  keepFeatures: 4000,
   epochs: 12,
   learningRate: 0.015,
   l2: 0.0005,
@@ -183,7 +183,7 @@ export function trainComplaintModel(
     if (weight !== 0) weights[name] = weight;
   });
   return {
-    threshold: 0.5,
+    threshold: 0.55,
     bias: round((fitted.bias[1] as number) - (fitted.bias[0] as number), settings.decimals),
     weights,
   };
