@@ -1,0 +1,100 @@
+import type { LengthMeasure, ReplyCheck, ReplyCheckSeverity } from '../../../lib/replies/checks';
+import type { HandoffChannel } from '../../../lib/replies/handoff';
+import { privateChannelWords } from '../../../lib/replies/variables';
+
+const SEVERITY_WORDS: Record<ReplyCheckSeverity, string> = { error: 'Fix', warning: 'Check', info: 'Tip' };
+
+/** From this share of the limit on, the meter turns amber: time to tighten before it goes red. */
+const NEAR_LIMIT_SHARE = 0.9;
+
+export function LengthMeter({ measure, siteLabel }: { measure: LengthMeasure; siteLabel: string }) {
+  const { used, limit } = measure;
+  const state =
+    limit === null ? 'ok' : used > limit ? 'over' : used >= limit * NEAR_LIMIT_SHARE ? 'near' : 'ok';
+  const spoken =
+    limit === null
+      ? `${used} characters`
+      : `${used} of ${limit} characters allowed on ${siteLabel}${used > limit ? `, ${used - limit} over` : ''}`;
+  return (
+    <output
+      className={`reply-length is-${state}`}
+      aria-label={`Length: ${spoken}`}
+      data-testid="reply-length"
+    >
+      {limit === null ? `${used}` : `${used} / ${limit}`}
+    </output>
+  );
+}
+
+export interface CheckListProps {
+  checks: readonly ReplyCheck[];
+  /** Spans point into the checked text; false while the agent has typed since (then no Show/Replace). */
+  spansCurrent: boolean;
+  privateChannels: readonly HandoffChannel[];
+  onShow(span: { start: number; end: number }): void;
+  onReplace(span: { start: number; end: number }, replacement: string): void;
+  onMoveToPrivate(channel: HandoffChannel): void;
+}
+
+/** The live checks under the editor, most serious first, each with what to do about it. */
+export function CheckList({
+  checks,
+  spansCurrent,
+  privateChannels,
+  onShow,
+  onReplace,
+  onMoveToPrivate,
+}: CheckListProps) {
+  const personalData = checks.some((check) => check.fix?.kind === 'move-to-private');
+  if (checks.length === 0) return null;
+  return (
+    <div className="reply-checks" data-testid="reply-checks">
+      {personalData && (
+        <fieldset className="reply-private-actions">
+          <legend>Take it out of the public thread:</legend>
+          {(privateChannels.length > 0 ? privateChannels : (['dm'] as const)).map((channel) => (
+            <button
+              key={channel}
+              type="button"
+              className="reply-chip"
+              onClick={() => onMoveToPrivate(channel)}
+            >
+              Move to {privateChannelWords(channel)}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      <ul aria-label="Checks on your reply">
+        {checks.map((check, index) => (
+          <li
+            // Several findings of one kind share an id; their order is stable for a given text.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={`${check.id}-${index}`}
+            className={`reply-check is-${check.severity}`}
+            data-check={check.id}
+            data-severity={check.severity}
+          >
+            <span className="reply-check-badge">{SEVERITY_WORDS[check.severity]}</span>
+            <span className="reply-check-message">{check.message}</span>
+            {spansCurrent && check.span && (
+              <span className="reply-check-actions">
+                <button type="button" className="reply-link" onClick={() => check.span && onShow(check.span)}>
+                  Show
+                </button>
+                {check.fix?.kind === 'replace' && check.fix.replacement !== undefined && (
+                  <button
+                    type="button"
+                    className="reply-link"
+                    onClick={() => check.span && onReplace(check.span, check.fix?.replacement ?? '')}
+                  >
+                    Replace with “{check.fix.replacement}”
+                  </button>
+                )}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
