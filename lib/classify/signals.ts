@@ -192,8 +192,6 @@ const SPAM_PHRASES: readonly PhraseGroup[] = [
     group: 'promotion',
     weight: 1,
     phrases: [
-      'follow me',
-      'follow back',
       'followback',
       'f4f',
       'check out my',
@@ -232,7 +230,8 @@ const SPAM_PHRASES: readonly PhraseGroup[] = [
   {
     group: 'promotion',
     weight: 0.5,
-    phrases: ['free', 'win', 'winner', 'offer', 'deal', 'sale', 'visit', 'promo'],
+    // "Follow me so I can DM you" is how customers reach support on X: weak evidence alone.
+    phrases: ['follow me', 'follow back', 'free', 'win', 'winner', 'offer', 'deal', 'sale', 'visit', 'promo'],
   },
 ];
 

@@ -62,6 +62,8 @@ describe('classifyMention: categories on clear cases', () => {
     expect(result.severity).toBe(1);
     expect(reasonTexts(result, 'signal')).toContain('"follow me" (promotion)');
     expect(classify('Earn $500 a day working from home, DM me for details').category).toBe('spam');
+    // Customers ask support to follow them so they can DM: not a promotion.
+    expect(classify('@acme can you follow me so I can DM you my order number').category).not.toBe('spam');
   });
 
   it('calls small talk neutral', () => {
