@@ -20,6 +20,27 @@ export const VARIABLE_LABELS: Record<TemplateVariable, string> = {
   statusPageUrl: 'Status page link',
 };
 
+/** Help under that input: where the value usually comes from, so the agent can fix it for next time. */
+export const VARIABLE_HINTS: Record<TemplateVariable, string> = {
+  customerName: 'How to address them.',
+  agentName: 'Set your name in Parley’s options to fill this in every time.',
+  agentSignature: 'e.g. “– Sam”. Set it in Parley’s options to fill this in every time.',
+  caseReference: 'The reference the customer can quote back.',
+  brandName: 'The policy’s brand name.',
+  privateChannel: 'Where you continue privately: DM, email or phone.',
+  incidentSummary: 'One plain sentence. Filled in when the policy’s crisis summary is set.',
+  statusPageUrl: 'Filled in when the policy sets a status page.',
+};
+
+/** The label for any placeholder name, including ones the agent typed that the policy does not know. */
+export function variableLabel(name: string): string {
+  return Object.hasOwn(VARIABLE_LABELS, name) ? VARIABLE_LABELS[name as TemplateVariable] : name;
+}
+
+export function variableHint(name: string): string | null {
+  return Object.hasOwn(VARIABLE_HINTS, name) ? VARIABLE_HINTS[name as TemplateVariable] : null;
+}
+
 const REFERENCE_SUFFIX_LENGTH = 5;
 const REFERENCE_PREFIX_MAX = 8;
 
