@@ -11,6 +11,7 @@ import {
   findQuestionCue,
   findSpamSignals,
   type PhraseHit,
+  type PhraseIndex,
 } from './signals';
 
 /**
@@ -100,7 +101,7 @@ function classifyWithModel(
   context: ClassifyContext,
 ): Classification {
   const reading = readPost(model.sentiment, input.text ?? '');
-  const { text, analyzed, haystack, sentimentScore, sarcasm, probabilities } = reading;
+  const { text, analyzed, phrases, sentimentScore, sarcasm, probabilities } = reading;
   const reasons: Reason[] = [];
   const compiledRules = context.rules ? compileRules(context.rules) : null;
 
@@ -122,15 +123,15 @@ function classifyWithModel(
     praise: 0,
     neutral: 0,
   };
-  const crisisHits = findCrisisPhrases(haystack);
+  const crisisHits = findCrisisPhrases(phrases);
   evidence.crisis = crisisHits.reduce((sum, hit) => sum + hit.weight, 0);
-  const spamHits = findSpamSignals(haystack, text);
+  const spamHits = findSpamSignals(phrases, text);
   evidence.spam = spamHits.reduce((sum, hit) => sum + hit.weight, 0);
-  const questionCue = findQuestionCue(analyzed.tokenized.tokens, haystack);
+  const questionCue = findQuestionCue(analyzed.tokenized.tokens, phrases);
   if (questionCue) evidence.question = 1;
   if (sentimentLabel === 'positive') evidence.praise = 1;
   if (sarcasm) complaintLogit += SARCASM_LOGIT;
-  const churnThreat = findChurnThreat(haystack);
+  const churnThreat = findChurnThreat(phrases);
   if (churnThreat) {
     complaintLogit += CHURN_LOGIT;
     reasons.push({ kind: 'signal', text: `threat to leave: "${churnThreat}"` });
@@ -241,14 +242,14 @@ function classifyWithModel(
   if (spamHits.length > 0) reasons.push({ kind: 'signal', text: `spam signals: ${describeHits(spamHits)}` });
   if (questionCue) reasons.push({ kind: 'signal', text: `question: ${questionCue}` });
 
-  const severity = rateSeverity(category, analyzed, haystack, text, compiledRules, reasons);
+  const severity = rateSeverity(category, analyzed, phrases, text, compiledRules, reasons);
   return { category, severity, sentiment, complaintProbability, reasons };
 }
 
 function rateSeverity(
   category: Category,
   analyzed: AnalyzedText,
-  haystack: string,
+  phrases: PhraseIndex,
   text: string,
   compiledRules: ReturnType<typeof compileRules> | null,
   reasons: Reason[],
@@ -266,7 +267,7 @@ function rateSeverity(
       );
     }
     if (analyzed.exclamations >= 3) strong.push(`${analyzed.exclamations} exclamation marks`);
-    const churn = findChurnThreat(haystack);
+    const churn = findChurnThreat(phrases);
     if (churn) strong.push('threat to leave');
     if (strong.length > 0) {
       severity = 3;

@@ -34,7 +34,7 @@ export function analyzeText(raw: string): AnalyzedText {
     tokenized,
     lexicon: scoreLexicon(tokenized.tokens),
     exclamations: (raw.match(/!/g) ?? []).length,
-    capitals: capitalsRatio(raw),
+    capitals: capitalsRatio(tokenized.normalized),
     shouted: shoutedWords(raw),
   };
 }

@@ -1,6 +1,6 @@
 import { type AnalyzedText, analyzeText, extractFeatures, type FeatureVector } from './features';
 import { type SentimentModel, type SentimentScore, scoreSentiment, withSentimentFeatures } from './model';
-import { findSarcasmMarker, phraseHaystack } from './signals';
+import { findSarcasmMarker, indexPhrases, type PhraseIndex } from './signals';
 
 /**
  * The reading of a post that both classification and complaint-model training share: features,
@@ -15,8 +15,8 @@ export interface PostReading {
   text: string;
   analyzed: AnalyzedText;
   features: FeatureVector;
-  /** Canonical tokens as a padded string, for whole-token phrase lookups. */
-  haystack: string;
+  /** Every short run of canonical tokens, for whole-token phrase lookups. */
+  phrases: PhraseIndex;
   sentimentScore: SentimentScore;
   sarcasm: string | null;
   /** Negative, neutral, positive after the sarcasm turn. */
@@ -29,11 +29,11 @@ export function readPost(sentimentModel: SentimentModel, rawText: string): PostR
   const text = rawText.slice(0, MAX_TEXT_LENGTH);
   const analyzed = analyzeText(text);
   const features = extractFeatures(analyzed);
-  const haystack = phraseHaystack(analyzed.tokenized.tokens);
+  const phrases = indexPhrases(analyzed.tokenized.tokens);
   const sentimentScore = scoreSentiment(sentimentModel, features);
   const [negative, neutral, positive] = sentimentScore.probabilities;
   const hasNegativeWords = analyzed.lexicon.contributions.some(({ score }) => score < 0) || negative > 0.4;
-  const sarcasm = findSarcasmMarker(haystack, text, hasNegativeWords);
+  const sarcasm = findSarcasmMarker(phrases, text, hasNegativeWords);
   const probabilities: [number, number, number] =
     sarcasm && positive > negative
       ? [negative + positive * 0.8, neutral, positive * 0.2]
@@ -42,7 +42,7 @@ export function readPost(sentimentModel: SentimentModel, rawText: string): PostR
     text,
     analyzed,
     features,
-    haystack,
+    phrases,
     sentimentScore,
     sarcasm,
     probabilities,

@@ -379,32 +379,61 @@ const CHURN_PHRASES: readonly string[] = [
   'dispute the charge',
 ];
 
-/** The text as a searchable string of canonical tokens, padded so phrases match whole tokens. */
-export function phraseHaystack(tokens: readonly string[]): string {
-  return ` ${tokens.join(' ')} `;
+interface PaddedPhrase extends PhraseHit {
+  /** " phrase ", to tell whether one phrase lies inside another. */
+  padded: string;
 }
 
-function findGroups(haystack: string, groups: readonly PhraseGroup[]): PhraseHit[] {
-  const hits: PhraseHit[] = [];
-  const covered: string[] = [];
-  for (const { group, weight, phrases } of groups) {
-    for (const phrase of phrases) {
-      if (!haystack.includes(` ${phrase} `)) continue;
-      // A weak phrase inside a strong one already found ("is down" in "site is down") is not new evidence.
-      if (covered.some((strong) => ` ${strong} `.includes(` ${phrase} `))) continue;
-      covered.push(phrase);
-      hits.push({ phrase, group, weight });
+function padGroups(groups: readonly PhraseGroup[]): PaddedPhrase[] {
+  return groups.flatMap(({ group, weight, phrases }) =>
+    phrases.map((phrase) => ({ phrase, group, weight, padded: ` ${phrase} ` })),
+  );
+}
+
+/** The longest phrase in any list, in words: the post's n-grams are indexed up to this length. */
+const LONGEST_PHRASE = Math.max(
+  ...[...CRISIS_PHRASES, ...SPAM_PHRASES].flatMap(({ phrases }) =>
+    phrases.map((phrase) => phrase.split(' ').length),
+  ),
+  ...[...QUESTION_PHRASES, ...SARCASM_PHRASES, ...CHURN_PHRASES].map((phrase) => phrase.split(' ').length),
+);
+
+/** Every run of 1…LONGEST_PHRASE canonical tokens, so a phrase lookup is one Set.has. */
+export type PhraseIndex = ReadonlySet<string>;
+
+export function indexPhrases(tokens: readonly string[]): PhraseIndex {
+  const runs = new Set<string>();
+  for (let start = 0; start < tokens.length; start += 1) {
+    let run = tokens[start] as string;
+    runs.add(run);
+    for (let length = 2; length <= LONGEST_PHRASE && start + length <= tokens.length; length += 1) {
+      run = `${run} ${tokens[start + length - 1]}`;
+      runs.add(run);
     }
   }
-  return hits;
+  return runs;
 }
 
-export function findCrisisPhrases(haystack: string): PhraseHit[] {
-  return findGroups(haystack, CRISIS_PHRASES);
+const CRISIS_LOOKUP = padGroups(CRISIS_PHRASES);
+const SPAM_LOOKUP = padGroups(SPAM_PHRASES);
+
+function findGroups(phrases: PhraseIndex, lookup: readonly PaddedPhrase[]): PhraseHit[] {
+  const hits: PaddedPhrase[] = [];
+  for (const entry of lookup) {
+    if (!phrases.has(entry.phrase)) continue;
+    // A weak phrase inside a strong one already found ("is down" in "site is down") is not new evidence.
+    if (hits.some((found) => found.padded.includes(entry.padded))) continue;
+    hits.push(entry);
+  }
+  return hits.map(({ phrase, group, weight }) => ({ phrase, group, weight }));
 }
 
-export function findSpamSignals(haystack: string, raw: string): PhraseHit[] {
-  const hits = findGroups(haystack, SPAM_PHRASES);
+export function findCrisisPhrases(phrases: PhraseIndex): PhraseHit[] {
+  return findGroups(phrases, CRISIS_LOOKUP);
+}
+
+export function findSpamSignals(phrases: PhraseIndex, raw: string): PhraseHit[] {
+  const hits = findGroups(phrases, SPAM_LOOKUP);
   const hashtags = raw.match(/(?:^|\s)#[\p{L}\p{N}_]+/gu)?.length ?? 0;
   const links = raw.match(/\bhttps?:\/\/|\bwww\./gi)?.length ?? 0;
   const handles = raw.match(/(?:^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+/gu)?.length ?? 0;
@@ -415,7 +444,7 @@ export function findSpamSignals(haystack: string, raw: string): PhraseHit[] {
 }
 
 /** Why the post reads as a question ("?" is not required), or null. */
-export function findQuestionCue(tokens: readonly string[], haystack: string): string | null {
+export function findQuestionCue(tokens: readonly string[], phrases: PhraseIndex): string | null {
   if (tokens.includes('?')) return 'question mark';
   let start = 0;
   while (tokens[start] === USER_TOKEN || tokens[start] === CLAUSE_BREAK) start += 1;
@@ -429,22 +458,25 @@ export function findQuestionCue(tokens: readonly string[], haystack: string): st
     if (AUXILIARY_OPENERS.has(first) && AUXILIARY_SUBJECTS.has(second))
       return `opens with "${first} ${second}"`;
   }
-  for (const phrase of QUESTION_PHRASES) {
-    if (haystack.includes(` ${phrase} `)) return `"${phrase}"`;
-  }
+  const phrase = QUESTION_PHRASES.find((candidate) => phrases.has(candidate));
+  if (phrase) return `"${phrase}"`;
   return null;
 }
 
-export function findSarcasmMarker(haystack: string, raw: string, hasNegativeWords: boolean): string | null {
+export function findSarcasmMarker(
+  phrases: PhraseIndex,
+  raw: string,
+  hasNegativeWords: boolean,
+): string | null {
   if (/(?:^|\s)\/s\b/.test(raw)) return '/s';
   for (const phrase of SARCASM_PHRASES) {
-    if (!haystack.includes(` ${phrase} `)) continue;
+    if (!phrases.has(phrase)) continue;
     if (SARCASM_NEEDS_NEGATIVE.has(phrase) && !hasNegativeWords) continue;
     return phrase;
   }
   return null;
 }
 
-export function findChurnThreat(haystack: string): string | null {
-  return CHURN_PHRASES.find((phrase) => haystack.includes(` ${phrase} `)) ?? null;
+export function findChurnThreat(phrases: PhraseIndex): string | null {
+  return CHURN_PHRASES.find((phrase) => phrases.has(phrase)) ?? null;
 }

@@ -104,6 +104,8 @@ function canonicalWord(token: string): string {
 }
 
 export interface TokenizedText {
+  /** The text after normalizeText (placeholders in, case kept). */
+  normalized: string;
   /** Canonical tokens: words, emoji, runs of ! and ? (they carry tone), and clause breaks. */
   tokens: string[];
   /** The same tokens with words in a negation's scope prefixed "not_". */
@@ -125,12 +127,12 @@ export function tokenize(raw: string): TokenizedText {
     }
     tokens.push(token);
   }
-  return { tokens, negated: markNegation(tokens) };
+  return { normalized, tokens, negated: markNegation(tokens) };
 }
 
 const CONTRACTED_NEGATION = /^(?:do|does|did|is|was|are|were|would|could|should|have|has|had|need|must)nt$/;
 
-export function isNegator(token: string): boolean {
+function isNegator(token: string): boolean {
   return NEGATORS.has(token) || CONTRACTED_NEGATION.test(token);
 }
 
@@ -154,13 +156,12 @@ function markNegation(tokens: readonly string[]): string[] {
   return result;
 }
 
-export function isEmoji(token: string): boolean {
-  return EMOJI_PATTERN.test(token);
-}
-
-/** Share of letters that are capitals, over words of 2+ letters (0 when there are too few letters). */
-export function capitalsRatio(raw: string): number {
-  const words = normalizeText(raw).match(/\p{L}{2,}/gu) ?? [];
+/**
+ * Share of letters that are capitals, over words of 2+ letters of normalized text (0 when there
+ * are too few letters to tell).
+ */
+export function capitalsRatio(normalized: string): number {
+  const words = normalized.match(/\p{L}{2,}/gu) ?? [];
   let letters = 0;
   let capitals = 0;
   for (const word of words) {
