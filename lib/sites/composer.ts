@@ -17,6 +17,8 @@ export interface ComposerPlan {
   findOwn?: () => HTMLElement | null;
   /** Every composer editable of the site; one that appears after the click is taken as this post's. */
   composerSelector?: string;
+  /** Maps a new composerSelector match to its editable (when the selector names a marker, not the editor). */
+  toEditable?: (match: Element) => HTMLElement | null;
   timeoutMs?: number;
 }
 
@@ -43,7 +45,9 @@ export async function openComposer(plan: ComposerPlan): Promise<HTMLElement | nu
     if (ownAfter) return ownAfter;
     if (!plan.composerSelector) return null;
     for (const candidate of document.querySelectorAll(plan.composerSelector)) {
-      if (!before.has(candidate) && isHtmlElement(candidate) && candidate.isConnected) return candidate;
+      if (before.has(candidate) || !candidate.isConnected) continue;
+      const editable = plan.toEditable ? plan.toEditable(candidate) : candidate;
+      if (isHtmlElement(editable)) return editable;
     }
     return null;
   };

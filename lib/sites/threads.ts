@@ -1,0 +1,134 @@
+/**
+ * Threads (threads.com, threads.net). Markup per kepano/defuddle src/extractors/threads.ts: posts are
+ * [data-pressable-container] (a nested one is a quoted post), author a[href^="/@"], time[datetime]
+ * inside the a[href*="/post/"] permalink, text in span[dir=auto] outside links. On a post page the
+ * [data-pagelet^="threads_post_page_"] blocks are the focused post, then reply chains.
+ */
+import type { ScrapedPost } from '../domain/types';
+import { openComposer } from './composer';
+import {
+  absoluteUrl,
+  documentUrl,
+  isInsideWithin,
+  outsideControls,
+  ownAll,
+  ownFirst,
+  pathSegments,
+  queryAll,
+} from './dom';
+import { guardAdapter } from './guard';
+import { cleanHandle, NO_TIME, readPostedAt } from './read';
+import { readText } from './text';
+import type { SiteAdapter } from './types';
+
+const HOSTS = new Set(['www.threads.com', 'threads.com', 'www.threads.net', 'threads.net']);
+const ORIGIN = 'https://www.threads.com/';
+const PRESSABLE = '[data-pressable-container]';
+const PAGELET = '[data-pagelet^="threads_post_page_"]';
+const REPLY_LABELS = ['Reply', 'Répondre', 'Antworten', 'Responder', 'Rispondi', 'Beantwoorden'];
+const UI_TEXT = new Set(['Author', '·', 'Top', 'View activity', 'Translate', 'Auteur', 'Autor', 'Autore']);
+
+interface PostRef {
+  user: string;
+  code: string;
+}
+
+function postRef(href: string | null): PostRef | null {
+  const segments = pathSegments(href, ORIGIN);
+  const post = segments.indexOf('post');
+  const user = segments[post - 1];
+  const code = segments[post + 1];
+  return post > 0 && user?.startsWith('@') && code ? { user: user.slice(1), code } : null;
+}
+
+function ownPermalink(post: Element): Element | null {
+  return (
+    ownFirst(post, 'a[href*="/post/"] time', PRESSABLE)?.closest('a') ??
+    ownFirst(post, 'a[href*="/post/"]', PRESSABLE)
+  );
+}
+
+function readPost(post: Element): ScrapedPost | null {
+  if (post.parentElement?.closest(PRESSABLE)) return null; // a quoted post: part of its quoting post
+  const link = ownPermalink(post);
+  const href = link?.getAttribute('href') ?? null;
+  const ref = postRef(href);
+  const handle = readHandle(post) ?? ref?.user ?? null;
+  if (!ref || !handle) return null;
+  const time = link?.querySelector('time') ?? ownFirst(post, 'time[datetime]', PRESSABLE);
+  return {
+    platform: 'threads',
+    postId: ref.code,
+    permalink: absoluteUrl(href, ORIGIN),
+    author: { handle, displayName: null },
+    text: readPostText(post),
+    ...(time ? readPostedAt(time) : NO_TIME),
+    ...readReply(post, ref.code),
+  };
+}
+
+function readHandle(post: Element): string | null {
+  for (const link of ownAll(post, 'a[href^="/@"]', PRESSABLE)) {
+    const href = link.getAttribute('href') ?? '';
+    if (href.includes('/post/')) continue;
+    const user = cleanHandle(pathSegments(href, ORIGIN)[0]);
+    if (user) return user;
+  }
+  return null;
+}
+
+/** Text spans outside links to profiles/posts, time and buttons (defuddle's rule); one line per span. */
+function readPostText(post: Element): string {
+  const parts: string[] = [];
+  for (const span of ownAll(post, 'span[dir="auto"]', PRESSABLE)) {
+    if (isInsideWithin(span, 'a[href^="/@"], a[href*="/post/"], time, [role="button"]', post)) continue;
+    if (span.parentElement && isInsideWithin(span.parentElement, 'span[dir="auto"]', post)) continue;
+    if (span.querySelector('time, a[href*="/post/"]')) continue; // the header's time wrapper
+    const text = readText(span, { whitespace: 'pre-wrap' });
+    if (!text || UI_TEXT.has(text) || /^\d+\s*\/\s*\d+$/.test(text)) continue;
+    parts.push(text);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * On a post page: the first pagelet is the focused post; in each later pagelet the first post replies
+ * to the focused one and each further post to the one before it.
+ */
+function readReply(post: Element, code: string): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
+  const pagelet = post.closest(PAGELET);
+  const focus = postRef(documentUrl(post) || null);
+  if (!pagelet || !focus || focus.code === code) return { isReply: false, inReplyTo: null };
+  const chain = [...pagelet.querySelectorAll(PRESSABLE)].filter(
+    (candidate) => !candidate.parentElement?.closest(PRESSABLE),
+  );
+  const index = chain.indexOf(post);
+  const previous = index > 0 ? chain[index - 1] : null;
+  const previousRef = previous ? postRef(ownPermalink(previous)?.getAttribute('href') ?? null) : null;
+  return { isReply: true, inReplyTo: previousRef?.code ?? focus.code };
+}
+
+function replyButton(post: Element): Element | null {
+  const labels = REPLY_LABELS.map((label) => `svg[aria-label="${label}"]`).join(', ');
+  return ownFirst(post, labels, PRESSABLE)?.closest('[role="button"], button') ?? null;
+}
+
+export const threadsAdapter: SiteAdapter = guardAdapter({
+  id: 'threads',
+  platform: 'threads',
+  postSelector: PRESSABLE,
+  matchesUrl: (url) => HOSTS.has(url.hostname),
+  findPosts: (root) => queryAll(root, PRESSABLE).filter((post) => !post.parentElement?.closest(PRESSABLE)),
+  readPost,
+  markerAnchor: (post) => outsideControls(ownPermalink(post), post),
+  openReplyComposer(post, options) {
+    const code = postRef(ownPermalink(post)?.getAttribute('href') ?? null)?.code;
+    return openComposer({
+      post,
+      key: code ? `threads:${code}` : null,
+      findTrigger: () => replyButton(post),
+      composerSelector: '[role="dialog"] [contenteditable="true"][role="textbox"]',
+      timeoutMs: options?.timeoutMs,
+    });
+  },
+});

@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setEnabledHosts } from '../../../lib/sites/enabled-hosts';
+import { mastodonAdapter } from '../../../lib/sites/mastodon';
+import {
+  expectSelectorCounts,
+  FIXTURE_NOW,
+  loadFixture,
+  mountComposerOnClick,
+  postElement,
+  summarize,
+} from './fixture-helpers';
+
+const HOME = 'https://mastodon.social/home';
+
+describe('mastodon adapter on a home timeline fixture', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(FIXTURE_NOW);
+    loadFixture('mastodon', HOME);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    setEnabledHosts({ mastodon: [] });
+  });
+
+  it('matches only hosts enabled at runtime', () => {
+    expect(mastodonAdapter.matchesUrl(new URL(HOME))).toBe(false);
+    setEnabledHosts({ mastodon: ['https://Mastodon.Social/'] });
+    expect(mastodonAdapter.matchesUrl(new URL(HOME))).toBe(true);
+    expect(mastodonAdapter.matchesUrl(new URL('https://fosstodon.org/home'))).toBe(false);
+  });
+
+  it('fixture markup has the selectors the adapter reads', () => {
+    expectSelectorCounts(document, {
+      '.status__wrapper > .status[data-id]': 6,
+      '.status--is-quote[data-id]': 1,
+      'a.status__relative-time > time[datetime]': 7,
+      '.display-name__html': 7,
+      '.display-name__account': 7,
+      '.status__content__text': 7,
+      '.status__action-bar button': 30,
+      '.compose-form textarea.autosuggest-textarea__textarea': 1,
+    });
+  });
+
+  it('finds statuses (not the quoted card) and reads them', () => {
+    expect(summarize(mastodonAdapter)).toEqual({
+      found: 6,
+      read: 6,
+      withText: 6,
+      withTime: 6,
+      withExactTime: 6,
+      withPermalink: 6,
+      replies: 1,
+      mentioningAcme: 3,
+    });
+  });
+
+  it('reads a local status exactly: handle gets the instance host', () => {
+    expect(mastodonAdapter.readPost(postElement(mastodonAdapter, '113555000000000001'))).toEqual({
+      platform: 'mastodon',
+      postId: '113555000000000001',
+      permalink: 'https://mastodon.social/@jane/113555000000000001',
+      author: { handle: 'jane@mastodon.social', displayName: 'Jane Doe' },
+      text: '@AcmeHelp my order never arrived 😡\nOrdered on the 2nd and tracking hasn’t moved.',
+      postedAt: '2026-11-20T12:00:00.000Z',
+      postedAtEstimated: false,
+      isReply: false,
+      inReplyTo: null,
+    });
+  });
+
+  it("reads the brand's reply with the account it replies to; a boost is not a reply", () => {
+    expect(mastodonAdapter.readPost(postElement(mastodonAdapter, '113555000000000002'))).toMatchObject({
+      author: { handle: 'AcmeHelp@mastodon.social', displayName: 'Acme Help' },
+      isReply: true,
+      inReplyTo: 'jane@mastodon.social',
+    });
+    expect(mastodonAdapter.readPost(postElement(mastodonAdapter, '113555000000000005'))).toMatchObject({
+      author: { handle: 'goldenhour@pixelfed.social' },
+      isReply: false,
+    });
+  });
+
+  it('reads remote accounts and custom emoji as :shortcode:', () => {
+    expect(mastodonAdapter.readPost(postElement(mastodonAdapter, '113555000000000003'))).toMatchObject({
+      author: { handle: 'sam@fosstodon.org', displayName: 'Sam Lee :seedling:' },
+      text: 'Loving the new Acme app! :acme_heart:',
+      permalink: 'https://mastodon.social/@sam@fosstodon.org/113555000000000003',
+    });
+  });
+
+  it("excludes a quoted status from the quoting status's text, author and time", () => {
+    expect(mastodonAdapter.readPost(postElement(mastodonAdapter, '113555000000000004'))).toMatchObject({
+      author: { handle: 'priya@hachyderm.io', displayName: 'Priya Raman' },
+      text: 'Does Acme ship to Canada? Asking for this move 👇',
+      postedAt: '2026-11-19T18:00:00.000Z',
+    });
+  });
+
+  it('degrades on odd markup', () => {
+    const status = postElement(mastodonAdapter, '113555000000000006');
+    status.querySelector('.status__content__text')?.remove();
+    status.querySelector('time')?.remove();
+    expect(mastodonAdapter.readPost(status)).toMatchObject({ text: '', postedAt: null });
+    status.querySelector('.display-name__account')?.remove();
+    expect(mastodonAdapter.readPost(status)?.author.handle).toBe('runswithdogs@mas.to');
+    status.querySelector('a.status__display-name')?.remove();
+    expect(mastodonAdapter.readPost(status)).toBeNull();
+  });
+
+  it('anchors the marker after the display-name link', () => {
+    const anchor = mastodonAdapter.markerAnchor(postElement(mastodonAdapter, '113555000000000003'));
+    expect(anchor?.classList.contains('status__display-name')).toBe(true);
+  });
+
+  it('clicking Reply shows the reply indicator; the compose textarea is the composer', async () => {
+    const stub = mountComposerOnClick(
+      '.status__action-bar button[title="Reply"]',
+      'mastodon-reply-indicator',
+    );
+    const status = postElement(mastodonAdapter, '113555000000000003');
+    const textarea = await mastodonAdapter.openReplyComposer(status, { timeoutMs: 1_000 });
+    expect(textarea?.classList.contains('autosuggest-textarea__textarea')).toBe(true);
+    expect(stub.clicks()).toBe(1);
+    // The indicator links this status: recognised without another click.
+    expect(await mastodonAdapter.openReplyComposer(status, { timeoutMs: 1_000 })).toBe(textarea);
+    expect(stub.clicks()).toBe(1);
+    stub.stop();
+  });
+});

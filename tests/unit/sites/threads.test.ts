@@ -1,0 +1,116 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { threadsAdapter } from '../../../lib/sites/threads';
+import {
+  expectSelectorCounts,
+  FIXTURE_NOW,
+  loadFixture,
+  mountComposerOnClick,
+  postElement,
+  setPageUrl,
+  summarize,
+} from './fixture-helpers';
+
+const PAGE = 'https://www.threads.com/@janedoe/post/DCxJane01';
+
+describe('threads adapter on a post page fixture', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(FIXTURE_NOW);
+    loadFixture('threads', PAGE);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('fixture markup has the selectors the adapter reads', () => {
+    expectSelectorCounts(document, {
+      '[data-pagelet^="threads_post_page_"]': 6,
+      '[data-pressable-container]': 8,
+      '[data-pressable-container] [data-pressable-container]': 1,
+      'a[href*="/post/"] > time[datetime]': 8,
+      'svg[aria-label="Reply"]': 7,
+    });
+  });
+
+  it('finds top-level posts (not the quoted one) and reads them', () => {
+    expect(summarize(threadsAdapter)).toEqual({
+      found: 7,
+      read: 7,
+      withText: 7,
+      withTime: 7,
+      withExactTime: 7,
+      withPermalink: 7,
+      replies: 6,
+      mentioningAcme: 3,
+    });
+  });
+
+  it('reads the focused post exactly', () => {
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxJane01'))).toEqual({
+      platform: 'threads',
+      postId: 'DCxJane01',
+      permalink: 'https://www.threads.com/@janedoe/post/DCxJane01',
+      author: { handle: 'janedoe', displayName: null },
+      text: '@acmehelp my order never arrived 😡\nOrdered on the 2nd and tracking hasn’t moved.',
+      postedAt: '2026-11-20T12:00:00.000Z',
+      postedAtEstimated: false,
+      isReply: false,
+      inReplyTo: null,
+    });
+  });
+
+  it('reads reply chains: the brand replies to the focused post, the next post to the brand', () => {
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxAcmeR1'))).toMatchObject({
+      author: { handle: 'acmehelp' },
+      text: 'Sorry to hear that, Jane! Please DM us your order number 🙏',
+      isReply: true,
+      inReplyTo: 'DCxJane01',
+    });
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxJane02'))).toMatchObject({
+      text: 'Done, thanks!',
+      inReplyTo: 'DCxAcmeR1',
+    });
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxRuns06'))?.text).toBe(
+      'Same thing happened to me last month.\nIt showed up a week late.',
+    );
+  });
+
+  it("keeps a quoted post's text, author and time out of the quoting post", () => {
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxPriya4'))).toMatchObject({
+      author: { handle: 'priya.travels' },
+      text: 'Does Acme ship to Canada? Asking for this move 👇',
+      postedAt: '2026-11-20T13:40:00.000Z',
+    });
+    const quoted = document.querySelector('[data-pressable-container] [data-pressable-container]');
+    expect(quoted && threadsAdapter.readPost(quoted)).toBeNull();
+  });
+
+  it('outside a post page nothing is taken for a reply', () => {
+    setPageUrl('https://www.threads.com/');
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxAcmeR1'))?.isReply).toBe(false);
+  });
+
+  it('degrades on odd markup', () => {
+    const post = postElement(threadsAdapter, 'DCxGold05');
+    for (const link of post.querySelectorAll('a[href="/@golden.hour"]')) link.remove();
+    expect(threadsAdapter.readPost(post)?.author.handle).toBe('golden.hour'); // from the permalink
+    post.querySelector('a[href*="/post/"]')?.remove();
+    expect(threadsAdapter.readPost(post)).toBeNull();
+  });
+
+  it('anchors the marker after the permalink', () => {
+    const anchor = threadsAdapter.markerAnchor(postElement(threadsAdapter, 'DCxSam003'));
+    expect(anchor?.getAttribute('href')).toBe('/@samlee/post/DCxSam003');
+  });
+
+  it('opens the reply dialog from the Reply icon button', async () => {
+    const stub = mountComposerOnClick(
+      '[role="button"]:has(> svg[aria-label="Reply"])',
+      'threads-reply-dialog',
+    );
+    const post = postElement(threadsAdapter, 'DCxSam003');
+    const editor = await threadsAdapter.openReplyComposer(post, { timeoutMs: 1_000 });
+    expect(editor?.closest('[role="dialog"]')).not.toBeNull();
+    expect(stub.clicks()).toBe(1);
+    stub.stop();
+  });
+});
