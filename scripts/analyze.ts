@@ -1,13 +1,16 @@
 /**
  * `npm run analyze -- [--policy FILE]`: reads JSON lines `{"text", "platform"?, "author"?}` on stdin and
- * prints one JSON line per input: `{"matches": [...], "ownAccount": bool}`, or `{"line": N, "error": "..."}`
- * for a line it cannot read. Blank lines are skipped. Input is untrusted: nothing on a line can stop the run.
+ * prints one JSON line per input, `{"matches", "ownAccount", "category", "severity", "sentiment", "reasons"}`,
+ * or `{"line": N, "error": "..."}` for a line it cannot read. Blank lines are skipped. Input is untrusted: nothing on a line can stop the run.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type BrandMatch, type BrandMatcher, type BrandTermsInput, compileBrandMatcher } from '../lib/detect';
-import { DEMO_BRAND_TERMS } from '../lib/detect/demo-brand';
+import { type Classification, classifyMention } from '../lib/classify';
+import { type BrandMatch, type BrandMatcher, compileBrandMatcher } from '../lib/detect';
 import { PLATFORMS, type Platform } from '../lib/domain/types';
+import { DEFAULT_POLICY } from '../lib/policy/default-policy';
+import { formatPolicyError, parsePolicyText } from '../lib/policy/parse';
+import type { Policy } from '../lib/policy/schema';
 
 interface AnalyzeInput {
   text: string;
@@ -15,24 +18,15 @@ interface AnalyzeInput {
   author: string | null;
 }
 
-interface AnalyzeResult {
+interface AnalyzeResult extends Pick<Classification, 'category' | 'severity' | 'sentiment' | 'reasons'> {
   matches: Array<BrandMatch & { text: string }>;
   ownAccount: boolean;
 }
 
 const USAGE = `Usage: npm run analyze -- [--policy FILE] < posts.jsonl
 Reads one JSON object per line: {"text": "...", "platform"?: "x", "author"?: "handle"}
-Prints one JSON line per input with the brand matches; without --policy uses the demo brand (Acme).`;
-
-const BRAND_LIST_FIELDS = [
-  'names',
-  'aliases',
-  'handles',
-  'hashtags',
-  'domains',
-  'misspellings',
-  'exclusions',
-] as const;
+Prints one JSON line per input with the brand matches and the classification (category, severity,
+sentiment, reasons). FILE is a policy (YAML or JSON); without --policy the built-in demo policy (Acme) is used.`;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,40 +36,12 @@ function isPlatform(value: unknown): value is Platform {
   return typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value);
 }
 
-/**
- * The brand terms to match: the demo brand, or the `brand` field of a JSON policy file.
- * The one place to switch to the real policy loader (YAML, full schema) once it exists.
- */
-function loadBrandTerms(policyPath: string | null): BrandTermsInput {
-  if (policyPath === null) return DEMO_BRAND_TERMS;
-  let policy: unknown;
-  try {
-    policy = JSON.parse(readFileSync(policyPath, 'utf8'));
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    throw new Error(`${policyPath} is not JSON (only JSON policies are read for now): ${error.message}`);
-  }
-  if (!isRecord(policy) || !isRecord(policy.brand)) throw new Error('the policy has no "brand" object');
-  const brand = policy.brand;
-  if (typeof brand.name !== 'string') throw new Error('brand.name must be a string');
-  const lists = {} as Record<(typeof BRAND_LIST_FIELDS)[number], string[]>;
-  for (const field of BRAND_LIST_FIELDS) {
-    const list = brand[field] ?? [];
-    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
-      throw new Error(`brand.${field} must be a list of strings`);
-    }
-    lists[field] = list;
-  }
-  const ownAccounts = brand.ownAccounts ?? [];
-  if (
-    !Array.isArray(ownAccounts) ||
-    !ownAccounts.every(
-      (account) => isRecord(account) && isPlatform(account.platform) && typeof account.handle === 'string',
-    )
-  ) {
-    throw new Error(`brand.ownAccounts must be a list of {platform: ${PLATFORMS.join('|')}, handle}`);
-  }
-  return { name: brand.name, ...lists, ownAccounts: ownAccounts as BrandTermsInput['ownAccounts'] };
+/** The policy to analyse with: the embedded default (demo brand Acme), or a YAML/JSON policy file. */
+function loadPolicy(policyPath: string | null): Policy {
+  if (policyPath === null) return DEFAULT_POLICY;
+  const parsed = parsePolicyText(readFileSync(policyPath, 'utf8'), policyPath);
+  if (parsed.ok) return parsed.policy;
+  throw new Error(`invalid policy\n${parsed.errors.map(formatPolicyError).join('\n')}`);
 }
 
 function parseInputLine(line: string): AnalyzeInput {
@@ -96,7 +62,7 @@ function parseInputLine(line: string): AnalyzeInput {
   return { text: value.text, platform, author };
 }
 
-function analyzePost(input: AnalyzeInput, matcher: BrandMatcher): AnalyzeResult {
+function analyzePost(input: AnalyzeInput, matcher: BrandMatcher, policy: Policy): AnalyzeResult {
   const matches = matcher.find(input.text).map((match) => ({
     ...match,
     text: input.text.slice(match.start, match.end),
@@ -108,8 +74,11 @@ function analyzePost(input: AnalyzeInput, matcher: BrandMatcher): AnalyzeResult 
     (input.platform !== null
       ? matcher.isOwnAccount(input.platform, author)
       : PLATFORMS.some((platform) => matcher.isOwnAccount(platform, author)));
-  // Classification (category, severity, reasons) is added here once the classifier exists.
-  return { matches, ownAccount };
+  const { category, severity, sentiment, reasons } = classifyMention(
+    { text: input.text, platform: input.platform ?? undefined },
+    { rules: policy.classification },
+  );
+  return { matches, ownAccount, category, severity, sentiment, reasons };
 }
 
 function parseArguments(argv: readonly string[]): { policyPath: string | null } | 'help' {
@@ -133,13 +102,15 @@ function parseArguments(argv: readonly string[]): { policyPath: string | null } 
 
 async function main(): Promise<number> {
   let matcher: BrandMatcher;
+  let policy: Policy;
   try {
     const parsed = parseArguments(process.argv.slice(2));
     if (parsed === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    matcher = compileBrandMatcher(loadBrandTerms(parsed.policyPath));
+    policy = loadPolicy(parsed.policyPath);
+    matcher = compileBrandMatcher(policy.brand);
   } catch (error) {
     process.stderr.write(`analyze: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
@@ -152,7 +123,7 @@ async function main(): Promise<number> {
     if (line.trim() === '') continue;
     let output: unknown;
     try {
-      output = analyzePost(parseInputLine(line), matcher);
+      output = analyzePost(parseInputLine(line), matcher, policy);
     } catch (error) {
       output = { line: lineNumber, error: error instanceof Error ? error.message : String(error) };
     }

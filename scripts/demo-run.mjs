@@ -15,18 +15,23 @@ export async function runDemo({ headless, outDir }) {
   for (const site of SITE_PAGES) {
     const page = await context.newPage();
     await page.goto(site.url);
-    try {
-      await page.locator(MENTION).first().waitFor({ timeout: 15_000 });
+    const detected = await page
+      .locator(MENTION)
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (detected) {
+      // Open the first mention from its marker the way a keyboard user would (focus, Enter).
       const marker = page.locator(`${MENTION} button[data-parley-marker]`).first();
       await marker.scrollIntoViewIfNeeded();
-      await marker.click();
-      await page.locator('parley-sidebar').waitFor({ timeout: 10_000 });
+      await marker.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('parley-sidebar').waitFor({ timeout: 10_000 }).catch(() => undefined);
       // Let the sidebar render its data before the picture.
       await page.waitForTimeout(1_500);
-      console.log(
-        `✓ ${site.adapter}: ${await page.locator(MENTION).count()} mentions detected at ${site.url}`,
-      );
-    } catch {
+      console.log(`✓ ${site.adapter}: ${await page.locator(MENTION).count()} mentions detected at ${site.url}`);
+    } else {
       console.log(`! ${site.adapter}: no mention detected at ${site.url}`);
     }
     if (headless) {

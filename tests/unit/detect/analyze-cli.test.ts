@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import type { Policy } from '../../../lib/policy/schema';
+import { renderPolicyYaml } from '../../../lib/policy/yaml';
 
 const repoRoot = resolve(__dirname, '../../..');
 const tsxCli = join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
@@ -28,10 +31,15 @@ function jsonLines(...values: unknown[]): string {
   return `${values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join('\n')}\n`;
 }
 
+/** The parts of a result line that come from the matcher (classification fields are checked separately). */
+function matchPart(line: Record<string, unknown>) {
+  return 'error' in line ? line : { matches: line.matches, ownAccount: line.ownAccount };
+}
+
 describe('npm run analyze', () => {
-  it('prints the demo brand matches and own-account flag per line, and an error line for bad input', () => {
+  it('prints the demo brand matches, own-account flag and classification per line, and an error line for bad input', () => {
     const input = jsonLines(
-      { text: 'Acme lost my parcel, @acmehelp?', platform: 'x', author: 'sam' },
+      { text: 'Acme lost my parcel, @acmehelp! It never arrived 😡', platform: 'x', author: 'sam' },
       '',
       '{not json',
       { text: 42 },
@@ -41,7 +49,7 @@ describe('npm run analyze', () => {
     );
     const { status, lines } = runAnalyze([], input);
     expect(status).toBe(0);
-    expect(lines).toEqual([
+    expect(lines.map(matchPart)).toEqual([
       {
         matches: [
           { start: 0, end: 4, term: 'Acme', kind: 'name', text: 'Acme' },
@@ -55,39 +63,54 @@ describe('npm run analyze', () => {
       { matches: [], ownAccount: false },
       { line: 7, error: expect.stringContaining('"platform" must be one of') },
     ]);
+    const lost = lines[0] as {
+      category: string;
+      severity: number;
+      sentiment: { label: string };
+      reasons: unknown[];
+    };
+    expect(lost.category).toBe('complaint');
+    expect(lost.severity).toBeGreaterThanOrEqual(2);
+    expect(lost.sentiment.label).toBe('negative');
+    expect(lost.reasons.length).toBeGreaterThan(0);
   });
 
-  it('reads the brand from a JSON policy file', () => {
-    const policyPath = join(scratch, 'policy.json');
-    writeFileSync(
-      policyPath,
-      JSON.stringify({
-        brand: {
-          name: 'Globex',
-          names: ['Globex'],
-          handles: ['globexcare'],
-          ownAccounts: [{ platform: 'mastodon', handle: 'care@globex.social' }],
-        },
-      }),
-    );
+  it('reads the brand and rules from a YAML policy file', () => {
+    const policyPath = join(scratch, 'policy.yaml');
+    const policy: Policy = {
+      ...DEFAULT_POLICY,
+      brand: {
+        ...DEFAULT_POLICY.brand,
+        name: 'Globex',
+        names: ['Globex'],
+        aliases: [],
+        handles: ['globexcare'],
+        hashtags: [],
+        domains: [],
+        misspellings: [],
+        exclusions: [],
+        ownAccounts: [{ platform: 'mastodon', handle: 'care@globex.social' }],
+      },
+    };
+    writeFileSync(policyPath, renderPolicyYaml(policy));
     const input = jsonLines(
       { text: 'GLOBEX and Acme' },
       { text: 'we are on it', platform: 'mastodon', author: 'care@globex.social' },
     );
     const { status, lines } = runAnalyze(['--policy', policyPath], input);
     expect(status).toBe(0);
-    expect(lines).toEqual([
+    expect(lines.map(matchPart)).toEqual([
       { matches: [{ start: 0, end: 6, term: 'Globex', kind: 'name', text: 'GLOBEX' }], ownAccount: false },
       { matches: [], ownAccount: true },
     ]);
   });
 
-  it('refuses an unreadable policy with a message and exit code 2', () => {
-    const policyPath = join(scratch, 'bad.json');
-    writeFileSync(policyPath, JSON.stringify({ brand: { name: 'X', names: [1] } }));
+  it('refuses an invalid policy with its line:column errors and exit code 2', () => {
+    const policyPath = join(scratch, 'bad.yaml');
+    writeFileSync(policyPath, 'version: 1\nbrand:\n  name: X\n  names: [1]\n');
     const { status, lines, stderr } = runAnalyze(['--policy', policyPath], jsonLines({ text: 'x' }));
     expect(status).toBe(2);
     expect(lines).toEqual([]);
-    expect(stderr).toContain('brand.names must be a list of strings');
+    expect(stderr).toMatch(/bad\.yaml:4:\d+ +brand\.names/);
   });
 });
