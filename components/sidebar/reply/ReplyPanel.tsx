@@ -82,9 +82,14 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   };
 
   // ----------------------------------------------------------------------------- suggestions
+  /** What the agent typed into variable prompts for this reply, reused when another template needs it. */
+  const [typedValues, setTypedValues] = useState<TemplateValues>({});
   const values: TemplateValues = useMemo(
-    () => (policy ? templateValuesFor({ policy, settings: settings ?? null, mention, customer }) : {}),
-    [policy, settings, mention, customer],
+    () => ({
+      ...(policy ? templateValuesFor({ policy, settings: settings ?? null, mention, customer }) : {}),
+      ...typedValues,
+    }),
+    [policy, settings, mention, customer, typedValues],
   );
   const languages = useMemo(
     () => (policy ? templateLanguages(policy, mention.category) : []),
@@ -143,6 +148,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   }));
   const channelChoices = handoffScripts.map((script) => privateChannelWords(script.channel));
   const fillVariable = (name: string, value: string) => {
+    setTypedValues((previous) => ({ ...previous, [name]: value }));
     setBaseline(fillPlaceholder(effectiveBaseline ?? '', name, value) || null);
     change(fillPlaceholder(text, name, value));
   };
