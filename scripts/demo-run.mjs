@@ -27,10 +27,15 @@ export async function runDemo({ headless, outDir }) {
       await marker.scrollIntoViewIfNeeded();
       await marker.focus();
       await page.keyboard.press('Enter');
-      await page.locator('parley-sidebar').waitFor({ timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator('parley-sidebar')
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
       // Let the sidebar render its data before the picture.
       await page.waitForTimeout(1_500);
-      console.log(`✓ ${site.adapter}: ${await page.locator(MENTION).count()} mentions detected at ${site.url}`);
+      console.log(
+        `✓ ${site.adapter}: ${await page.locator(MENTION).count()} mentions detected at ${site.url}`,
+      );
     } else {
       console.log(`! ${site.adapter}: no mention detected at ${site.url}`);
     }

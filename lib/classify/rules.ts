@@ -7,12 +7,14 @@ import { CATEGORIES, SEVERITIES } from '../domain/types';
  * (e.g. a complaint mentioning "refund" and "lawyer" rates 4). The policy schema embeds this.
  */
 const categorySchema = z.enum(CATEGORIES);
-const severitySchema = z.union(SEVERITIES.map((level) => z.literal(level)) as [
-  z.ZodLiteral<1>,
-  z.ZodLiteral<2>,
-  z.ZodLiteral<3>,
-  z.ZodLiteral<4>,
-]);
+const severitySchema = z.union(
+  SEVERITIES.map((level) => z.literal(level)) as [
+    z.ZodLiteral<1>,
+    z.ZodLiteral<2>,
+    z.ZodLiteral<3>,
+    z.ZodLiteral<4>,
+  ],
+);
 
 export const categoryRuleSchema = z.object({
   category: categorySchema,
