@@ -67,21 +67,58 @@ const POST_MARK = 'data-parley-fb-post';
 const FEED_UNIT_SELECTOR = '[aria-posinset], [data-pagelet^="FeedUnit"]';
 const POST_SELECTOR = `${FEED_UNIT_SELECTOR}, [${POST_MARK}], ${COMMENT_SELECTOR}`;
 const TEXTBOX = '[contenteditable="true"][role="textbox"]';
+/**
+ * For own-part scoping: inside a post, a labelled [role=article] is a comment (cheaper than matching the
+ * label list; an older-markup post article is labelled by aria-labelledby, not aria-label).
+ */
+const NESTED = '[role="article"][aria-label]';
 const POST_LINK = /\/(?:posts|permalink|videos|reel)\/([\w.-]+)|[?&](?:story_fbid|fbid)=([\w.-]+)/;
 const TRACKING_PARAMS = /^(?:__cft__|__tn__|__xts__|ref|refsrc|mibextid|rdid|share_url)/;
 
+const ACTION_LABEL_SET = new Set(POST_ACTION_LABELS);
+/**
+ * Discovery uses a few short selectors and classifies in script: a long selector list (every
+ * localized label) costs a full match per element on pages of ~100k nodes.
+ */
+const DISCOVERY_SELECTOR = `[role="button"][aria-label], [role="article"][aria-label], ${FEED_UNIT_SELECTOR}, [${POST_MARK}]`;
+
+function isActionsButton(element: Element): boolean {
+  return ACTION_LABEL_SET.has(element.getAttribute('aria-label') ?? '');
+}
+
+function isComment(element: Element): boolean {
+  if (element.getAttribute('role') !== 'article') return false;
+  const label = element.getAttribute('aria-label') ?? '';
+  return COMMENT_LABEL_PREFIXES.some((prefix) => label.startsWith(prefix));
+}
+
+/**
+ * One selector pass over root (this runs on whole 2,000-post pages): comments are kept, feed units and
+ * marked containers are kept once their actions button confirms them, and a button whose post has
+ * neither (found by climbing) brings its container in at that point.
+ */
 function findPosts(root: ParentNode): Element[] {
-  const found = new Set<Element>();
-  for (const button of queryAll(root, ACTIONS_SELECTOR)) {
-    const container = postContainer(button);
-    if (container) found.add(container);
+  const ordered: Element[] = [];
+  const placed = new Set<Element>();
+  const confirmed = new Set<Element>();
+  for (const element of queryAll(root, DISCOVERY_SELECTOR)) {
+    if (isComment(element)) {
+      ordered.push(element);
+    } else if (isActionsButton(element)) {
+      const container = postContainer(element);
+      if (!container) continue;
+      confirmed.add(container);
+      if (placed.has(container)) continue;
+      placed.add(container);
+      // A container enclosing root (root was a part of a post) goes first: outermost-first.
+      if (root instanceof Node && !root.contains(container)) ordered.unshift(container);
+      else ordered.push(container);
+    } else if (element.matches(`${FEED_UNIT_SELECTOR}, [${POST_MARK}]`) && !placed.has(element)) {
+      placed.add(element);
+      ordered.push(element);
+    }
   }
-  for (const unit of queryAll(root, FEED_UNIT_SELECTOR)) {
-    if (unit.querySelector(ACTIONS_SELECTOR)) found.add(unit);
-  }
-  for (const comment of queryAll(root, COMMENT_SELECTOR)) found.add(comment);
-  // Document order, outermost first.
-  return [...found].sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return ordered.filter((element) => confirmed.has(element) || isComment(element));
 }
 
 /** The post holding this actions button (see header); marked so postSelector matches it. */
@@ -100,20 +137,20 @@ function postContainer(button: Element): Element | null {
 }
 
 function readPost(element: Element): ScrapedPost | null {
-  return element.matches(COMMENT_SELECTOR) ? readComment(element) : readFeedPost(element);
+  return isComment(element) ? readComment(element) : readFeedPost(element);
 }
 
 function readFeedPost(post: Element): ScrapedPost | null {
   if (!post.querySelector(ACTIONS_SELECTOR)) return null;
   const authorLink =
-    ownFirst(post, '[data-ad-rendering-role="profile_name"] a[href]', COMMENT_SELECTOR) ??
-    ownFirst(post, 'h2 a[href], h3 a[href], h4 a[href]', COMMENT_SELECTOR);
+    ownFirst(post, '[data-ad-rendering-role="profile_name"] a[href]', NESTED) ??
+    ownFirst(post, 'h2 a[href], h3 a[href], h4 a[href]', NESTED);
   const handle = profileHandle(authorLink?.getAttribute('href') ?? null);
   if (!authorLink || !handle) return null;
   const message = ownFirst(
     post,
     '[data-ad-rendering-role="story_message"], [data-ad-comet-preview="message"], [data-ad-preview="message"]',
-    COMMENT_SELECTOR,
+    NESTED,
   );
   const text = readText(message, { skip: isSeeMoreButton });
   const link = ownPostLink(post);
@@ -135,17 +172,17 @@ function readFeedPost(post: Element): ScrapedPost | null {
 
 function readComment(comment: Element): ScrapedPost | null {
   const label = attr(comment, 'aria-label') ?? '';
-  const authorLink = ownAll(comment, 'a[href]', COMMENT_SELECTOR).find(
+  const authorLink = ownAll(comment, 'a[href]', NESTED).find(
     (link) => readLabel(link) !== '' && !isTimeLink(link),
   );
   const handle = profileHandle(authorLink?.getAttribute('href') ?? null);
   if (!handle) return null;
-  const timeLink = ownAll(comment, 'a[href*="comment_id="]', COMMENT_SELECTOR).find(isTimeLink) ?? null;
+  const timeLink = ownAll(comment, 'a[href*="comment_id="]', NESTED).find(isTimeLink) ?? null;
   const href = timeLink?.getAttribute('href') ?? null;
   const commentId = searchParam(href, ORIGIN, 'comment_id');
   const replyId = searchParam(href, ORIGIN, 'reply_comment_id');
   const postId = href ? (POST_LINK.exec(href)?.slice(1).find(Boolean) ?? null) : null;
-  const body = ownAll(comment, 'div[dir="auto"][style*="text-align"]', COMMENT_SELECTOR)
+  const body = ownAll(comment, 'div[dir="auto"][style*="text-align"]', NESTED)
     .map((block) => readText(block, { skip: isSeeMoreButton }))
     .filter(Boolean)
     .join('\n');
@@ -164,7 +201,7 @@ function readComment(comment: Element): ScrapedPost | null {
 }
 
 function ownPostLink(post: Element): Element | null {
-  for (const link of ownAll(post, 'a[href]', COMMENT_SELECTOR)) {
+  for (const link of ownAll(post, 'a[href]', NESTED)) {
     const href = link.getAttribute('href') ?? '';
     if (POST_LINK.test(href) && !href.includes('comment_id=')) return link;
   }
@@ -221,19 +258,19 @@ function cleanUrl(href: string | null, keep: string[] = []): string | null {
 }
 
 function replyTrigger(element: Element): Element | null {
-  if (element.matches(COMMENT_SELECTOR)) {
+  if (isComment(element)) {
     return (
-      ownAll(element, '[role="button"]', COMMENT_SELECTOR).find((button) =>
+      ownAll(element, '[role="button"]', NESTED).find((button) =>
         REPLY_WORDS.has(readLabel(button).toLowerCase()),
       ) ?? null
     );
   }
   const labels = COMMENT_BUTTON_LABELS.map((label) => `[role="button"][aria-label="${label}"]`).join(', ');
-  return ownFirst(element, labels, COMMENT_SELECTOR);
+  return ownFirst(element, labels, NESTED);
 }
 
 function ownComposer(element: Element): HTMLElement | null {
-  if (element.matches(COMMENT_SELECTOR)) {
+  if (isComment(element)) {
     const name = readComment(element)?.author.displayName;
     const scope = element.parentElement ?? element;
     for (const box of scope.querySelectorAll<HTMLElement>(TEXTBOX)) {
@@ -241,7 +278,7 @@ function ownComposer(element: Element): HTMLElement | null {
     }
     return null;
   }
-  return ownAll(element, `form[role="presentation"] ${TEXTBOX}`, COMMENT_SELECTOR)[0] as HTMLElement | null;
+  return ownAll(element, `form[role="presentation"] ${TEXTBOX}`, NESTED)[0] as HTMLElement | null;
 }
 
 export const facebookAdapter: SiteAdapter = guardAdapter({
@@ -252,12 +289,12 @@ export const facebookAdapter: SiteAdapter = guardAdapter({
   findPosts,
   readPost,
   markerAnchor(element) {
-    if (element.matches(COMMENT_SELECTOR)) {
-      const timeLink = ownAll(element, 'a[href*="comment_id="]', COMMENT_SELECTOR).find(isTimeLink) ?? null;
+    if (isComment(element)) {
+      const timeLink = ownAll(element, 'a[href*="comment_id="]', NESTED).find(isTimeLink) ?? null;
       return outsideControls(timeLink, element);
     }
-    const profile = ownFirst(element, '[data-ad-rendering-role="profile_name"]', COMMENT_SELECTOR);
-    return profile ?? outsideControls(ownFirst(element, 'h2 a, h3 a, h4 a', COMMENT_SELECTOR), element);
+    const profile = ownFirst(element, '[data-ad-rendering-role="profile_name"]', NESTED);
+    return profile ?? outsideControls(ownFirst(element, 'h2 a, h3 a, h4 a', NESTED), element);
   },
   openReplyComposer(element, options) {
     const post = readPost(element);

@@ -183,19 +183,28 @@ function postIdOf(
     : `${page.origin}${page.pathname}#h${stableHash(`${handle}\u0000${text}`)}`;
 }
 
-/** The nearest enclosing post (a parent comment), else the page's main article, else the page. */
-function parentId(element: Element, base: string): string | null {
-  const parent = element.parentElement?.closest(POST_SELECTOR);
-  const candidate = parent && isPost(parent) ? parent : null;
-  if (candidate) return readPost(candidate)?.postId ?? null;
-  const main = [...element.ownerDocument.querySelectorAll('article')].find(
-    (article) => isPost(article) && !article.matches(REPLY_LIKE),
-  );
-  const mainPost = main ? readPost(main) : null;
-  if (mainPost) return mainPost.postId;
+/**
+ * The nearest enclosing post (a parent comment), else the page's main article, else the page. Only
+ * ids are read here (no text): this runs for every comment of long threads.
+ */
+function parentId(element: Element, base: string): string {
+  const parent = element.parentElement?.closest(NESTED);
+  if (parent) return idOnly(parent, base);
+  const main = element.ownerDocument.querySelector('main article, [role="main"] article, article');
+  if (main && !main.matches(REPLY_LIKE) && isPost(main)) return idOnly(main, base);
   const page = new URL(base);
   page.hash = '';
   return page.href;
+}
+
+/** A post's id without reading its text (permalink, or page URL + element id). */
+function idOnly(element: Element, base: string): string {
+  const permalink = readPermalink(element, base);
+  if (permalink) return permalink;
+  const page = new URL(base);
+  page.hash = '';
+  const id = attr(element, 'id') ?? attr(element, 'data-comment-id');
+  return id ? `${page.href}#${id}` : page.href;
 }
 
 function replyTrigger(element: Element): Element | null {

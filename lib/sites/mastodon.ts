@@ -17,6 +17,7 @@ import type { SiteAdapter } from './types';
 const POST_SELECTOR = '.status[data-id]:not(.status--is-quote), .detailed-status';
 const NESTED = '.status[data-id], .detailed-status';
 const COMPOSER_TEXTAREA = '.compose-form textarea.autosuggest-textarea__textarea';
+const STATUS_PAGE = /^\/@[^/]+\/\d+\/?$|^\/(?:web\/)?statuses\/\d+\/?$/;
 
 function readPost(status: Element): ScrapedPost | null {
   const base = documentUrl(status) || 'https://invalid.example/';
@@ -75,7 +76,10 @@ function readReply(status: Element, base: string): Pick<ScrapedPost, 'isReply' |
     const account = withHost(cleanHandle(pathSegments(href, base)[0]), absoluteUrl(href, base) ?? base);
     if (account) return { isReply: true, inReplyTo: account };
   }
-  const focused = status.ownerDocument.querySelector('.detailed-status');
+  // Only a status page (/@acct/ID) has a focused status; skip the document query everywhere else.
+  const focused = STATUS_PAGE.test(new URL(base).pathname)
+    ? status.ownerDocument.querySelector('.detailed-status')
+    : null;
   if (focused && focused !== status && focused.compareDocumentPosition(status) & 4) {
     const focusedId = lastNumericSegment(
       ownFirst(focused, 'a.detailed-status__datetime', NESTED)?.getAttribute('href') ?? null,

@@ -95,7 +95,8 @@ function readDisplayName(userName: Element | null): string | null {
 function replyingToHandles(article: Element, userName: Element | null, tweetText: Element | null): string[] {
   const handles: string[] = [];
   for (const link of ownAll(article, 'a[href^="/"]', NESTED_SELECTOR)) {
-    if (userName?.contains(link) || tweetText?.contains(link)) continue;
+    // Cheap checks first: this runs for every link of every tweet.
+    if (!link.textContent?.includes('@') || userName?.contains(link) || tweetText?.contains(link)) continue;
     const match = HANDLE_TEXT.exec(readLabel(link));
     if (match?.[1]) handles.push(match[1]);
   }

@@ -29,6 +29,8 @@ describe('youtube adapter on a watch page fixture', () => {
       '#content-text': 6,
       '#content-text img[alt]': 3,
       '#published-time-text a[href*="&lc="]': 6,
+      '[slot="content"]': 6,
+      'h3 a[href^="/@"]': 6,
       '#reply-button-end button': 6,
       '#reply-dialog': 6,
     });
