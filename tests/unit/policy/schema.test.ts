@@ -271,7 +271,7 @@ describe('DEFAULT_POLICY (the Acme demo brand)', () => {
     const { brand } = DEFAULT_POLICY;
     expect(brand.names).toEqual(['Acme']);
     expect(brand.aliases).toEqual(['Acme Store', 'Acme App']);
-    expect(brand.handles).toEqual(['acme', 'acmehelp']);
+    expect(brand.handles).toEqual(['acme', 'acmehelp', 'acmehelp.bsky.social']);
     expect(brand.domains).toEqual(['acme.example']);
     expect(brand.exclusions).toEqual(expect.arrayContaining(['Acme Brick', 'Acme Markets', 'Acmeville']));
     const helpPlatforms = brand.ownAccounts
