@@ -1,0 +1,183 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ExtensionSession,
+  MENTION_SELECTOR,
+  SITES,
+  settledMentionCount,
+  startExtension,
+} from './harness';
+
+/**
+ * Mention detection on every bundled site page, in Chromium with the production build: exactly the posts
+ * that mention the demo brand are marked, the brand's own replies are marked as replies, and nothing else.
+ * Expected ids were read off each fixture by hand (see the fixture files' post texts).
+ */
+const EXPECTED: Record<string, { mentions: string[]; ownReplies: string[] }> = {
+  x: {
+    mentions: ['1991000000000000001', '1991000000000000003', '1991000000000000004'],
+    ownReplies: ['1991000000000000002'],
+  },
+  'reddit-new': { mentions: ['t1_lx1aaa1', 't1_lx1ccc3', 't3_1gx0abc'], ownReplies: ['t1_lx1bbb2'] },
+  'reddit-old': { mentions: ['t1_lx1aaa1', 't1_lx1ccc3', 't3_1gx0abc'], ownReplies: ['t1_lx1bbb2'] },
+  facebook: {
+    mentions: ['1120334455667788', '1120334455671111', 'pfbid02JnDoe4OrderQ'],
+    ownReplies: ['1120334455669999', 'pfbid0Acme3Launch7xQ'],
+  },
+  instagram: {
+    mentions: ['18031112222333444', '18031112222334555', '18031112222335666', 'DCx9TrailKat'],
+    ownReplies: ['18031112222339999'],
+  },
+  'linkedin-legacy': {
+    mentions: [
+      'urn:li:activity:7529513877504107187',
+      'urn:li:comment:(activity:7529196788121777092,7529528976998646997)',
+      'urn:li:comment:(activity:7529196788121777092,7529544076493186807)',
+    ],
+    ownReplies: [
+      'urn:li:activity:7529196788121777092',
+      'urn:li:comment:(activity:7529196788121777092,7529536526745916902)',
+    ],
+  },
+  'linkedin-new': {
+    mentions: [
+      'urn:li:card:cbb36f8a',
+      'urn:li:comment:(activity:7529196788121777092,7529528976998646997)',
+      'urn:li:comment:(activity:7529196788121777092,7529544076493186807)',
+    ],
+    ownReplies: [
+      'urn:li:activity:7529196788121777092',
+      'urn:li:comment:(activity:7529196788121777092,7529536526745916902)',
+    ],
+  },
+  youtube: {
+    mentions: ['UgwS4mL0v1ngTheApp', 'UgxPr1yaCanadaQ', 'UgzJd3Ord3rN0tArr1v3d'],
+    ownReplies: ['UgzJd3Ord3rN0tArr1v3d.AcmeR3ply01'],
+  },
+  bluesky: {
+    mentions: ['jane.bsky.social/3lbjanedoe2a', 'priya.travel/3lbpriyacan', 'samlee.bsky.social/3lbsamlee01'],
+    ownReplies: ['acmehelp.bsky.social/3lbacmereply'],
+  },
+  threads: { mentions: ['DCxJane01', 'DCxPriya4', 'DCxSam003'], ownReplies: ['DCxAcmeR1'] },
+};
+
+async function idsOf(page: Page, selector: string): Promise<string[]> {
+  const ids = await page
+    .locator(selector)
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-parley-post-id') ?? ''));
+  return ids.sort();
+}
+
+describe('mention detection on every site', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await startExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('has an expectation for every bundled site page', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(SITES.map((site) => site.adapter).sort());
+  });
+
+  for (const site of SITES) {
+    it(`${site.adapter}: marks exactly the mentions, and the brand's own replies as replies`, async () => {
+      const expected = EXPECTED[site.adapter];
+      if (!expected) throw new Error(`no expectation for ${site.adapter}`);
+      const page = await session.context.newPage();
+      await page.goto(site.url);
+      await settledMentionCount(page);
+      await expect
+        .poll(() => idsOf(page, '[data-parley-mention="own-reply"]'), { timeout: 10_000 })
+        .toEqual(expected.ownReplies.slice().sort());
+      expect(await idsOf(page, MENTION_SELECTOR)).toEqual(expected.mentions.slice().sort());
+      // One marker per detected mention, none on the brand's replies.
+      expect(await page.locator('button[data-parley-marker]').count()).toBe(expected.mentions.length);
+      await page.close();
+    });
+  }
+});
+
+describe('keeping up with a live page (X)', () => {
+  let session: ExtensionSession;
+  let page: Page;
+  beforeAll(async () => {
+    session = await startExtension();
+    page = await session.context.newPage();
+    await page.goto('https://x.com/home');
+    await settledMentionCount(page);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** Adds a timeline cell the way X's virtualized list does, from the page's own script (main world). */
+  function appendCell(id: string, handle: string, text: string) {
+    return page.evaluate(
+      ({ id, handle, text }) => {
+        const template = document.querySelector('[data-testid="cellInnerDiv"]');
+        if (!template?.parentElement) throw new Error('no timeline cell to copy');
+        const cell = template.cloneNode(true) as Element;
+        for (const marked of cell.querySelectorAll('[data-parley-marker]')) marked.remove();
+        for (const attribute of ['data-parley-mention', 'data-parley-post-id'])
+          for (const element of cell.querySelectorAll(`[${attribute}]`)) element.removeAttribute(attribute);
+        for (const link of cell.querySelectorAll('a[href*="/status/"]'))
+          link.setAttribute('href', `/${handle}/status/${id}`);
+        for (const link of cell.querySelectorAll('[data-testid="User-Name"] a'))
+          link.setAttribute('href', `/${handle}`);
+        const handleSpan = [...cell.querySelectorAll('[data-testid="User-Name"] span')].find((span) =>
+          span.textContent?.startsWith('@'),
+        );
+        if (handleSpan) handleSpan.textContent = `@${handle}`;
+        const body = cell.querySelector('[data-testid="tweetText"]');
+        if (body) body.textContent = text;
+        template.parentElement.append(cell);
+      },
+      { id, handle, text },
+    );
+  }
+
+  it('finds mentions appended by infinite scroll, and ignores appended posts that do not mention the brand', async () => {
+    await appendCell(
+      '1991000000000000101',
+      'late_reader',
+      'Acme support sorted my refund in ten minutes, thanks!',
+    );
+    await appendCell('1991000000000000102', 'cat_person', 'My cat learned to open doors today');
+    await expect
+      .poll(() => page.locator('[data-parley-post-id="1991000000000000101"]').count(), { timeout: 10_000 })
+      .toBe(1);
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-parley-post-id="1991000000000000102"]').count()).toBe(0);
+  });
+
+  it('re-reads a recycled cell whose content now belongs to another post', async () => {
+    await page.evaluate(() => {
+      const article = document.querySelector('[data-parley-post-id="1991000000000000101"]');
+      if (!article) throw new Error('appended mention missing');
+      for (const link of article.querySelectorAll('a[href*="/status/"]'))
+        link.setAttribute('href', '/someone_else/status/1991000000000000103');
+      const body = article.querySelector('[data-testid="tweetText"]');
+      if (body) body.textContent = 'Nothing to see here, just lunch';
+    });
+    // The cell now holds a post that does not mention the brand: our marks leave with the old post.
+    await expect
+      .poll(() => page.locator('[data-parley-post-id="1991000000000000101"]').count(), { timeout: 10_000 })
+      .toBe(0);
+    expect(await page.locator('[data-parley-post-id="1991000000000000103"]').count()).toBe(0);
+  });
+
+  it('scans the new page after an SPA navigation', async () => {
+    await page.evaluate(() => {
+      history.pushState({}, '', '/search?q=acme');
+      const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]')];
+      for (const cell of cells.slice(1)) cell.remove();
+    });
+    await appendCell('1991000000000000201', 'new_page_user', 'Is the Acme app down for anyone else?');
+    await expect
+      .poll(() => page.locator('[data-parley-post-id="1991000000000000201"]').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(page.url()).toBe('https://x.com/search?q=acme');
+  });
+});
