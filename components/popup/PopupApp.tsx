@@ -1,7 +1,93 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { ActivePolicyRecord, PolicySyncStatus } from '../../lib/background/policy-store';
+import { formatAgo } from '../../lib/ui/response-clock';
+import { sendFromPage } from '../../lib/ui/send';
+import { useActivePolicy, usePolicyStatus, useSettings } from '../../lib/ui/use-extension-storage';
+import { useNow } from '../../lib/ui/use-now';
+import { useThemeAttribute } from '../../lib/ui/use-theme';
+import { PlatformSwitches } from '../shared/PlatformSwitches';
+import { PolicyNotices } from '../shared/PolicyNotices';
+import { Loading } from '../shared/States';
+import { CurrentSite } from './CurrentSite';
+import { TodayStats } from './TodayStats';
+import './popup.css';
+
+const SOURCE_WORDS: Record<ActivePolicyRecord['source'], string> = {
+  default: 'embedded default',
+  url: 'synced',
+  file: 'from a file',
+  editor: 'edited here',
+};
+
+function syncLine(record: ActivePolicyRecord, status: PolicySyncStatus | undefined, now: number): string {
+  if (status?.lastSuccessAt) return `last synced ${formatAgo(status.lastSuccessAt, now)}`;
+  if (record.source === 'default') return 'no policy URL set';
+  return `applied ${formatAgo(record.appliedAt, now)}`;
+}
+
+/** The toolbar popup: policy and sync state, today's numbers, and Parley on/off per site. */
 export function PopupApp() {
+  const record = useActivePolicy();
+  const status = usePolicyStatus();
+  const settings = useSettings();
+  const now = useNow(30_000);
+  const [syncMessage, setSyncMessage] = useState<string | null>(null);
+  const [syncing, setSyncing] = useState(false);
+  useThemeAttribute(settings?.theme, null);
+  const openOptions = () => void browser.runtime.openOptionsPage();
+  const syncNow = async () => {
+    setSyncing(true);
+    try {
+      setSyncMessage((await sendFromPage('sidebar:sync-policy', {})).message);
+    } catch (failure) {
+      setSyncMessage(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSyncing(false);
+    }
+  };
   return (
-    <main>
-      <h1>Parley</h1>
+    <main className="popup">
+      <header className="popup-header">
+        <div className="brand-mark" aria-hidden="true">
+          P
+        </div>
+        <div className="popup-title">
+          <h1>Parley</h1>
+          {record ? (
+            <span className="muted small" data-testid="policy-line">
+              {record.policy.brand.name} policy v{record.policy.version} · {SOURCE_WORDS[record.source]} ·{' '}
+              {syncLine(record, status, now)}
+            </span>
+          ) : null}
+        </div>
+        <button type="button" className="button small" onClick={openOptions}>
+          Options
+        </button>
+      </header>
+      <PolicyNotices record={record} status={status} onOpenOptions={openOptions} />
+      {!record || !settings ? (
+        <Loading />
+      ) : (
+        <>
+          <TodayStats policy={record.policy} />
+          <CurrentSite settings={settings} />
+          <details className="popup-sites">
+            <summary>Sites</summary>
+            <PlatformSwitches settings={settings} area={browser.storage.local} />
+          </details>
+          <div className="button-row">
+            <button type="button" className="button small" onClick={() => void syncNow()} disabled={syncing}>
+              {syncing ? 'Syncing…' : 'Sync policy now'}
+            </button>
+            {syncMessage ? (
+              <span className="small" role="status" data-testid="sync-message">
+                {syncMessage}
+              </span>
+            ) : null}
+          </div>
+        </>
+      )}
     </main>
   );
 }

@@ -8,7 +8,7 @@
  */
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { addNote, escalate, moveToPrivate, recordThanks, setCaseStatus } from '../db/cases';
+import { addNote, escalate, getCase, moveToPrivate, recordThanks, setCaseStatus } from '../db/cases';
 import { getCustomerHistory, linkIdentities, unlinkIdentity } from '../db/customers';
 import { deleteDraft, getDraft, saveDraft } from '../db/drafts';
 import { identityKey } from '../db/ids';
@@ -233,6 +233,11 @@ export const SIDEBAR_QUERIES = {
   'mention-detail': {
     args: z.object({ postKey }),
     run: (db: ParleyDb, args: { postKey: string }) => mentionDetail(db, args.postKey),
+  },
+  /** One case with its mentions and events, oldest first (which policy steps are done); null if unknown. */
+  'case-detail': {
+    args: z.object({ caseId: rowId }),
+    run: (db: ParleyDb, args: { caseId: string }) => getCase(db, args.caseId),
   },
   /** A customer's timeline across platforms, newest first, a page at a time. */
   'customer-history': {

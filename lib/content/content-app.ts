@@ -69,6 +69,14 @@ export class ContentApp {
     return null;
   }
 
+  /** Scrolls the page to a mention the agent moved to in the sidebar's queue; false when it is not here. */
+  focusMention(postKey: string): boolean {
+    const element = this.elementFor(postKey);
+    if (!element) return false;
+    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return true;
+  }
+
   foundPost(postKey: string): FoundPost | undefined {
     return this.found.get(postKey);
   }

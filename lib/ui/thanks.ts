@@ -1,4 +1,6 @@
-import type { Policy, VisibilityTemplate } from '../policy/schema';
+import type { Policy, TemplateVariable, VisibilityTemplate } from '../policy/schema';
+import { fillTemplate, removePlaceholder } from '../replies/fill';
+import type { TemplateValues } from '../replies/variables';
 
 /**
  * Choosing thank-you texts so they never read like a bot: each post gets a template picked from a hash of
@@ -101,4 +103,17 @@ export function inviteToShareTemplates(
     publicTemplate: list.find((template) => template.visibility === 'public') ?? null,
     privateTemplate: list.find((template) => template.visibility === 'private') ?? null,
   };
+}
+
+/**
+ * A thank-you or invitation ready to use: placeholders the template does not require (a sign-off the
+ * agent has not set) are taken out rather than inserted literally; required ones stay visible.
+ */
+export function fillPromptTemplate(template: VisibilityTemplate, values: TemplateValues): string {
+  const filled = fillTemplate(template.text, values);
+  let text = filled.text;
+  for (const name of filled.missing) {
+    if (!template.requiredVariables.includes(name as TemplateVariable)) text = removePlaceholder(text, name);
+  }
+  return text.trim();
 }

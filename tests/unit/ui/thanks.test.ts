@@ -3,6 +3,7 @@ import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { Policy } from '../../../lib/policy/schema';
 import {
   assignVaried,
+  fillPromptTemplate,
   inviteToShareTemplates,
   pickThanks,
   stableHash,
@@ -67,5 +68,27 @@ describe('thank-you templates', () => {
     const invite = inviteToShareTemplates(DEFAULT_POLICY, 'x');
     expect(invite.publicTemplate?.visibility).toBe('public');
     expect(invite.privateTemplate?.visibility).toBe('private');
+  });
+});
+
+describe('fillPromptTemplate', () => {
+  const template = {
+    id: 'fan-public-test',
+    name: 'Test',
+    visibility: 'public' as const,
+    language: 'en',
+    text: 'Thank you, {{customerName}}! Love from {{brandName}}. {{agentSignature}}',
+    requiredVariables: ['customerName' as const],
+  };
+  it('fills known values and drops optional placeholders that have none', () => {
+    expect(fillPromptTemplate(template, { customerName: 'Sam', brandName: 'Acme' })).toBe(
+      'Thank you, Sam! Love from Acme.',
+    );
+    expect(
+      fillPromptTemplate(template, { customerName: 'Sam', brandName: 'Acme', agentSignature: '– Jo' }),
+    ).toBe('Thank you, Sam! Love from Acme. – Jo');
+  });
+  it('keeps required placeholders visible so the agent sees what is missing', () => {
+    expect(fillPromptTemplate(template, { brandName: 'Acme' })).toContain('{{customerName}}');
   });
 });

@@ -1,0 +1,284 @@
+import { useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { getDb } from '../../lib/db/instance';
+import type { PurgeCounts } from '../../lib/db/retention';
+import {
+  exportCsv,
+  exportJson,
+  ImportError,
+  type ImportProgress,
+  type ImportResult,
+  importJson,
+} from '../../lib/export';
+import { sendFromPage } from '../../lib/ui/send';
+import { useBackgroundQuery } from '../../lib/ui/use-background-query';
+import { dateStamp, downloadChunks, fileTextChunks } from './file-io';
+
+/** Tells open sidebars to re-read after the options page changed the database directly (import). */
+function announceDatabaseChange(): void {
+  void browser.runtime.sendMessage({ type: 'background:db-changed', payload: {} }).catch(() => undefined);
+}
+
+function describeCounts(counts: PurgeCounts): string {
+  return `${counts.cases} cases, ${counts.mentions} mentions and ${counts.customers} customers deleted.`;
+}
+
+function ExportPanel() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async (kind: 'json' | 'mentions' | 'cases') => {
+    setBusy(kind);
+    setMessage(null);
+    try {
+      const chunks: string[] = [];
+      if (kind === 'json') {
+        const counts = await exportJson(getDb(), (chunk) => void chunks.push(chunk));
+        downloadChunks(chunks, `parley-export-${dateStamp()}.jsonl`, 'application/x-ndjson');
+        setMessage(
+          `Exported ${counts.customers} customers, ${counts.mentions} mentions and ${counts.cases} cases.`,
+        );
+      } else {
+        const rows = await exportCsv(getDb(), kind, (chunk) => void chunks.push(chunk));
+        downloadChunks(chunks, `parley-${kind}-${dateStamp()}.csv`, 'text/csv');
+        setMessage(`Exported ${rows} ${kind} as CSV.`);
+      }
+    } catch (failure) {
+      setMessage(`Export failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="data-panel">
+      <h3>Export</h3>
+      <div className="button-row">
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void run('json')}>
+          Everything (JSON Lines)
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() => void run('mentions')}
+        >
+          Mentions (CSV)
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void run('cases')}>
+          Cases (CSV)
+        </button>
+      </div>
+      {message ? (
+        <p className="small" role="status" data-testid="export-message">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ImportPanel() {
+  const inputId = useId();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (file: File) => {
+    setError(null);
+    setResult(null);
+    setProgress({ phase: 'validating', lines: 0, totalLines: null });
+    try {
+      const imported = await importJson(getDb(), () => fileTextChunks(file), { mode: 'merge' }, setProgress);
+      setResult(imported);
+      announceDatabaseChange();
+    } catch (failure) {
+      setError(
+        failure instanceof ImportError
+          ? `Nothing was imported. ${failure.message}`
+          : `Nothing was imported: ${failure instanceof Error ? failure.message : String(failure)}`,
+      );
+    } finally {
+      setProgress(null);
+    }
+  };
+  const percent =
+    progress?.phase === 'writing' && progress.totalLines
+      ? Math.round((progress.lines / progress.totalLines) * 100)
+      : null;
+  return (
+    <div className="data-panel">
+      <h3>Import</h3>
+      <div className="field">
+        <label htmlFor={inputId}>
+          A Parley export (.jsonl): merged into your data, nothing is overwritten
+        </label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".jsonl,.ndjson,.json,application/x-ndjson"
+          disabled={progress !== null}
+          data-testid="import-file"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void run(file);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {progress ? (
+        <div className="progress-line" role="status">
+          <progress max={100} value={percent ?? undefined} aria-label="Import progress" />
+          <span className="small">
+            {progress.phase === 'validating'
+              ? `Checking line ${progress.lines}…`
+              : `Writing… ${percent ?? 0}%`}
+          </span>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <p className="small" role="status" data-testid="import-result">
+          Imported {result.written.customers} customers, {result.written.mentions} mentions and{' '}
+          {result.written.cases} cases ({result.skipped.mentions} mentions were already here).
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function PurgePanel() {
+  const daysId = useId();
+  const searchId = useId();
+  const [days, setDays] = useState(365);
+  const [query, setQuery] = useState('');
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { data: matches } = useBackgroundQuery('customer-search', { query });
+  const run = async (name: 'purge-older-than' | 'purge-customer', args: Record<string, unknown>) => {
+    setError(null);
+    setMessage(null);
+    try {
+      const counts = (await sendFromPage('sidebar:mutate', { name, args })) as PurgeCounts;
+      setMessage(describeCounts(counts));
+      setConfirming(null);
+      setQuery('');
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <div className="data-panel">
+      <h3>Delete data</h3>
+      <div className="field">
+        <label htmlFor={daysId}>Delete cases with no activity for more than … days</label>
+        <div className="input-row">
+          <input
+            id={daysId}
+            className="input narrow-input"
+            type="number"
+            min={1}
+            max={36500}
+            value={days}
+            onChange={(event) => setDays(Number(event.target.value))}
+          />
+          {confirming === 'age' ? (
+            <>
+              <button
+                type="button"
+                className="button danger"
+                disabled={!Number.isInteger(days) || days < 1}
+                onClick={() => void run('purge-older-than', { days })}
+              >
+                Yes, delete them
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(null)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button danger"
+              disabled={!Number.isInteger(days) || days < 1}
+              onClick={() => setConfirming('age')}
+            >
+              Delete old cases…
+            </button>
+          )}
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={searchId}>Delete everything about one customer (a privacy request)</label>
+        <input
+          id={searchId}
+          className="input"
+          type="search"
+          value={query}
+          placeholder="Handle or name"
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      {query.trim() !== '' && matches ? (
+        matches.length === 0 ? (
+          <p className="muted small">No customer matches “{query}”.</p>
+        ) : (
+          <ul className="host-items" aria-label="Matching customers" data-testid="purge-matches">
+            {matches.map(({ customer, identities }) => (
+              <li key={customer.id}>
+                <span>
+                  <strong>{customer.displayName}</strong>{' '}
+                  <span className="muted small">
+                    {identities.map((identity) => `@${identity.handle}`).join(', ')}
+                  </span>
+                </span>
+                {confirming === customer.id ? (
+                  <button
+                    type="button"
+                    className="button small danger"
+                    onClick={() => void run('purge-customer', { customerId: customer.id })}
+                  >
+                    Yes, delete all about {customer.displayName}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="button small danger"
+                    onClick={() => setConfirming(customer.id)}
+                  >
+                    Delete…
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {message ? (
+        <p className="small" role="status" data-testid="purge-message">
+          {message}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The agent's data: export (JSON Lines, CSV), merging import, and deletion by age or by customer. */
+export function DataSection() {
+  return (
+    <section className="options-section" aria-labelledby="data-heading" id="data">
+      <h2 id="data-heading">Data</h2>
+      <p className="muted">Case history stays in this browser profile. Export it to back it up or move it.</p>
+      <ExportPanel />
+      <ImportPanel />
+      <PurgePanel />
+    </section>
+  );
+}

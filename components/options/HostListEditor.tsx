@@ -1,0 +1,96 @@
+import { type FormEvent, useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { type Settings, saveSettings } from '../../lib/background/settings';
+import { normalizeHost } from '../../lib/sites/enabled-hosts';
+
+/**
+ * Hosts for the host-agnostic adapters (Mastodon instances, other sites). Adding one asks for access to
+ * that host only, from the click itself; removing it gives the access back.
+ */
+export function HostListEditor({
+  settings,
+  kind,
+  label,
+  placeholder,
+}: {
+  settings: Settings;
+  kind: 'mastodonHosts' | 'genericHosts';
+  label: string;
+  placeholder: string;
+}) {
+  const inputId = useId();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const hosts = settings[kind];
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const host = normalizeHost(value);
+    if (!host) {
+      setError(`'${value}' is not a host name (for example mastodon.social).`);
+      return;
+    }
+    if (hosts.includes(host)) {
+      setError(`${host} is already on the list.`);
+      return;
+    }
+    const origins = host === 'localhost' ? ['http://localhost/*'] : [`https://${host}/*`];
+    // Requested inside the click's handler: the browser only shows the prompt for a user gesture.
+    void browser.permissions.request({ origins }).then(async (granted) => {
+      if (!granted) {
+        setError(`Parley was not given access to ${host}, so it cannot run there.`);
+        return;
+      }
+      await saveSettings(browser.storage.local, { [kind]: [...hosts, host] });
+      setValue('');
+    });
+  };
+
+  const remove = async (host: string) => {
+    await saveSettings(browser.storage.local, { [kind]: hosts.filter((entry) => entry !== host) });
+    await browser.permissions.remove({ origins: [`https://${host}/*`] }).catch(() => false);
+  };
+
+  return (
+    <div className="host-list">
+      <form className="field" onSubmit={add}>
+        <label htmlFor={inputId}>{label}</label>
+        <div className="input-row">
+          <input
+            id={inputId}
+            className="input"
+            value={value}
+            placeholder={placeholder}
+            onChange={(event) => setValue(event.target.value)}
+          />
+          <button type="submit" className="button">
+            Add
+          </button>
+        </div>
+      </form>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {hosts.length > 0 ? (
+        <ul className="host-items" aria-label={label}>
+          {hosts.map((host) => (
+            <li key={host}>
+              <span>{host}</span>
+              <button
+                type="button"
+                className="button small quiet"
+                aria-label={`Remove ${host}`}
+                onClick={() => void remove(host)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import {
+  type ActivePolicyRecord,
+  type PolicySource,
+  saveActivePolicy,
+} from '../../lib/background/policy-store';
+import { type PolicyParseResult, parsePolicyText } from '../../lib/policy/parse';
+import { renderPolicyYaml } from '../../lib/policy/yaml';
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+/**
+ * The active policy as YAML, editable with live validation (every error with its line and column).
+ * Save applies only a policy that validated completely; a policy file can be loaded the same way.
+ */
+export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
+  const editorId = useId();
+  const fileId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const activeYaml = useMemo(() => renderPolicyYaml(record.policy), [record.policy]);
+  const [text, setText] = useState(activeYaml);
+  const [dirty, setDirty] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [fileErrors, setFileErrors] = useState<PolicyParseResult | null>(null);
+  useEffect(() => {
+    if (!dirty) setText(activeYaml);
+  }, [activeYaml, dirty]);
+  const checked = useDebounced(text, 150);
+  const result = useMemo(() => parsePolicyText(checked, 'editor'), [checked]);
+  const pending = checked !== text;
+
+  const apply = async (policyResult: PolicyParseResult, source: PolicySource, done: string) => {
+    if (!policyResult.ok) return;
+    await saveActivePolicy(browser.storage.local, {
+      policy: policyResult.policy,
+      source,
+      appliedAt: new Date().toISOString(),
+    });
+    setDirty(false);
+    setMessage(done);
+  };
+
+  const importFile = async (file: File) => {
+    setMessage(null);
+    const content = await file.text();
+    const parsed = parsePolicyText(content, file.name);
+    setFileErrors(parsed.ok ? null : parsed);
+    if (parsed.ok) await apply(parsed, 'file', `Applied ${file.name}: version ${parsed.policy.version}.`);
+  };
+
+  const jumpTo = (line: number, column: number) => {
+    const area = textRef.current;
+    if (!area) return;
+    const lines = text.split('\n');
+    const offset =
+      lines.slice(0, line - 1).reduce((sum, current) => sum + current.length + 1, 0) + column - 1;
+    area.focus();
+    area.setSelectionRange(offset, offset);
+  };
+
+  return (
+    <div className="policy-editor">
+      <div className="field">
+        <label htmlFor={fileId}>Import a policy file (YAML or JSON)</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".yaml,.yml,.json,application/json,text/yaml"
+          data-testid="policy-file"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void importFile(file);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {fileErrors && !fileErrors.ok ? (
+        <div className="banner error" role="alert" data-testid="policy-file-errors">
+          <p className="banner-title">That file is not a valid policy; nothing was changed.</p>
+          <ul>
+            {fileErrors.errors.slice(0, 20).map((error) => (
+              <li key={`${error.line}:${error.column}:${error.path}:${error.message}`}>
+                {error.source}:{error.line}:{error.column} {error.path} {error.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={editorId}>Edit the active policy</label>
+        <textarea
+          id={editorId}
+          ref={textRef}
+          className="textarea code"
+          spellCheck={false}
+          rows={22}
+          value={text}
+          aria-invalid={!result.ok}
+          aria-describedby={`${editorId}-status`}
+          data-testid="policy-editor"
+          onChange={(event) => {
+            setText(event.target.value);
+            setDirty(true);
+            setMessage(null);
+          }}
+        />
+      </div>
+      <div id={`${editorId}-status`} aria-live="polite" data-testid="policy-editor-status">
+        {pending ? (
+          <p className="muted small">Checking…</p>
+        ) : result.ok ? (
+          <p className="small ok-text">
+            Valid policy, version {result.policy.version}.
+            {result.policy.version <= record.policy.version && dirty
+              ? ' Raise the version so every agent picks up the change.'
+              : ''}
+          </p>
+        ) : (
+          <ul className="error-list" data-testid="policy-editor-errors">
+            {result.errors.slice(0, 50).map((error) => (
+              <li key={`${error.line}:${error.column}:${error.path}:${error.message}`}>
+                <button
+                  type="button"
+                  className="button small quiet"
+                  onClick={() => jumpTo(error.line, error.column)}
+                >
+                  {error.line}:{error.column}
+                </button>{' '}
+                <code>{error.path}</code> {error.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button primary"
+          disabled={!dirty || pending || !result.ok}
+          onClick={() => void apply(result, 'editor', 'Saved: the edited policy is active.')}
+        >
+          Save policy
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!dirty}
+          onClick={() => {
+            setText(activeYaml);
+            setDirty(false);
+          }}
+        >
+          Discard changes
+        </button>
+        {message ? (
+          <span className="small" role="status" data-testid="policy-editor-message">
+            {message}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

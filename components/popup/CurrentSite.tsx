@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { type Settings, saveSettings } from '../../lib/background/settings';
+import { PLATFORM_LABELS } from '../../lib/domain/types';
+import { platformForHost } from '../../lib/ui/site';
+
+/** The active tab's site and its on/off switch (the tab's URL is only visible on sites Parley may run on). */
+export function CurrentSite({ settings }: { settings: Settings }) {
+  const [host, setHost] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    void browser.tabs
+      .query({ active: true, lastFocusedWindow: true })
+      .then(([tab]) => {
+        try {
+          const url = tab?.url ? new URL(tab.url) : null;
+          setHost(url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.hostname : null);
+        } catch {
+          setHost(null);
+        }
+      })
+      .catch(() => setHost(null));
+  }, []);
+  if (host === undefined) return null;
+  const platform = host ? platformForHost(host, settings) : null;
+  if (!host || !platform) {
+    return (
+      <p className="muted small" data-testid="current-site">
+        Parley is not set up for this page. Add other sites in the options.
+      </p>
+    );
+  }
+  const on = !settings.disabledPlatforms.includes(platform);
+  const toggle = (next: boolean) => {
+    const disabled = new Set(settings.disabledPlatforms);
+    if (next) disabled.delete(platform);
+    else disabled.add(platform);
+    void saveSettings(browser.storage.local, { disabledPlatforms: [...disabled] });
+  };
+  return (
+    <div className="current-site" data-testid="current-site">
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={on}
+          checked={on}
+          onChange={(event) => toggle(event.target.checked)}
+        />
+        <span>
+          Parley on <strong>{host}</strong> ({PLATFORM_LABELS[platform]})
+        </span>
+      </label>
+      {!on ? <span className="muted small">Reload the page after switching it back on.</span> : null}
+    </div>
+  );
+}

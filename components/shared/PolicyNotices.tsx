@@ -1,0 +1,62 @@
+import type { ActivePolicyRecord, PolicySyncStatus } from '../../lib/background/policy-store';
+import { unseenPolicyUpdate } from '../../lib/ui/ui-memory';
+import { useUiMemory } from '../../lib/ui/use-ui-memory';
+
+/**
+ * The policy's health where agents work: the exact sync error (the last good policy stays in use), and
+ * a one-time "Policy updated to vN" notice with what changed.
+ */
+export function PolicyNotices({
+  record,
+  status,
+  onOpenOptions,
+}: {
+  record: ActivePolicyRecord | undefined;
+  status: PolicySyncStatus | undefined;
+  onOpenOptions?: () => void;
+}) {
+  const { memory, markPolicyUpdateSeen } = useUiMemory();
+  const update = unseenPolicyUpdate(status, memory);
+  return (
+    <>
+      {status?.error ? (
+        <div className="banner error" role="alert" data-testid="policy-sync-error">
+          <p className="banner-title">Policy sync failed</p>
+          <p>{status.error.message}</p>
+          <p className="small">
+            Still using policy v{record?.policy.version ?? '?'}
+            {record?.source === 'url' ? ' from the last good sync' : ''}.
+          </p>
+          {onOpenOptions ? (
+            <div className="button-row">
+              <button type="button" className="button small" onClick={onOpenOptions}>
+                Policy settings
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {update ? (
+        <div className="banner info" role="status" data-testid="policy-update-notice">
+          <p className="banner-title">Policy updated to v{update.version}</p>
+          {update.summary.length > 0 ? (
+            <ul>
+              {update.summary.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="button-row">
+            <button
+              type="button"
+              className="button small"
+              onClick={() => void markPolicyUpdateSeen(update.at)}
+            >
+              Got it
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

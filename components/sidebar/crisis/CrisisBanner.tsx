@@ -1,0 +1,85 @@
+import { useId } from 'react';
+import type { Platform } from '../../../lib/domain/types';
+import { policyTemplateValues } from '../../../lib/policy/queries';
+import type { Policy } from '../../../lib/policy/schema';
+import { fillTemplate } from '../../../lib/replies/fill';
+import { crisisBanner, phasesWithTemplates, statusTemplateFor } from '../../../lib/ui/crisis';
+import { useSidebarStore } from '../../../lib/ui/sidebar-store';
+import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
+import { useNow } from '../../../lib/ui/use-now';
+import { CopyButton } from '../../shared/CopyButton';
+import { ContactCard } from '../guidance/ContactCard';
+
+const PHASE_LABELS = {
+  investigating: 'Investigating',
+  identified: 'Cause found',
+  monitoring: 'Fix in place',
+  resolved: 'Resolved',
+} as const;
+
+/**
+ * The crisis banner: on when the policy's crisis mode is on, or when crisis mentions spike. Gives every
+ * agent the same status update to post (by phase) and the people to alert.
+ */
+export function CrisisBanner({ policy, platform }: { policy: Policy; platform: Platform | null }) {
+  const headingId = useId();
+  const now = useNow(60_000);
+  const since = new Date(now - 60 * 60_000).toISOString();
+  const { data: crisisTimes } = useBackgroundQuery('crisis-times', { since });
+  const phase = useSidebarStore((state) => state.crisisPhase);
+  const setPhase = useSidebarStore((state) => state.setCrisisPhase);
+  const banner = crisisBanner(policy, crisisTimes ?? [], now);
+  if (!banner) return null;
+  const phases = phasesWithTemplates(policy);
+  const current = phase ?? phases[0] ?? null;
+  const template = current ? statusTemplateFor(policy, current, platform ?? undefined) : null;
+  const text = template ? fillTemplate(template.text, policyTemplateValues(policy)).text : null;
+  return (
+    <section className="banner crisis crisis-banner" aria-labelledby={headingId} data-testid="crisis-banner">
+      <h2 id={headingId} className="banner-title">
+        {banner.reason === 'policy'
+          ? 'Crisis mode is on'
+          : `Crisis spike: ${banner.recentCount} crisis mentions in the last hour`}
+      </h2>
+      {banner.summary ? <p>{banner.summary}</p> : null}
+      <p className="small">
+        Post a status update every {banner.updateEveryMinutes} minutes, even without news
+        {banner.statusPageUrl ? ` · status page: ${banner.statusPageUrl}` : ''}.
+      </p>
+      {phases.length > 0 && current ? (
+        <fieldset className="plain-fieldset">
+          <legend className="visually-hidden">Incident phase</legend>
+          <div className="button-row">
+            {phases.map((option) => (
+              <button
+                key={option}
+                type="button"
+                className={`button small${option === current ? ' primary' : ''}`}
+                aria-pressed={option === current}
+                onClick={() => setPhase(option)}
+              >
+                {PHASE_LABELS[option]}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      {text ? (
+        <div className="script">
+          <p className="script-text" data-testid="crisis-status-text">
+            {text}
+          </p>
+          <CopyButton text={text} label="Copy status update" />
+        </div>
+      ) : null}
+      {banner.contacts.length > 0 ? (
+        <details>
+          <summary>Alert: {banner.contacts.map((contact) => contact.name).join(', ')}</summary>
+          {banner.contacts.map((contact) => (
+            <ContactCard key={contact.id} contact={contact} />
+          ))}
+        </details>
+      ) : null}
+    </section>
+  );
+}

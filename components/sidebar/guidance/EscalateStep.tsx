@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { CaseRow, MentionRow } from '../../../lib/db/records';
+import { contactById } from '../../../lib/policy/queries';
+import type { Policy, ResolutionStep } from '../../../lib/policy/schema';
+import { formatDuration } from '../../../lib/ui/response-clock';
+import { sendFromPage } from '../../../lib/ui/send';
+import { useNow } from '../../../lib/ui/use-now';
+import { ContactCard } from './ContactCard';
+
+/** Escalation as a ready step: who, how to reach them, by when, and a record on the case once done. */
+export function EscalateStep({
+  step,
+  policy,
+  mention,
+  caseRow,
+}: {
+  step: Extract<ResolutionStep, { type: 'escalate' }>;
+  policy: Policy;
+  mention: MentionRow;
+  caseRow: CaseRow | null;
+}) {
+  const now = useNow(30_000);
+  const [recorded, setRecorded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const contact = contactById(policy, step.contactId);
+  const dueMs = Date.parse(caseRow?.openedAt ?? mention.at) + step.withinMinutes * 60_000 - now;
+  const record = async () => {
+    if (!caseRow) return;
+    setError(null);
+    try {
+      await sendFromPage('sidebar:mutate', {
+        name: 'escalate',
+        args: {
+          caseId: caseRow.id,
+          to: contact ? `${contact.name} (${contact.role})` : step.contactId,
+          reason: step.note ?? null,
+        },
+      });
+      setRecorded(true);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <div className="step-body">
+      {contact ? <ContactCard contact={contact} /> : <p className="small">Contact “{step.contactId}”.</p>}
+      <p className={`small ${dueMs < 0 ? 'overdue-text' : 'muted'}`}>
+        {dueMs < 0
+          ? `Escalation was due ${formatDuration(dueMs)} ago`
+          : `Escalate within ${formatDuration(dueMs)} if you cannot resolve it yourself`}
+      </p>
+      <div className="button-row">
+        <button type="button" className="button small" disabled={!caseRow} onClick={() => void record()}>
+          Escalated
+        </button>
+        {recorded ? (
+          <span className="small" role="status">
+            Recorded on the case.
+          </span>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { CaseRow, MentionRow, PrivateChannel as RecordedChannel } from '../../../lib/db/records';
+import type { Policy, PrivateChannel, ResolutionStep } from '../../../lib/policy/schema';
+import { fillTemplate } from '../../../lib/replies/fill';
+import { handoffScriptsFor } from '../../../lib/replies/handoff';
+import type { TemplateValues } from '../../../lib/replies/variables';
+import { sendFromPage } from '../../../lib/ui/send';
+import { CopyButton } from '../../shared/CopyButton';
+
+const CHANNEL_NAMES: Record<PrivateChannel, string> = { dm: 'DM', email: 'Email', phone: 'Phone' };
+const RECORDED: Record<PrivateChannel, RecordedChannel> = {
+  dm: 'direct-message',
+  email: 'email',
+  phone: 'phone',
+};
+const ASK_FIRST: Record<PrivateChannel, string> = {
+  dm: 'Would you mind sending us a DM so we can look at your order privately?',
+  email: 'Would it be OK to continue by email? Then your details stay out of this thread.',
+  phone: 'Would you mind if one of our team called you? If so, send your number and a good time by DM.',
+};
+
+/**
+ * The policy's private handoff as a ready step: choose the channel, ask permission first (always for
+ * calls), copy the first private message, and record on the case that the conversation moved.
+ */
+export function HandoffStep({
+  step,
+  policy,
+  mention,
+  caseRow,
+  values,
+}: {
+  step: Extract<ResolutionStep, { type: 'move-to-private' }>;
+  policy: Policy;
+  mention: MentionRow;
+  caseRow: CaseRow | null;
+  values: TemplateValues;
+}) {
+  const [channel, setChannel] = useState<PrivateChannel>(step.channels[0] ?? 'dm');
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const script = handoffScriptsFor(policy, { platform: mention.platform, language: 'en' }).find(
+    (candidate) => candidate.channel === channel,
+  );
+  const filled = script ? fillTemplate(script.text, values) : null;
+  const askFirst = step.withPermission || channel === 'phone';
+  const record = async () => {
+    if (!caseRow) return;
+    setError(null);
+    try {
+      await sendFromPage('sidebar:mutate', {
+        name: 'move-to-private',
+        args: { caseId: caseRow.id, channel: RECORDED[channel], note: null },
+      });
+      setRecorded(`Recorded: continued by ${CHANNEL_NAMES[channel]}.`);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <div className="step-body">
+      <fieldset className="plain-fieldset">
+        <legend className="visually-hidden">Private channel</legend>
+        <div className="button-row">
+          {step.channels.map((option) => (
+            <button
+              key={option}
+              type="button"
+              className={`button small${option === channel ? ' primary' : ''}`}
+              aria-pressed={option === channel}
+              onClick={() => setChannel(option)}
+            >
+              {CHANNEL_NAMES[option]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {askFirst ? (
+        <p className="small">
+          <strong>Ask first:</strong> “{ASK_FIRST[channel]}”
+        </p>
+      ) : null}
+      {filled ? (
+        <div className="script">
+          <div className="script-head">
+            <span className="small muted">{script?.name}</span>
+            <CopyButton text={filled.text} label="Copy message" />
+          </div>
+          <p className="script-text">{filled.text}</p>
+        </div>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button small" disabled={!caseRow} onClick={() => void record()}>
+          Moved to {CHANNEL_NAMES[channel]}
+        </button>
+        {recorded ? (
+          <span className="small" role="status">
+            {recorded}
+          </span>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

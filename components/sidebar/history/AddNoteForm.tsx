@@ -1,0 +1,47 @@
+import { type FormEvent, useId, useState } from 'react';
+import { sendFromPage } from '../../../lib/ui/send';
+
+/** A private note on the case (never shown to the customer). */
+export function AddNoteForm({ caseId }: { caseId: string }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === '') return;
+    setBusy(true);
+    setError(null);
+    try {
+      await sendFromPage('sidebar:mutate', { name: 'add-note', args: { caseId, text } });
+      setText('');
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="field add-note" onSubmit={(event) => void submit(event)}>
+      <label htmlFor={id}>Add a note</label>
+      <textarea
+        id={id}
+        className="textarea"
+        rows={2}
+        value={text}
+        placeholder="Only your team sees notes."
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button small" disabled={busy || text.trim() === ''}>
+          Add note
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import type { MentionDetail } from '../../../lib/background/sidebar-api';
+import { caseReference } from '../../../lib/replies/variables';
+import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
+import { ErrorState, Loading } from '../../shared/States';
+import { AddNoteForm } from './AddNoteForm';
+import { CaseStatusBar } from './CaseStatusBar';
+import { IdentityLinker } from './IdentityLinker';
+import { Timeline } from './Timeline';
+
+const PAGE = 20;
+
+/** The case and the customer's history: status and moves, notes, linked accounts, the timeline. */
+export function CaseHistory({ detail, brandName }: { detail: MentionDetail; brandName: string }) {
+  const [limit, setLimit] = useState(PAGE);
+  const { mention, caseRow } = detail;
+  const { data: history, error } = useBackgroundQuery('customer-history', {
+    customerId: mention.customerId,
+    limit,
+  });
+  return (
+    <div className="case-history" data-testid="case-history">
+      {caseRow ? <CaseStatusBar caseRow={caseRow} reference={caseReference(caseRow.id, brandName)} /> : null}
+      {caseRow ? <AddNoteForm caseId={caseRow.id} /> : null}
+      <IdentityLinker
+        customerId={mention.customerId}
+        identityId={mention.identityId}
+        identities={detail.identities}
+      />
+      <h4>Timeline</h4>
+      {error ? (
+        <ErrorState title="The history could not be read." message={error} />
+      ) : history === undefined ? (
+        <Loading label="Loading history…" />
+      ) : history === null ? (
+        <p className="muted small">No history for this customer.</p>
+      ) : (
+        <>
+          <Timeline items={history.items} currentKey={mention.id} />
+          {history.next ? (
+            <button type="button" className="button small" onClick={() => setLimit(limit + PAGE)}>
+              Show older
+            </button>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

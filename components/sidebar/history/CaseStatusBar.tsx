@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { CaseRow, CaseStatus } from '../../../lib/db/records';
+import { sendFromPage } from '../../../lib/ui/send';
+
+const STATUS_LABELS: Record<CaseStatus, string> = {
+  open: 'Open: waiting on us',
+  'awaiting-customer': 'Waiting on the customer',
+  resolved: 'Resolved',
+};
+
+/** The case's status and the agent's moves: resolve, reopen, or mark it as waiting on the customer. */
+export function CaseStatusBar({ caseRow, reference }: { caseRow: CaseRow; reference: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const setStatus = async (status: CaseStatus) => {
+    setError(null);
+    try {
+      await sendFromPage('sidebar:mutate', { name: 'set-case-status', args: { caseId: caseRow.id, status } });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  return (
+    <div className="case-status">
+      <div className="case-status-line">
+        <span className={`status-pill status-${caseRow.status}`} data-testid="case-status">
+          {STATUS_LABELS[caseRow.status]}
+        </span>
+        <span className="muted small">Case {reference}</span>
+        {caseRow.reopenedCount > 0 ? (
+          <span className="muted small">· reopened {caseRow.reopenedCount}×</span>
+        ) : null}
+      </div>
+      <div className="button-row">
+        {caseRow.status !== 'resolved' ? (
+          <button type="button" className="button small primary" onClick={() => void setStatus('resolved')}>
+            Resolve
+          </button>
+        ) : (
+          <button type="button" className="button small" onClick={() => void setStatus('open')}>
+            Reopen
+          </button>
+        )}
+        {caseRow.status === 'open' ? (
+          <button type="button" className="button small" onClick={() => void setStatus('awaiting-customer')}>
+            Waiting on customer
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { CATEGORIES, type Category } from '../../../lib/domain/types';
+import { sendFromPage } from '../../../lib/ui/send';
+import { CATEGORY_LABELS } from '../../shared/CategoryChip';
+
+/**
+ * One click to correct the classifier. The background records the correction (it trains the classifier),
+ * re-derives the case and updates the marker on the page.
+ */
+export function RecategorizeBar({ postKey, category }: { postKey: string; category: Category }) {
+  const [pending, setPending] = useState<Category | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const choose = async (next: Category) => {
+    if (next === category) return;
+    setPending(next);
+    setError(null);
+    try {
+      const result = await sendFromPage('sidebar:recategorize', { postKey, category: next });
+      if (!result.ok) setError('Could not change the category. Try again.');
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setPending(null);
+    }
+  };
+  return (
+    <fieldset className="recategorize">
+      <legend className="field-label">Category</legend>
+      <div className="button-row" data-testid="recategorize">
+        {CATEGORIES.map((option) => (
+          <button
+            key={option}
+            type="button"
+            className={`chip plain recategorize-option cat-${option}${option === category ? ' current' : ''}`}
+            aria-pressed={option === category}
+            disabled={pending !== null}
+            onClick={() => void choose(option)}
+          >
+            {CATEGORY_LABELS[option]}
+          </button>
+        ))}
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

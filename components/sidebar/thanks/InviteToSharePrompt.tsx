@@ -1,0 +1,82 @@
+import { useId, useState } from 'react';
+import type { MentionDetail } from '../../../lib/background/sidebar-api';
+import type { Policy } from '../../../lib/policy/schema';
+import type { TemplateValues } from '../../../lib/replies/variables';
+import { fillPromptTemplate, inviteToShareTemplates } from '../../../lib/ui/thanks';
+import { CopyButton } from '../../shared/CopyButton';
+import { useInsertReply } from './useInsertReply';
+
+/**
+ * After a resolution: invite the customer to share the happy outcome (get it into the public eye).
+ * Shown once per case until dismissed; never asks them to delete anything.
+ */
+export function InviteToSharePrompt({
+  detail,
+  policy,
+  values,
+  onPage,
+  onDismiss,
+}: {
+  detail: MentionDetail;
+  policy: Policy;
+  values: TemplateValues;
+  onPage: boolean;
+  onDismiss: () => void;
+}) {
+  const headingId = useId();
+  const templates = inviteToShareTemplates(policy, detail.mention.platform);
+  const [publicText, setPublicText] = useState(
+    templates.publicTemplate ? fillPromptTemplate(templates.publicTemplate, values) : '',
+  );
+  const privateText = templates.privateTemplate
+    ? fillPromptTemplate(templates.privateTemplate, values)
+    : null;
+  const inserting = useInsertReply();
+  return (
+    <section className="prompt invite-prompt" aria-labelledby={headingId} data-testid="invite-prompt">
+      <div className="prompt-head">
+        <h3 id={headingId} className="prompt-title">
+          Resolved: invite them to share the outcome
+        </h3>
+        <button type="button" className="button small quiet" onClick={onDismiss}>
+          Done
+        </button>
+      </div>
+      {templates.publicTemplate ? (
+        <label className="field">
+          <span className="field-label">Public reply · {templates.publicTemplate.name}</span>
+          <textarea
+            className="textarea"
+            rows={3}
+            value={publicText}
+            onChange={(event) => setPublicText(event.target.value)}
+          />
+        </label>
+      ) : null}
+      {privateText ? (
+        <div className="script">
+          <span className="field-label">Private message · {templates.privateTemplate?.name}</span>
+          <p className="script-text">{privateText}</p>
+          <CopyButton text={privateText} label="Copy private message" />
+        </div>
+      ) : null}
+      {templates.publicTemplate ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button small primary"
+            disabled={!onPage || inserting.busy || publicText.trim() === ''}
+            onClick={() => void inserting.insert(detail.mention.id, publicText)}
+          >
+            Insert invitation
+          </button>
+        </div>
+      ) : null}
+      {inserting.message ? (
+        <p className={`small ${inserting.ok ? '' : 'field-error'}`} role="status">
+          {inserting.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useId, useState } from 'react';
+import type { MentionDetail } from '../../../lib/background/sidebar-api';
+import type { Policy } from '../../../lib/policy/schema';
+import type { TemplateValues } from '../../../lib/replies/variables';
+import { isLoyalFan } from '../../../lib/ui/customer-badges';
+import { sendFromPage } from '../../../lib/ui/send';
+import { fillPromptTemplate, pickThanks } from '../../../lib/ui/thanks';
+import { CopyButton } from '../../shared/CopyButton';
+import { useInsertReply } from './useInsertReply';
+
+/**
+ * Thank-the-fan: a non-blocking card on praise. The public thanks is picked per post so neighbours read
+ * differently; loyal fans get loyal-fan wording and a private note. Inserting (or marking as thanked)
+ * writes the thanks ledger, so nobody is thanked twice for the same post.
+ */
+export function ThankTheFanPrompt({
+  detail,
+  policy,
+  values,
+  onPage,
+  pageKeys,
+  onDismiss,
+}: {
+  detail: MentionDetail;
+  policy: Policy;
+  values: TemplateValues;
+  onPage: boolean;
+  /** Other praise posts in the queue, so the choice varies between neighbours. */
+  pageKeys: string[];
+  onDismiss: () => void;
+}) {
+  const headingId = useId();
+  const { mention, customer } = detail;
+  const loyal = isLoyalFan(customer, policy.thankTheFan.loyalFanMinPraises);
+  const choice = pickThanks(policy, { postKey: mention.id, pageKeys, loyal, platform: mention.platform });
+  const initialPublic = choice.publicTemplate ? fillPromptTemplate(choice.publicTemplate, values) : '';
+  const [publicText, setPublicText] = useState(initialPublic);
+  const [withNote, setWithNote] = useState(loyal);
+  const [error, setError] = useState<string | null>(null);
+  const inserting = useInsertReply();
+  const privateText = choice.privateTemplate ? fillPromptTemplate(choice.privateTemplate, values) : null;
+  const unfilled = /\{\{\s*[A-Za-z]/.test(publicText);
+
+  const recordThanks = async () => {
+    setError(null);
+    try {
+      await sendFromPage('sidebar:mutate', { name: 'record-thanks', args: { postKey: mention.id } });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const insertThanks = async () => {
+    if (await inserting.insert(mention.id, publicText)) await recordThanks();
+  };
+
+  return (
+    <section className="prompt thanks-prompt" aria-labelledby={headingId} data-testid="thanks-prompt">
+      <div className="prompt-head">
+        <h3 id={headingId} className="prompt-title">
+          {loyal ? 'Thank a loyal fan' : 'Thank the fan'}
+        </h3>
+        <button type="button" className="button small quiet" onClick={onDismiss}>
+          Not now
+        </button>
+      </div>
+      {loyal ? (
+        <p className="small">
+          {customer?.displayName ?? 'They'} have praised us {customer?.praiseCount} times: thank them publicly
+          and with a private note.
+        </p>
+      ) : null}
+      {choice.publicTemplate ? (
+        <label className="field">
+          <span className="field-label">Public thanks · {choice.publicTemplate.name}</span>
+          <textarea
+            className="textarea"
+            rows={3}
+            value={publicText}
+            onChange={(event) => setPublicText(event.target.value)}
+            data-testid="thanks-public-text"
+          />
+        </label>
+      ) : (
+        <p className="muted small">
+          The policy has no public thank-you templates: write your own reply below.
+        </p>
+      )}
+      {privateText ? (
+        <div className="field">
+          <label className="inline-check">
+            <input
+              type="checkbox"
+              checked={withNote}
+              onChange={(event) => setWithNote(event.target.checked)}
+            />{' '}
+            Add a private note
+          </label>
+          {withNote ? (
+            <div className="script">
+              <p className="script-text">{privateText}</p>
+              <CopyButton text={privateText} label="Copy private note" />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {unfilled ? (
+        <p className="small field-error">
+          Replace the {'{{…}}'} placeholders (set your name in Parley’s options).
+        </p>
+      ) : null}
+      <div className="button-row">
+        {choice.publicTemplate ? (
+          <button
+            type="button"
+            className="button small primary"
+            disabled={!onPage || inserting.busy || publicText.trim() === '' || unfilled}
+            title={onPage ? undefined : 'Open the post’s page to insert'}
+            onClick={() => void insertThanks()}
+          >
+            Insert thanks
+          </button>
+        ) : null}
+        <button type="button" className="button small" onClick={() => void recordThanks()}>
+          Mark as thanked
+        </button>
+      </div>
+      {inserting.message ? (
+        <p className={`small ${inserting.ok ? '' : 'field-error'}`} role="status">
+          {inserting.message}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { sendFromPage } from '../../../lib/ui/send';
+
+/** Inserts text into the site's reply box for a post (the agent still presses send themselves). */
+export function useInsertReply() {
+  const [state, setState] = useState<{ busy: boolean; message: string | null; ok: boolean | null }>({
+    busy: false,
+    message: null,
+    ok: null,
+  });
+  const insert = async (postKey: string, text: string): Promise<boolean> => {
+    setState({ busy: true, message: null, ok: null });
+    try {
+      const result = await sendFromPage('sidebar:insert-reply', {
+        requestId: crypto.randomUUID(),
+        postKey,
+        text,
+      });
+      setState({ busy: false, message: result.message, ok: result.ok });
+      return result.ok;
+    } catch (failure) {
+      setState({
+        busy: false,
+        message: failure instanceof Error ? failure.message : String(failure),
+        ok: false,
+      });
+      return false;
+    }
+  };
+  return { ...state, insert };
+}

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { parseUiMemory, remember, UI_MEMORY_KEY, type UiMemory } from './ui-memory';
+
+async function loadUiMemory(): Promise<UiMemory> {
+  return parseUiMemory((await browser.storage.local.get(UI_MEMORY_KEY))[UI_MEMORY_KEY]);
+}
+
+/** What the agent dismissed (see ./ui-memory), live across the sidebar, popup and options. */
+export function useUiMemory() {
+  const [memory, setMemory] = useState<UiMemory>();
+  useEffect(() => {
+    let cancelled = false;
+    const refresh = () => void loadUiMemory().then((next) => !cancelled && setMemory(next));
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && UI_MEMORY_KEY in changes) refresh();
+    };
+    browser.storage.onChanged.addListener(listener);
+    refresh();
+    return () => {
+      cancelled = true;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  }, []);
+
+  const update = useCallback(async (change: (current: UiMemory) => UiMemory) => {
+    const next = change(await loadUiMemory());
+    setMemory(next);
+    await browser.storage.local.set({ [UI_MEMORY_KEY]: next });
+  }, []);
+
+  return {
+    memory,
+    dismissThanks: (postKey: string) =>
+      update((current) => ({ ...current, dismissedThanks: remember(current.dismissedThanks, postKey) })),
+    dismissInvite: (caseId: string) =>
+      update((current) => ({ ...current, dismissedInvites: remember(current.dismissedInvites, caseId) })),
+    markPolicyUpdateSeen: (at: string) => update((current) => ({ ...current, seenPolicyUpdateAt: at })),
+  };
+}

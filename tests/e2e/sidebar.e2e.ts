@@ -1,0 +1,386 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../lib/policy/default-policy';
+import { firstResponseTargetMinutes } from '../../lib/policy/queries';
+import {
+  type ExtensionSession,
+  openExtensionPage,
+  readTable,
+  SITES,
+  settledMentionCount,
+  startExtension,
+  waitForSidebarFrame,
+} from './harness';
+import { oldRedditThread } from './screens/old-reddit-thread';
+
+/**
+ * The sidebar workspace end to end in Chromium, on the X, Facebook and old-Reddit fixtures: queue order
+ * and clocks, markers opening mentions, history across sites after linking, thank-the-fan and its
+ * ledger, drafts across reloads, a keyboard-only pass, the crisis banner, and that the page's own
+ * scripts cannot read any of it. Screenshots of each view go to test-results/.
+ */
+
+const X_URL = 'https://x.com/home';
+const FACEBOOK_URL = 'https://www.facebook.com/AcmeStore/posts/1234567890';
+const X = { jane: '1991000000000000001', sam: '1991000000000000003', priya: '1991000000000000004' };
+
+const NOW = Date.now();
+const minutesAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
+const THREAD_PATH = '/r/AcmeSupport/comments/qq1/queue_check/';
+const THREAD_URL = `https://old.reddit.com${THREAD_PATH}`;
+/** Written so the default policy rates them 1–4 (rules: "how do i", "never arrived", "charged twice", "lawyer"). */
+const THREAD = [
+  {
+    id: 'qa',
+    author: 'fresh_question',
+    text: 'How do I return an Acme blender I bought last week?',
+    postedAt: minutesAgo(10),
+  },
+  {
+    id: 'qb',
+    author: 'late_parcel',
+    text: 'My Acme order never arrived and it is three days late.',
+    postedAt: minutesAgo(50),
+  },
+  {
+    id: 'qc',
+    author: 'older_parcel',
+    text: 'My Acme order never arrived, the parcel is missing.',
+    postedAt: minutesAgo(90),
+  },
+  {
+    id: 'qd',
+    author: 'double_charge',
+    text: 'Acme charged twice for one order, I want my money back.',
+    postedAt: minutesAgo(5),
+  },
+  {
+    id: 'qe',
+    author: 'legal_threat',
+    text: 'Acme sold me a heater that caught fire. My lawyer will hear about this.',
+    postedAt: minutesAgo(2),
+  },
+  {
+    id: 'qf',
+    author: 'happy_fan',
+    text: 'Thank you Acme, best customer service ever!',
+    postedAt: minutesAgo(20),
+  },
+];
+
+interface MentionRecord {
+  id: string;
+  platform: 'reddit' | 'x' | 'facebook';
+  severity: 1 | 2 | 3 | 4;
+  category: string;
+  caseId: string;
+  customerId: string;
+  isOwnReply: boolean;
+  text: string;
+}
+/** `chrome` as seen inside an extension page (page.evaluate runs there, not in Node). */
+interface ExtensionGlobal {
+  chrome: {
+    storage: {
+      local: {
+        set(items: Record<string, unknown>): Promise<void>;
+        remove(key: string): Promise<void>;
+        get(key: string): Promise<Record<string, unknown>>;
+      };
+    };
+  };
+}
+interface CaseRecord {
+  id: string;
+  statusChangedAt: string;
+  status: string;
+}
+
+describe('sidebar workspace', () => {
+  let session: ExtensionSession;
+  let extensionPage: Page;
+
+  beforeAll(async () => {
+    session = await startExtension({
+      pages: [...SITES, { url: THREAD_URL, html: oldRedditThread(THREAD_PATH, THREAD) }],
+    });
+    extensionPage = await openExtensionPage(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function openPage(url: string): Promise<Page> {
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await settledMentionCount(page);
+    return page;
+  }
+
+  /** Opens a mention the way an agent does, from its marker (keyboard: focus it, press Enter). */
+  async function openFromMarker(page: Page, postId: string, postKey: string): Promise<Frame> {
+    const marker = page.locator(`[data-parley-post-id="${postId}"] button[data-parley-marker]`).first();
+    await marker.waitFor({ timeout: 15_000 });
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    const frame = await waitForSidebarFrame(page, session.extensionId);
+    await expect
+      .poll(
+        () =>
+          frame
+            .locator('.mention-view')
+            .getAttribute('data-post-key', { timeout: 1_000 })
+            .catch(() => null),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(postKey);
+    return frame;
+  }
+
+  const activeIn = (frame: Frame) =>
+    frame.evaluate(() => {
+      const active = document.activeElement;
+      return {
+        tag: active?.tagName ?? null,
+        className: active instanceof HTMLElement ? active.className : '',
+        postKey: active?.closest('[data-post-key]')?.getAttribute('data-post-key') ?? null,
+        hasFocus: document.hasFocus(),
+      };
+    });
+
+  it('orders the queue by severity, then by time left against the first-response target', async () => {
+    const page = await openPage(THREAD_URL);
+    const frame = await openFromMarker(page, 't1_qa', 'reddit:t1_qa');
+    await frame.getByRole('button', { name: '← Queue' }).click();
+    const rows = frame.locator('[data-testid="queue"] > li');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(THREAD.length);
+
+    const shown = await rows.evaluateAll((items) =>
+      items.map((item) => ({
+        key: item.getAttribute('data-post-key'),
+        clock: item.getAttribute('data-clock-state'),
+      })),
+    );
+    // The expectation comes from what the background stored and the policy's targets, not from the UI.
+    const mentions = (await readTable<MentionRecord>(extensionPage, 'mentions')).filter((row) =>
+      row.id.startsWith('reddit:t1_q'),
+    );
+    const cases = new Map((await readTable<CaseRecord>(extensionPage, 'cases')).map((row) => [row.id, row]));
+    const timeLeft = (row: MentionRecord) =>
+      Date.parse(cases.get(row.caseId)?.statusChangedAt ?? '') +
+      firstResponseTargetMinutes(DEFAULT_POLICY, row.severity, row.platform) * 60_000;
+    const expected = [...mentions]
+      .sort((a, b) => b.severity - a.severity || timeLeft(a) - timeLeft(b))
+      .map((row) => row.id);
+    expect(new Set(mentions.map((row) => row.severity)).size).toBeGreaterThanOrEqual(3);
+    expect(shown.map((row) => row.key)).toEqual(expected);
+    // Same severity (2), different clocks: the one past its target comes first and shows red.
+    expect(expected.indexOf('reddit:t1_qc')).toBeLessThan(expected.indexOf('reddit:t1_qb'));
+    const clockOf = (key: string) => shown.find((row) => row.key === key)?.clock;
+    expect(clockOf('reddit:t1_qc')).toBe('overdue');
+    expect(clockOf('reddit:t1_qb')).toBe('due-soon');
+    expect(clockOf('reddit:t1_qa')).toBe('on-time');
+    await page.screenshot({ path: 'test-results/sidebar-queue.png' });
+    await page.close();
+  });
+
+  it('opens the mention a marker belongs to', async () => {
+    const page = await openPage(X_URL);
+    let frame = await openFromMarker(page, X.sam, `x:${X.sam}`);
+    await expect
+      .poll(() => frame.getByTestId('mention-text').innerText())
+      .toContain('Loving the new Acme app');
+    frame = await openFromMarker(page, X.priya, `x:${X.priya}`);
+    await expect
+      .poll(() => frame.getByTestId('mention-text').innerText())
+      .toContain('Does Acme ship to Canada');
+    await expect.poll(() => frame.getByTestId('guidance').innerText()).toContain('Path to resolution');
+    await page.screenshot({ path: 'test-results/sidebar-mention.png' });
+    await frame.getByTestId('guidance').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: 'test-results/sidebar-guidance.png' });
+    await page.close();
+  });
+
+  it('thanks a fan once: the ledger records it and the prompt does not come back', async () => {
+    const page = await openPage(X_URL);
+    const samKey = `x:${X.sam}`;
+    const frame = await openFromMarker(page, X.sam, samKey);
+    const prompt = frame.getByTestId('thanks-prompt');
+    await prompt.waitFor({ timeout: 10_000 });
+    const thanks = await frame.getByTestId('thanks-public-text').inputValue();
+    expect(thanks).toContain('Sam');
+    expect(thanks).not.toContain('{{');
+    await page.screenshot({ path: 'test-results/sidebar-thank-the-fan.png' });
+
+    await prompt.getByRole('button', { name: 'Mark as thanked' }).click();
+    await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => frame.getByTestId('thanked-badge').count()).toBe(1);
+    const ledger = await readTable<{ postKey: string }>(extensionPage, 'thanks');
+    expect(ledger.map((row) => row.postKey)).toEqual([samKey]);
+
+    await page.reload();
+    await settledMentionCount(page);
+    const again = await openFromMarker(page, X.sam, samKey);
+    await expect.poll(() => again.getByTestId('thanked-badge').count(), { timeout: 10_000 }).toBe(1);
+    expect(await again.getByTestId('thanks-prompt').count()).toBe(0);
+    expect(await readTable(extensionPage, 'thanks')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('shows the customer’s mentions from another site after their accounts are linked', async () => {
+    const facebook = await openPage(FACEBOOK_URL);
+    await facebook.close();
+    const page = await openPage(X_URL);
+    const frame = await openFromMarker(page, X.jane, `x:${X.jane}`);
+    const timeline = frame.getByTestId('timeline');
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('my order never arrived');
+    expect(await timeline.innerText()).not.toContain('Ordered two weeks ago');
+
+    await frame.getByLabel('Same person as…').fill('jane');
+    const results = frame.getByTestId('link-results');
+    await expect.poll(() => results.innerText(), { timeout: 10_000 }).toContain('Facebook');
+    await results.getByRole('button', { name: 'Link' }).first().click();
+
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Ordered two weeks ago');
+    await expect.poll(() => frame.getByTestId('identities').innerText()).toContain('Facebook');
+    expect(await frame.getByTestId('identities').innerText()).toContain('X');
+
+    await frame.getByLabel('Add a note').fill('Sidebar-only note: refund approved by Priya');
+    await frame.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => timeline.innerText()).toContain('Sidebar-only note');
+    await timeline.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: 'test-results/sidebar-history.png' });
+    await page.close();
+  });
+
+  it('keeps a draft through a reload', async () => {
+    const page = await openPage(X_URL);
+    const priyaKey = `x:${X.priya}`;
+    let frame = await openFromMarker(page, X.priya, priyaKey);
+    const draftText = 'Hi Priya, yes: we ship to Canada from March. – Sam';
+    const box = () => frame.locator('[data-testid="reply-section"] textarea').first();
+    await box().fill(draftText);
+    await expect
+      .poll(
+        async () =>
+          (await readTable<{ postKey: string; text: string }>(extensionPage, 'drafts')).find(
+            (draft) => draft.postKey === priyaKey,
+          )?.text,
+        { timeout: 10_000 },
+      )
+      .toBe(draftText);
+    await page.reload();
+    await settledMentionCount(page);
+    frame = await openFromMarker(page, X.priya, priyaKey);
+    await expect.poll(() => box().inputValue(), { timeout: 10_000 }).toBe(draftText);
+    await page.close();
+  });
+
+  it('works with the keyboard alone, and focus always has a place', async () => {
+    const page = await openPage(THREAD_URL);
+    const frame = await openFromMarker(page, 't1_qc', 'reddit:t1_qc');
+    // Opening from the page moved focus into the sidebar, onto the mention's heading.
+    await expect
+      .poll(async () => (await activeIn(frame)).className, { timeout: 10_000 })
+      .toContain('mention-heading');
+    expect((await activeIn(frame)).hasFocus).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await activeIn(frame)).postKey).toBe('reddit:t1_qc');
+    expect((await activeIn(frame)).tag).toBe('BUTTON');
+    const order = await frame
+      .locator('[data-testid="queue"] > li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-post-key')));
+    const at = order.indexOf('reddit:t1_qc');
+
+    await page.keyboard.press('j');
+    await expect.poll(async () => (await activeIn(frame)).postKey).toBe(order[at + 1]);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await activeIn(frame)).postKey).toBe(order[at]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.locator('.mention-view').getAttribute('data-post-key')).toBe(order[at + 1]);
+    await expect.poll(async () => (await activeIn(frame)).className).toContain('mention-heading');
+
+    await page.keyboard.press('k');
+    await expect.poll(() => frame.locator('.mention-view').getAttribute('data-post-key')).toBe(order[at]);
+    // Recategorize from the keyboard: Tab to the chip buttons, then back to the queue with Escape.
+    await frame.getByRole('button', { name: 'Question', exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await activeIn(frame)).postKey).toBe(order[at]);
+    const focus = await activeIn(frame);
+    expect(focus.tag).not.toBe('BODY');
+    await page.screenshot({ path: 'test-results/sidebar-keyboard.png' });
+    await page.close();
+  });
+
+  it('shows the crisis banner with the status update and contacts when crisis mode is on', async () => {
+    const page = await openPage(X_URL);
+    const frame = await openFromMarker(page, X.jane, `x:${X.jane}`);
+    expect(await frame.getByTestId('crisis-banner').count()).toBe(0);
+    const summary = 'Checkout in the Acme app is failing for some customers.';
+    await extensionPage.evaluate(
+      async ({ policy }) => {
+        await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({
+          'policy.active': { policy, source: 'editor', appliedAt: new Date().toISOString() },
+        });
+      },
+      {
+        policy: {
+          ...DEFAULT_POLICY,
+          version: 2,
+          crisis: { ...DEFAULT_POLICY.crisis, active: true, summary },
+        },
+      },
+    );
+    const banner = frame.getByTestId('crisis-banner');
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
+    expect(await frame.getByTestId('crisis-status-text').innerText()).toContain(summary);
+    expect(await banner.innerText()).toContain('Crisis mode is on');
+    await page.screenshot({ path: 'test-results/sidebar-crisis.png' });
+    await extensionPage.evaluate(async () =>
+      (globalThis as unknown as ExtensionGlobal).chrome.storage.local.remove('policy.active'),
+    );
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('keeps everything it shows out of the page’s reach', async () => {
+    const page = await openPage(X_URL);
+    const frame = await openFromMarker(page, X.jane, `x:${X.jane}`);
+    await expect
+      .poll(() => frame.getByTestId('timeline').innerText(), { timeout: 10_000 })
+      .toContain('Sidebar-only note');
+    // Everything below runs in the page's main world, as the site's own scripts would.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('parley-sidebar');
+      const frames = Array.from({ length: window.frames.length }, (_, index) => {
+        try {
+          return window.frames[index]?.document.documentElement.outerHTML ?? 'no document';
+        } catch (error) {
+          return `blocked: ${(error as Error).name}`;
+        }
+      });
+      return {
+        hostFound: host !== null,
+        shadowRoot: host?.shadowRoot ?? null,
+        iframesInDocument: document.querySelectorAll('iframe').length,
+        frames,
+        html: document.documentElement.outerHTML,
+      };
+    });
+    // The page sees that Parley's element exists, but not into it: the shadow root is closed, the frame is
+    // not among the page's frames (frames in shadow trees are not listed), and any frame it can reach is
+    // cross-origin.
+    expect(seen.hostFound).toBe(true);
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.iframesInDocument).toBe(0);
+    for (const result of seen.frames) expect(result).toMatch(/^blocked: SecurityError/);
+    for (const secret of ['Sidebar-only note', 'Path to resolution', 'Priya Shah', 'Case and history']) {
+      expect(seen.html).not.toContain(secret);
+    }
+    await page.close();
+  });
+});
