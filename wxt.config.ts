@@ -45,9 +45,11 @@ export default defineConfig({
         ? {
             gecko: {
               id: 'parley@parley.example',
-              strict_min_version: '128.0',
+              // 142: the first version that reads data_collection_permissions (desktop and Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
   }),
