@@ -19,6 +19,8 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
 
   const syncNow = async () => {
     setBusy(true);
+    setError(null);
+    setMessage(null);
     try {
       const result = await sendFromPage('sidebar:sync-policy', {});
       setMessage(result.message);

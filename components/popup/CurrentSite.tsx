@@ -7,6 +7,9 @@ import { platformForHost } from '../../lib/ui/site';
 /** The active tab's site and its on/off switch (the tab's URL is only visible on sites Parley may run on). */
 export function CurrentSite({ settings }: { settings: Settings }) {
   const [host, setHost] = useState<string | null | undefined>(undefined);
+  // The switch follows the click at once; storage confirms a moment later (and then wins).
+  const [pending, setPending] = useState<boolean | null>(null);
+  useEffect(() => setPending(null), [settings.disabledPlatforms]);
   useEffect(() => {
     void browser.tabs
       .query({ active: true, lastFocusedWindow: true })
@@ -29,8 +32,9 @@ export function CurrentSite({ settings }: { settings: Settings }) {
       </p>
     );
   }
-  const on = !settings.disabledPlatforms.includes(platform);
+  const on = pending ?? !settings.disabledPlatforms.includes(platform);
   const toggle = (next: boolean) => {
+    setPending(next);
     const disabled = new Set(settings.disabledPlatforms);
     if (next) disabled.delete(platform);
     else disabled.add(platform);

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { type LocalArea, type Settings, saveSettings } from '../../lib/background/settings';
 import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../../lib/domain/types';
 
@@ -11,7 +12,11 @@ export function PlatformSwitches({
   area: LocalArea;
   platforms?: readonly Platform[];
 }) {
+  // The switch follows the click at once; storage confirms a moment later (and then wins).
+  const [pending, setPending] = useState<Partial<Record<Platform, boolean>>>({});
+  useEffect(() => setPending({}), [settings.disabledPlatforms]);
   const toggle = (platform: Platform, on: boolean) => {
+    setPending((current) => ({ ...current, [platform]: on }));
     const disabled = new Set(settings.disabledPlatforms);
     if (on) disabled.delete(platform);
     else disabled.add(platform);
@@ -20,7 +25,7 @@ export function PlatformSwitches({
   return (
     <ul className="switch-list" data-testid="platform-switches">
       {platforms.map((platform) => {
-        const on = !settings.disabledPlatforms.includes(platform);
+        const on = pending[platform] ?? !settings.disabledPlatforms.includes(platform);
         return (
           <li key={platform}>
             <label className="switch">
