@@ -7,9 +7,8 @@ import { platformForHost } from '../../lib/ui/site';
 /** The active tab's site and its on/off switch (the tab's URL is only visible on sites Parley may run on). */
 export function CurrentSite({ settings }: { settings: Settings }) {
   const [host, setHost] = useState<string | null | undefined>(undefined);
-  // The switch follows the click at once; storage confirms a moment later (and then wins).
-  const [pending, setPending] = useState<boolean | null>(null);
-  useEffect(() => setPending(null), [settings.disabledPlatforms]);
+  // The switch follows the click at once; once storage reports the change, the stored value rules again.
+  const [pending, setPending] = useState<{ basis: Settings; on: boolean } | null>(null);
   useEffect(() => {
     void browser.tabs
       .query({ active: true, lastFocusedWindow: true })
@@ -32,9 +31,10 @@ export function CurrentSite({ settings }: { settings: Settings }) {
       </p>
     );
   }
-  const on = pending ?? !settings.disabledPlatforms.includes(platform);
+  const on =
+    pending && pending.basis === settings ? pending.on : !settings.disabledPlatforms.includes(platform);
   const toggle = (next: boolean) => {
-    setPending(next);
+    setPending({ basis: settings, on: next });
     const disabled = new Set(settings.disabledPlatforms);
     if (next) disabled.delete(platform);
     else disabled.add(platform);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type LocalArea, type Settings, saveSettings } from '../../lib/background/settings';
 import { PLATFORM_LABELS, PLATFORMS, type Platform } from '../../lib/domain/types';
 
@@ -12,11 +12,15 @@ export function PlatformSwitches({
   area: LocalArea;
   platforms?: readonly Platform[];
 }) {
-  // The switch follows the click at once; storage confirms a moment later (and then wins).
-  const [pending, setPending] = useState<Partial<Record<Platform, boolean>>>({});
-  useEffect(() => setPending({}), [settings.disabledPlatforms]);
+  // The switch follows the click at once; once storage reports the change (the settings it was based on
+  // are replaced), the stored value rules again.
+  const [pending, setPending] = useState<{ basis: Settings; values: Partial<Record<Platform, boolean>> }>({
+    basis: settings,
+    values: {},
+  });
+  const overrides = pending.basis === settings ? pending.values : {};
   const toggle = (platform: Platform, on: boolean) => {
-    setPending((current) => ({ ...current, [platform]: on }));
+    setPending({ basis: settings, values: { ...overrides, [platform]: on } });
     const disabled = new Set(settings.disabledPlatforms);
     if (on) disabled.delete(platform);
     else disabled.add(platform);
@@ -25,7 +29,7 @@ export function PlatformSwitches({
   return (
     <ul className="switch-list" data-testid="platform-switches">
       {platforms.map((platform) => {
-        const on = pending[platform] ?? !settings.disabledPlatforms.includes(platform);
+        const on = overrides[platform] ?? !settings.disabledPlatforms.includes(platform);
         return (
           <li key={platform}>
             <label className="switch">
