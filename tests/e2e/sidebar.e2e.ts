@@ -278,6 +278,55 @@ describe('sidebar workspace', () => {
     await page.close();
   });
 
+  it('recategorizes in one click: the marker on the page follows and the correction is kept', async () => {
+    const page = await openPage(X_URL);
+    const priyaKey = `x:${X.priya}`;
+    const frame = await openFromMarker(page, X.priya, priyaKey);
+    const post = page.locator(`[data-parley-post-id="${X.priya}"]`).first();
+    expect(await post.getAttribute('data-parley-mention')).toBe('question');
+    await frame.getByTestId('recategorize').getByRole('button', { name: 'Complaint' }).click();
+    await expect.poll(() => post.getAttribute('data-parley-mention'), { timeout: 10_000 }).toBe('complaint');
+    await expect
+      .poll(() =>
+        frame
+          .getByTestId('recategorize')
+          .getByRole('button', { name: 'Complaint' })
+          .getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    const corrections = await readTable<{ id: string; category: string; previousCategory: string }>(
+      extensionPage,
+      'corrections',
+    );
+    expect(corrections).toContainEqual(
+      expect.objectContaining({ id: priyaKey, category: 'complaint', previousCategory: 'question' }),
+    );
+    await page.close();
+  });
+
+  it('lists open cases from other sites after this page’s mentions, and opens them', async () => {
+    const page = await openPage(X_URL);
+    const frame = await openFromMarker(page, X.jane, `x:${X.jane}`);
+    await frame.getByRole('button', { name: '← Queue' }).click();
+    const elsewhere = frame.locator('[data-testid="queue-elsewhere"] > li');
+    await expect.poll(() => elsewhere.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const keys = await elsewhere.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-post-key')),
+    );
+    expect(keys.every((key) => !key?.startsWith('x:'))).toBe(true);
+    // The most severe open case anywhere (the legal threat on Reddit) leads the list.
+    expect(keys[0]).toBe('reddit:t1_qe');
+    await elsewhere.first().getByRole('button').click();
+    await expect
+      .poll(() => frame.locator('.mention-view').getAttribute('data-post-key'))
+      .toBe('reddit:t1_qe');
+    expect(await frame.getByRole('link', { name: 'Open post ↗' }).getAttribute('href')).toContain(
+      'old.reddit.com',
+    );
+    expect(await frame.getByRole('button', { name: 'Show on page' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('works with the keyboard alone, and focus always has a place', async () => {
     const page = await openPage(THREAD_URL);
     const frame = await openFromMarker(page, 't1_qc', 'reddit:t1_qc');
@@ -382,5 +431,52 @@ describe('sidebar workspace', () => {
       expect(seen.html).not.toContain(secret);
     }
     await page.close();
+  });
+});
+
+describe('drafts across a browser restart', () => {
+  it('keeps the reply being written after the browser is closed and started again', async () => {
+    const first = await startExtension();
+    const samKey = `x:${X.sam}`;
+    const draftText = 'Thank you Sam, the whole team loved reading this!';
+    try {
+      const page = await first.context.newPage();
+      await page.goto(X_URL);
+      await settledMentionCount(page);
+      const marker = page.locator(`[data-parley-post-id="${X.sam}"] button[data-parley-marker]`).first();
+      await marker.focus();
+      await page.keyboard.press('Enter');
+      const frame = await waitForSidebarFrame(page, first.extensionId);
+      const box = frame.locator('[data-testid="reply-section"] textarea').first();
+      await box.waitFor({ timeout: 15_000 });
+      await box.fill(draftText);
+      const extensionPage = await openExtensionPage(first);
+      await expect
+        .poll(
+          async () =>
+            (await readTable<{ postKey: string; text: string }>(extensionPage, 'drafts')).find(
+              (draft) => draft.postKey === samKey,
+            )?.text,
+          { timeout: 10_000 },
+        )
+        .toBe(draftText);
+    } finally {
+      await first.close();
+    }
+
+    const second = await startExtension({ userDataDir: first.userDataDir });
+    try {
+      const page = await second.context.newPage();
+      await page.goto(X_URL);
+      await settledMentionCount(page);
+      const marker = page.locator(`[data-parley-post-id="${X.sam}"] button[data-parley-marker]`).first();
+      await marker.focus();
+      await page.keyboard.press('Enter');
+      const frame = await waitForSidebarFrame(page, second.extensionId);
+      const box = frame.locator('[data-testid="reply-section"] textarea').first();
+      await expect.poll(() => box.inputValue().catch(() => ''), { timeout: 15_000 }).toBe(draftText);
+    } finally {
+      await second.close();
+    }
   });
 });
