@@ -269,7 +269,7 @@ export async function syncPolicy(options: SyncOptions): Promise<SyncOutcome> {
     };
   } catch (error) {
     if (timedOut) return timeoutError();
-    return rejected('offline', `Could not reach ${url.host}: ${describeNetworkError(error)}.`);
+    return rejected('offline', `Could not reach ${url.host}: ${describeRequestFailure(error)}.`);
   } finally {
     clearTimeout(timer);
   }
@@ -392,6 +392,20 @@ async function readLimited(response: Response, maxBytes: number): Promise<BodyRe
 
 async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
+}
+
+/**
+ * Why the request itself failed. Browsers deliberately hide the reason (a bare TypeError such as
+ * Chrome's "Failed to fetch" for no network, an unknown host, a refused connection and a refused
+ * cross-origin read alike), so the agent is told what it can mean instead of only the browser's words.
+ */
+function describeRequestFailure(error: unknown): string {
+  const hasCause = error instanceof Error && (error as Error & { cause?: unknown }).cause instanceof Error;
+  if (!(error instanceof TypeError) || hasCause) return describeNetworkError(error);
+  if ((globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false) {
+    return `this browser is offline (${error.message})`;
+  }
+  return `${error.message}: the host name did not resolve, the server refused the connection, or it does not allow cross-origin reads`;
 }
 
 function describeNetworkError(error: unknown): string {
