@@ -327,6 +327,47 @@ describe('sidebar workspace', () => {
     await page.close();
   });
 
+  it('records the private handoff and escalation as policy steps, and invites to share once resolved', async () => {
+    const page = await openPage(THREAD_URL);
+    const key = 'reddit:t1_qd';
+    const frame = await openFromMarker(page, 't1_qd', key);
+    const guidance = frame.getByTestId('guidance');
+    const handoff = guidance.locator('[data-step="move-to-private"]');
+    await handoff.getByRole('button', { name: 'Email', exact: true }).click();
+    expect(await handoff.innerText()).toContain('Ask first');
+    await handoff.getByRole('button', { name: 'Moved to Email' }).click();
+    const escalation = guidance.locator('[data-step="escalate"]');
+    expect(await escalation.innerText()).toContain('Priya Shah');
+    await escalation.getByRole('button', { name: 'Escalated' }).click();
+
+    const timeline = frame.getByTestId('timeline');
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Moved to email');
+    await expect.poll(() => timeline.innerText()).toContain('Escalated to Priya Shah');
+    await expect.poll(() => handoff.getAttribute('class')).toContain('done');
+    await expect.poll(() => escalation.getAttribute('class')).toContain('done');
+    const events = await readTable<{ type: string; data: { channel?: string } }>(extensionPage, 'events');
+    expect(
+      events.filter((event) => event.type === 'moved-to-private').map((event) => event.data.channel),
+    ).toContain('email');
+
+    expect(await frame.getByTestId('invite-prompt').count()).toBe(0);
+    await frame.getByTestId('history-section').getByRole('button', { name: 'Resolve', exact: true }).click();
+    const invite = frame.getByTestId('invite-prompt');
+    await expect.poll(() => invite.count(), { timeout: 10_000 }).toBe(1);
+    expect(await invite.innerText()).toContain('share');
+    await page.screenshot({ path: 'test-results/sidebar-invite-to-share.png' });
+    await invite.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => invite.count()).toBe(0);
+    await page.reload();
+    await settledMentionCount(page);
+    const again = await openFromMarker(page, 't1_qd', key);
+    await expect
+      .poll(() => again.getByTestId('case-status').innerText(), { timeout: 10_000 })
+      .toContain('Resolved');
+    expect(await again.getByTestId('invite-prompt').count()).toBe(0);
+    await page.close();
+  });
+
   it('works with the keyboard alone, and focus always has a place', async () => {
     const page = await openPage(THREAD_URL);
     const frame = await openFromMarker(page, 't1_qc', 'reddit:t1_qc');
