@@ -22,6 +22,8 @@ export default defineContentScript({
         (layout) => {
           void browser.storage.local.set({ [layoutKey]: layout });
         },
+        // Scroll through the content app, which knows each post's element (shadow roots included).
+        { focusMention: (postKey) => app.focusMention(postKey) },
       );
       return sidebar;
     };
