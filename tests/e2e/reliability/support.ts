@@ -138,6 +138,46 @@ export async function stopServiceWorker(page: Page, extensionId: string): Promis
   }
 }
 
+/**
+ * Runs code in the content script's own isolated world of `page` (found through CDP by its name, the
+ * extension's). Stands in for a content script the page has fully compromised: it holds the content
+ * script's runtime.sendMessage, so the background sees exactly our content script as the sender.
+ */
+export async function contentScriptWorld(page: Page): Promise<{
+  evaluate<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; name: string; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const deadline = Date.now() + 10_000;
+  let world = contexts.find(isContentScript);
+  while (!world && Date.now() < deadline) {
+    await delay(50);
+    world = contexts.find(isContentScript);
+  }
+  if (!world) throw new Error('No content-script world in this page');
+  const contextId = world.id;
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const answer = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? 'threw');
+      return answer.result.value as T;
+    },
+    close: () => cdp.detach(),
+  };
+
+  function isContentScript(context: { origin: string; auxData?: { type?: string } }): boolean {
+    return context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://');
+  }
+}
+
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
