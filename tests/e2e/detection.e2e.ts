@@ -7,6 +7,7 @@ import {
   settledMentionCount,
   startExtension,
 } from './harness';
+import { appendXCell } from './x-timeline';
 
 /**
  * Mention detection on every bundled site page, in Chromium with the production build: exactly the posts
@@ -112,31 +113,7 @@ describe('keeping up with a live page (X)', () => {
     await session?.close();
   });
 
-  /** Adds a timeline cell the way X's virtualized list does, from the page's own script (main world). */
-  function appendCell(id: string, handle: string, text: string) {
-    return page.evaluate(
-      ({ id, handle, text }) => {
-        const template = document.querySelector('[data-testid="cellInnerDiv"]');
-        if (!template?.parentElement) throw new Error('no timeline cell to copy');
-        const cell = template.cloneNode(true) as Element;
-        for (const marked of cell.querySelectorAll('[data-parley-marker]')) marked.remove();
-        for (const attribute of ['data-parley-mention', 'data-parley-post-id'])
-          for (const element of cell.querySelectorAll(`[${attribute}]`)) element.removeAttribute(attribute);
-        for (const link of cell.querySelectorAll('a[href*="/status/"]'))
-          link.setAttribute('href', `/${handle}/status/${id}`);
-        for (const link of cell.querySelectorAll('[data-testid="User-Name"] a'))
-          link.setAttribute('href', `/${handle}`);
-        const handleSpan = [...cell.querySelectorAll('[data-testid="User-Name"] span')].find((span) =>
-          span.textContent?.startsWith('@'),
-        );
-        if (handleSpan) handleSpan.textContent = `@${handle}`;
-        const body = cell.querySelector('[data-testid="tweetText"]');
-        if (body) body.textContent = text;
-        template.parentElement.append(cell);
-      },
-      { id, handle, text },
-    );
-  }
+  const appendCell = (id: string, handle: string, text: string) => appendXCell(page, { id, handle, text });
 
   it('finds mentions appended by infinite scroll, and ignores appended posts that do not mention the brand', async () => {
     await appendCell(

@@ -105,3 +105,16 @@ export async function waitForSidebarFrame(page: Page, extensionId: string, timeo
   }
   throw new Error('The sidebar frame did not appear');
 }
+
+/** Sends a sidebar → background message from an extension page, as the sidebar would. */
+export function askBackground<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
+  return page.evaluate(
+    ([messageType, messagePayload]) => {
+      const runtime = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
+      ).chrome.runtime;
+      return runtime.sendMessage({ type: messageType, payload: messagePayload });
+    },
+    [type, payload] as const,
+  ) as Promise<T>;
+}
