@@ -31,16 +31,15 @@ export function markPost(
   element.setAttribute(MENTION_ATTRIBUTE, options.category);
   element.setAttribute(POST_ID_ATTRIBUTE, options.postId);
   if (options.category === 'own-reply') return;
-  let marker = findMarker(element);
-  if (!marker) {
-    marker = createMarker(options.onOpen);
-    const anchor = options.anchor && element.contains(options.anchor) ? options.anchor : null;
-    if (anchor) anchor.after(marker);
-    else element.prepend(marker);
+  const marker = findMarker(element);
+  if (marker) {
+    if (marker.getAttribute(CATEGORY_ATTRIBUTE) !== options.category) labelMarker(marker, options.category);
+    return;
   }
-  marker.style.background = CATEGORY_COLORS[options.category];
-  marker.setAttribute('aria-label', `Open in Parley: ${options.category}`);
-  marker.title = `Parley: ${options.category}`;
+  const fresh = createMarker(options.category, options.onOpen);
+  const anchor = options.anchor && element.contains(options.anchor) ? options.anchor : null;
+  if (anchor) anchor.after(fresh);
+  else element.prepend(fresh);
 }
 
 export function unmarkPost(element: Element): void {
@@ -53,27 +52,53 @@ function findMarker(element: Element): HTMLButtonElement | null {
   return element.querySelector<HTMLButtonElement>(`button[${OWN_NODE_ATTRIBUTE}]`);
 }
 
-function createMarker(onOpen: () => void): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute(OWN_NODE_ATTRIBUTE, '');
-  button.textContent = 'P';
-  // Inline styles: the marker must look the same on every site without a stylesheet in the page.
-  Object.assign(button.style, {
-    all: 'initial',
-    display: 'inline-flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    width: '18px',
-    height: '18px',
-    margin: '0 6px',
-    borderRadius: '50%',
-    color: '#fff',
-    font: '700 11px/1 system-ui, sans-serif',
-    cursor: 'pointer',
-    verticalAlign: 'middle',
-    flex: 'none',
-  } satisfies Partial<CSSStyleDeclaration>);
+const CATEGORY_ATTRIBUTE = 'data-parley-category';
+
+function labelMarker(marker: HTMLButtonElement, category: Category): void {
+  marker.setAttribute(CATEGORY_ATTRIBUTE, category);
+  marker.style.background = CATEGORY_COLORS[category];
+  marker.setAttribute('aria-label', `Open in Parley: ${category}`);
+  marker.title = `Parley: ${category}`;
+}
+
+/**
+ * One styled, labelled marker per category, cloned per post. Why: the inline style starts with
+ * `all: initial`, so any change to a marker's style rewrites hundreds of longhands (about 50 µs per
+ * marker); a clone only copies the finished attribute.
+ */
+const markerPrototypes = new Map<Category, HTMLButtonElement>();
+
+function styledMarker(category: Category): HTMLButtonElement {
+  let prototype = markerPrototypes.get(category);
+  if (prototype?.ownerDocument !== document) {
+    prototype = document.createElement('button');
+    prototype.type = 'button';
+    prototype.setAttribute(OWN_NODE_ATTRIBUTE, '');
+    prototype.textContent = 'P';
+    // Inline styles: the marker must look the same on every site without a stylesheet in the page.
+    Object.assign(prototype.style, {
+      all: 'initial',
+      display: 'inline-flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      width: '18px',
+      height: '18px',
+      margin: '0 6px',
+      borderRadius: '50%',
+      color: '#fff',
+      font: '700 11px/1 system-ui, sans-serif',
+      cursor: 'pointer',
+      verticalAlign: 'middle',
+      flex: 'none',
+    } satisfies Partial<CSSStyleDeclaration>);
+    labelMarker(prototype, category);
+    markerPrototypes.set(category, prototype);
+  }
+  return prototype.cloneNode(true) as HTMLButtonElement;
+}
+
+function createMarker(category: Category, onOpen: () => void): HTMLButtonElement {
+  const button = styledMarker(category);
   button.addEventListener('click', (event) => {
     // The post around the marker is usually a link: don't let the click navigate.
     event.preventDefault();

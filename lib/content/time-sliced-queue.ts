@@ -29,8 +29,11 @@ export class TimeSlicedQueue<T> {
       budgetMs?: number;
       schedule?: Scheduler;
       now?: () => number;
-      /** Called after each slice (e.g. to flush batched reports). */
-      afterSlice?: () => void;
+      /**
+       * Called after each slice (e.g. to flush batched reports) with the slice's duration and the items
+       * still queued.
+       */
+      afterSlice?: (slice: { elapsedMs: number; remaining: number }) => void;
     } = {},
   ) {}
 
@@ -71,6 +74,7 @@ export class TimeSlicedQueue<T> {
       }
       if (now() - start >= budget) break;
     }
+    const elapsedMs = now() - start;
     if (this.head >= this.items.length) {
       this.items.length = 0;
       this.head = 0;
@@ -78,7 +82,7 @@ export class TimeSlicedQueue<T> {
       this.items.splice(0, this.head);
       this.head = 0;
     }
-    this.options.afterSlice?.();
+    this.options.afterSlice?.({ elapsedMs, remaining: this.size });
     if (this.size > 0) this.ensureScheduled();
     else for (const resolve of this.idleWaiters.splice(0)) resolve();
   }

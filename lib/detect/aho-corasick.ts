@@ -1,6 +1,11 @@
 /**
  * Aho–Corasick automaton over UTF-16 units: finds every occurrence of every pattern in one left-to-right
  * pass, so the cost of scanning a post does not grow with the number of policy terms.
+ *
+ * Speed matters here (the content script screens every text node of 2,000-post timelines): ASCII units
+ * go through a dense transition table (a DFA: failure links resolved ahead of time, one array read per
+ * unit). The table's columns are only the ASCII units that occur in some pattern; every other unit sends
+ * the automaton back to the root. Other units walk the trie's edges and failure links.
  */
 export interface PatternAutomaton {
   readonly patternCount: number;
@@ -9,10 +14,39 @@ export interface PatternAutomaton {
    * the scan early (used by cheap "is there anything at all" checks).
    */
   scan(text: string, onMatch: (patternIndex: number, end: number) => boolean | undefined): void;
+  /** The root state (streaming use: feed units with `next`, starting here). */
+  readonly root: number;
+  /** The state after reading one UTF-16 unit in `state`. */
+  next(state: number, unit: number): number;
+  /** Whether some pattern ends in this state. */
+  accepts(state: number): boolean;
+  /**
+   * Streams text[from…] from `state`, each ASCII unit mapped through `asciiMap` (0: skip the unit) and
+   * every other code point through `foldOther` (spaces in its result skipped). Returns the state reached
+   * at the end of the text (≥ 0), or, as soon as some pattern ends, `streamMatch(end)` (< 0) where end is
+   * the index just after the unit that completed it. One tight loop: the screen runs it over whole pages.
+   */
+  stream(
+    state: number,
+    text: string,
+    from: number,
+    asciiMap: Uint8Array,
+    foldOther: (codePoint: number) => string,
+  ): number;
 }
 
-// One flat map for all edges keyed by state and unit: fewer objects than a map per state.
+/** Encodes a stream match ending at `end` as a negative result (decode with streamMatchEnd). */
+export function streamMatch(end: number): number {
+  return -1 - end;
+}
+
+export function streamMatchEnd(result: number): number {
+  return -1 - result;
+}
+
+// Trie edges keyed by state and unit (for the units outside the dense table and for building).
 const UNIT_RANGE = 0x10000;
+const ASCII = 0x80;
 
 export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
   const edges = new Map<number, number>();
@@ -36,6 +70,16 @@ export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
     ownOutputs[state]?.push(patternIndex);
   }
 
+  // Columns of the dense table: one per ASCII unit used by a pattern; column 0 stands for every other unit.
+  const column = new Uint8Array(ASCII);
+  let columnCount = 1;
+  for (const pattern of patterns) {
+    for (let index = 0; index < pattern.length; index++) {
+      const unit = pattern.charCodeAt(index);
+      if (unit < ASCII && column[unit] === 0) column[unit] = columnCount++;
+    }
+  }
+
   // Children per state, to walk the trie breadth-first when computing failure links.
   const children: Array<Array<[number, number]>> = Array.from({ length: stateCount }, () => []);
   for (const [key, target] of edges) {
@@ -44,45 +88,110 @@ export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
   }
 
   const failure = new Int32Array(stateCount);
+  const dense =
+    stateCount < 0xffff
+      ? new Uint16Array(stateCount * columnCount)
+      : new Int32Array(stateCount * columnCount);
   // Each state's outputs include those of its failure chain, merged once here instead of on every scan.
   const outputs: number[][] = ownOutputs.map((list) => list.slice());
-  const queue: number[] = [];
-  for (const [, child] of children[0] ?? []) {
+  const order: number[] = [0];
+  for (const [unit, child] of children[0] ?? []) {
+    if (unit < ASCII) dense[column[unit] as number] = child;
     failure[child] = 0;
-    queue.push(child);
+    order.push(child);
   }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head] as number;
+  for (let head = 1; head < order.length; head++) {
+    const state = order[head] as number;
+    // Breadth-first: the failure state's row is complete before this one is filled. A row is its
+    // failure state's row with this state's own edges written over it.
+    const row = state * columnCount;
+    const fallbackRow = (failure[state] as number) * columnCount;
+    dense.copyWithin(row, fallbackRow, fallbackRow + columnCount);
     for (const [unit, child] of children[state] ?? []) {
-      let fallback = failure[state] as number;
-      let target = edges.get(fallback * UNIT_RANGE + unit);
-      while (target === undefined && fallback !== 0) {
-        fallback = failure[fallback] as number;
-        target = edges.get(fallback * UNIT_RANGE + unit);
+      let childFailure: number;
+      if (unit < ASCII) {
+        dense[row + (column[unit] as number)] = child;
+        // The failure state's complete row already answers "where does this unit lead from there".
+        childFailure = dense[fallbackRow + (column[unit] as number)] as number;
+      } else {
+        let target = failure[state] as number;
+        let step = edges.get(target * UNIT_RANGE + unit);
+        while (step === undefined && target !== 0) {
+          target = failure[target] as number;
+          step = edges.get(target * UNIT_RANGE + unit);
+        }
+        childFailure = step ?? 0;
       }
-      const childFailure = target ?? 0;
       failure[child] = childFailure;
       const inherited = outputs[childFailure];
       if (inherited && inherited.length > 0) outputs[child]?.push(...inherited);
-      queue.push(child);
+      order.push(child);
     }
   }
 
+  const accepting = new Uint8Array(stateCount);
+  for (let state = 0; state < stateCount; state++)
+    if ((outputs[state]?.length ?? 0) > 0) accepting[state] = 1;
+
+  const next = (state: number, unit: number): number => {
+    if (unit < ASCII) return dense[state * columnCount + (column[unit] as number)] as number;
+    let current = state;
+    let target = edges.get(current * UNIT_RANGE + unit);
+    while (target === undefined && current !== 0) {
+      current = failure[current] as number;
+      target = edges.get(current * UNIT_RANGE + unit);
+    }
+    return target ?? 0;
+  };
+
+  const stream = (
+    initial: number,
+    text: string,
+    from: number,
+    asciiMap: Uint8Array,
+    foldOther: (codePoint: number) => string,
+  ): number => {
+    let state = initial;
+    const length = text.length;
+    for (let index = from; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code < ASCII) {
+        const unit = asciiMap[code] as number;
+        if (unit === 0) continue;
+        state = dense[state * columnCount + (column[unit] as number)] as number;
+        if (accepting[state] === 1) return streamMatch(index + 1);
+        continue;
+      }
+      const codePoint = text.codePointAt(index) ?? code;
+      const width = codePoint > 0xffff ? 2 : 1;
+      const folded = foldOther(codePoint);
+      for (let unitIndex = 0; unitIndex < folded.length; unitIndex++) {
+        const unit = folded.charCodeAt(unitIndex);
+        if (unit === 0x20) continue;
+        state = next(state, unit);
+        if (accepting[state] === 1) return streamMatch(index + width);
+      }
+      index += width - 1;
+    }
+    return state;
+  };
+
   return {
     patternCount: patterns.length,
+    root: 0,
+    stream,
+    next,
+    accepts: (state) => accepting[state] === 1,
     scan(text, onMatch) {
       let state = 0;
       for (let index = 0; index < text.length; index++) {
         const unit = text.charCodeAt(index);
-        let next = edges.get(state * UNIT_RANGE + unit);
-        while (next === undefined && state !== 0) {
-          state = failure[state] as number;
-          next = edges.get(state * UNIT_RANGE + unit);
-        }
-        state = next ?? 0;
-        const found = outputs[state];
-        if (found === undefined || found.length === 0) continue;
-        for (const patternIndex of found) {
+        state =
+          unit < ASCII
+            ? (dense[state * columnCount + (column[unit] as number)] as number)
+            : next(state, unit);
+        if (accepting[state] === 0) continue;
+        for (const patternIndex of outputs[state] as number[]) {
           if (onMatch(patternIndex, index + 1)) return;
         }
       }

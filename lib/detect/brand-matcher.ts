@@ -1,6 +1,6 @@
 import type { Platform } from '../domain/types';
-import { buildAutomaton } from './aho-corasick';
-import { foldTerm, foldWithOffsets } from './normalize';
+import { buildAutomaton, type PatternAutomaton, streamMatchEnd } from './aho-corasick';
+import { foldNonAsciiCodePoint, foldTerm, foldText, foldWithOffsets, isAscii } from './normalize';
 
 /**
  * Finds the brand in untrusted post text: names, aliases, handles, hashtags, domains and misspellings
@@ -53,8 +53,29 @@ export interface BrandMatcher {
   find(text: string): BrandMatch[];
   /** Whether this author is one of the brand's own accounts (their posts are our replies, not mentions). */
   isOwnAccount(platform: Platform, handle: string): boolean;
+  /** A fresh quick screen for large amounts of page text (see TextScreen). */
+  screen(): TextScreen;
   /** Distinct brand terms compiled (exclusions and own accounts not counted). */
   readonly termCount: number;
+}
+
+/**
+ * A quick screen for reading a whole page's text once: feed text pieces in document order; `feed`
+ * answers true as soon as the pieces could hold a mention (a brand term or one of the brand's own
+ * handles, compared folded and with whitespace ignored, without word boundaries or exclusions).
+ * False positives are expected (the caller then reads the post and runs `find`); for text it was fed,
+ * the screen never misses what `find` or `isOwnAccount` would accept: dropping whitespace and
+ * boundaries only widens the match, and folding is the same per code point.
+ */
+export interface TextScreen {
+  feed(text: string): boolean;
+  /**
+   * Like feed, from text[from]: the index just after the unit that completed a term, or -1 when the
+   * rest of the text completes none. After a hit the screen starts afresh at that index.
+   */
+  next(text: string, from: number): number;
+  /** Forget the pieces fed so far. */
+  reset(): void;
 }
 
 type PatternShape = 'word' | 'handle' | 'hashtag' | 'domain';
@@ -317,12 +338,57 @@ function ownAccountKey(handle: string): { local: string; domain: string | null }
   return { local: folded.slice(0, at), domain: folded.slice(at + 1) };
 }
 
+/** ASCII folding for the screen: lower case, and 0 for whitespace (skipped). */
+const SCREEN_ASCII = new Uint8Array(0x80);
+for (let unit = 0; unit < 0x80; unit++) {
+  const isSpace = unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  SCREEN_ASCII[unit] = isSpace ? 0 : unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
+}
+
+/** What the screen looks for: every term and own handle, folded, without whitespace or a leading @/#. */
+function screenPatterns(patterns: readonly CompiledPattern[], ownLocals: readonly string[]): string[] {
+  const screened = new Set<string>();
+  for (const pattern of patterns) {
+    if (pattern.kind === null) continue;
+    const core = pattern.folded.replace(/\s+/g, '').replace(/^[@#]+/, '');
+    if (core.length > 0) screened.add(core);
+  }
+  for (const local of ownLocals) {
+    const core = local.replace(/\s+/g, '');
+    if (core.length > 0) screened.add(core);
+  }
+  return [...screened];
+}
+
+function createScreen(automaton: PatternAutomaton): TextScreen {
+  let state = automaton.root;
+  const next = (text: string, from: number): number => {
+    if (automaton.patternCount === 0) return -1;
+    const reached = automaton.stream(state, text, from, SCREEN_ASCII, foldNonAsciiCodePoint);
+    if (reached < 0) {
+      state = automaton.root;
+      return streamMatchEnd(reached);
+    }
+    state = reached;
+    return -1;
+  };
+  return {
+    next,
+    feed: (text) => next(text, 0) >= 0,
+    reset() {
+      state = automaton.root;
+    },
+  };
+}
+
 export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
   const { patterns, termCount } = compilePatterns(terms);
   const automaton = buildAutomaton(patterns.map((pattern) => pattern.folded));
   const ownAccounts = terms.ownAccounts
     .map((account) => ({ platform: account.platform, ...ownAccountKey(account.handle ?? '') }))
     .filter((account) => account.local.length > 0);
+  const ownLocals = new Set(ownAccounts.map((account) => account.local));
+  const screenAutomaton = buildAutomaton(screenPatterns(patterns, [...ownLocals]));
 
   const collectCandidates = (folded: string): Candidate[] => {
     const brand: Candidate[] = [];
@@ -360,9 +426,16 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
     termCount,
     find(text) {
       if (patterns.length === 0 || text.length === 0) return [];
-      const folded = foldWithOffsets(text);
-      const candidates = collectCandidates(folded.text);
+      // ASCII text (most posts) folds natively (foldText(text) is foldWithOffsets(text).text), and when
+      // folding kept its length (no whitespace runs collapsed) every offset maps to itself. Other
+      // text folds once, with offsets.
+      const ascii = isAscii(text);
+      let folded = ascii ? null : foldWithOffsets(text);
+      const foldedText = folded ? folded.text : foldText(text);
+      const candidates = collectCandidates(foldedText);
       if (candidates.length === 0) return [];
+      const identity = ascii && foldedText.length === text.length;
+      if (!identity) folded ??= foldWithOffsets(text);
       candidates.sort(
         (left, right) =>
           left.start - right.start ||
@@ -376,8 +449,10 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
         if (candidate.start < coveredUntil) continue;
         coveredUntil = candidate.end;
         matches.push({
-          start: folded.originalStart[candidate.start] as number,
-          end: extendOverMarks(text, folded.originalEnd[candidate.end - 1] as number),
+          start: folded ? (folded.originalStart[candidate.start] as number) : candidate.start,
+          end: folded
+            ? extendOverMarks(text, folded.originalEnd[candidate.end - 1] as number)
+            : candidate.end,
           term: candidate.pattern.term,
           kind: candidate.pattern.kind as BrandMatchKind,
         });
@@ -385,8 +460,9 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
       return matches;
     },
     isOwnAccount(platform, handle) {
+      if (ownAccounts.length === 0) return false;
       const key = ownAccountKey(handle);
-      if (key.local.length === 0) return false;
+      if (!ownLocals.has(key.local)) return false;
       return ownAccounts.some(
         (account) =>
           account.platform === platform &&
@@ -394,5 +470,6 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
           (account.domain === null || key.domain === null || account.domain === key.domain),
       );
     },
+    screen: () => createScreen(screenAutomaton),
   };
 }

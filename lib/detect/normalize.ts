@@ -33,12 +33,31 @@ const SPACE = 0x20;
 const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 // Non-ASCII folds are costly (three normalisations); pages repeat the same few hundred code points.
+// Latin, Greek, Cyrillic and general punctuation (’ · … “”) are indexed directly: the page screen
+// folds every one of them on every page.
+const DIRECT_LIMIT = 0x2100;
+const directCache: Array<string | undefined> = new Array(DIRECT_LIMIT).fill(undefined);
 const foldCache = new Map<number, string>();
 const FOLD_CACHE_LIMIT = 8192;
 
-function foldNonAsciiCodePoint(codePoint: number): string {
+/** The folded form of one non-ASCII code point ('' for invisibles, ' ' for whitespace). */
+export function foldNonAsciiCodePoint(codePoint: number): string {
+  if (codePoint < DIRECT_LIMIT) {
+    const direct = directCache[codePoint];
+    if (direct !== undefined) return direct;
+    const folded = foldUncached(codePoint);
+    directCache[codePoint] = folded;
+    return folded;
+  }
   const cached = foldCache.get(codePoint);
   if (cached !== undefined) return cached;
+  const folded = foldUncached(codePoint);
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(codePoint, folded);
+  return folded;
+}
+
+function foldUncached(codePoint: number): string {
   const char = String.fromCodePoint(codePoint);
   let folded: string;
   if (INVISIBLE.test(char)) {
@@ -53,8 +72,6 @@ function foldNonAsciiCodePoint(codePoint: number): string {
     }
     folded = withoutInvisibles;
   }
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-  foldCache.set(codePoint, folded);
   return folded;
 }
 
@@ -139,7 +156,23 @@ export function foldWithOffsets(text: string): FoldedText {
   };
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const ASCII_WHITESPACE_RUN = /[\t-\r ]+/g;
+
+/**
+ * The folded text alone, exactly `foldWithOffsets(text).text`: for checks that rarely need offsets
+ * (most posts do not mention the brand). ASCII text, the common case, folds natively.
+ */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
+export function foldText(text: string): string {
+  if (isAscii(text)) return text.toLowerCase().replace(ASCII_WHITESPACE_RUN, ' ');
+  return foldWithOffsets(text).text;
+}
+
 /** Folds a policy term the same way as page text, trimmed. Empty when nothing visible remains. */
 export function foldTerm(term: string): string {
-  return foldWithOffsets(term).text.trim();
+  return foldText(term).trim();
 }

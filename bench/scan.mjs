@@ -1,0 +1,119 @@
+// Initial scan of a big X timeline (measures 1 and 3): the content script's first full pass against the
+// floor (a bare TreeWalker reading every text node of the same DOM) and against a naive matcher
+// (per-term regex over each post's innerText), all in the same page.
+
+import { openProbedPage, URLS, waitForSettle } from './session.mjs';
+import { median } from './stats.mjs';
+import { contentScriptActivity, startTrace, total } from './trace.mjs';
+
+/** Main world: reads every text node once; the cost of looking at the page's text at all. */
+function floorWalk(runs) {
+  const results = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    let chars = 0;
+    while (walker.nextNode()) {
+      nodes += 1;
+      chars += walker.currentNode.data.length;
+    }
+    results.push({ ms: performance.now() - started, nodes, chars });
+  }
+  return results;
+}
+
+/** Main world: the naive approach, as a first extension would write it. */
+function naiveScan({ terms }) {
+  const escapeTerm = (term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  void document.body.offsetHeight; // start from a clean layout, as the page would have it
+  const started = performance.now();
+  let matched = 0;
+  for (const post of document.querySelectorAll('article[data-testid="tweet"]')) {
+    const text = post.innerText;
+    let hit = false;
+    for (const term of terms) {
+      if (new RegExp(`\\b${escapeTerm(term)}\\b`, 'i').test(text)) hit = true;
+    }
+    if (hit) matched += 1;
+  }
+  return { ms: performance.now() - started, matched };
+}
+
+/**
+ * Loads the page, waits for Parley's first pass to settle and measures it from a trace (the content
+ * script's tasks: CPU and wall time). Then, in the same page, the floor and the naive approach.
+ */
+export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null, heapBaseline = false }) {
+  session.serve(URLS.x, html);
+  const probe = await openProbedPage(session);
+  try {
+    const trace = await startTrace(probe);
+    await probe.page.goto(URLS.x, { waitUntil: 'load', timeout: 180_000 });
+    const marks = await waitForSettle(probe, { first: 'parley:scan:idle', timeoutMs: 180_000 });
+    const events = await trace.stop();
+    const start = marks.find((mark) => mark.name === 'parley:scan:start');
+    const idle = marks.find((mark) => mark.name === 'parley:scan:idle');
+    const last = marks[marks.length - 1];
+    if (!start || !idle) throw new Error('Parley marks missing: is the build instrumented?');
+    const activity = contentScriptActivity(events, contentScriptUrl(session));
+    const startMark = activity.marks.find((mark) => mark.name === 'parley:scan:start');
+    const setupCall = activity.calls.find(
+      (call) => startMark && call.ts <= startMark.ts && startMark.ts <= call.end,
+    );
+    const calls = activity.calls.filter((call) => call !== setupCall);
+    const pass = total(calls);
+    const clockTotalMs = await probe.contentBusyMs();
+    const marked = await probe.page.evaluate(() => ({
+      reported: document.querySelectorAll('[data-parley-mention]').length,
+      markers: document.querySelectorAll('button[data-parley-marker]').length,
+    }));
+    const longTasks = (await probe.longTasks()).filter(
+      (task) => task.startTime + task.duration >= start.startTime && task.startTime <= last.startTime,
+    );
+    const heapBytes = heapBaseline ? await probe.heapUsedBytes() : null;
+    const floor = await probe.page.evaluate(floorWalk, floorRuns);
+    const naive = naiveTerms ? await probe.page.evaluate(naiveScan, { terms: naiveTerms }) : null;
+    return {
+      traced: activity.found && Boolean(setupCall),
+      evaluateCpuMs: total(activity.evaluations).cpuMs,
+      setupCpuMs: setupCall?.cpuMs ?? Number.NaN,
+      setupMs: setupCall?.ms ?? Number.NaN,
+      passCpuMs: pass.cpuMs,
+      passMs: pass.ms,
+      tasks: pass.count,
+      longestTaskMs: pass.longestMs,
+      clockPassMs: clockTotalMs - start.detail.totalMs,
+      wallMs: last.startTime - start.startTime,
+      marked,
+      longTasks: longTasks.length,
+      longestLongTaskMs: Math.max(0, ...longTasks.map((task) => task.duration)),
+      floorFirstMs: floor[0].ms,
+      floorMinMs: Math.min(...floor.map((run) => run.ms)),
+      floorMedianMs: median(floor.map((run) => run.ms)),
+      textNodes: floor[0].nodes,
+      textChars: floor[0].chars,
+      naive,
+      heapBytes,
+    };
+  } finally {
+    await probe.close();
+  }
+}
+
+export function contentScriptUrl(session) {
+  return `chrome-extension://${session.extensionId}/content-scripts/content.js`;
+}
+
+/** JS heap of the same page where Parley does not run (the baseline for "heap added"). */
+export async function baselineHeap(session, html) {
+  session.serve(URLS.baseline, html);
+  const probe = await openProbedPage(session);
+  try {
+    await probe.page.goto(URLS.baseline, { waitUntil: 'load', timeout: 180_000 });
+    await probe.page.waitForTimeout(500);
+    return await probe.heapUsedBytes();
+  } finally {
+    await probe.close();
+  }
+}

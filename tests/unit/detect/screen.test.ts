@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton, streamMatchEnd } from '../../../lib/detect/aho-corasick';
+import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
+import { foldText, foldWithOffsets } from '../../../lib/detect/normalize';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+
+/** Deterministic pseudo-random source (LCG), so failures reproduce. */
+function randomSource(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+function randomString(random: () => number, alphabet: readonly string[], maxLength: number): string {
+  const length = Math.floor(random() * (maxLength + 1));
+  let text = '';
+  for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
+  return text;
+}
+
+function occurrences(patterns: readonly string[], text: string): string[] {
+  const found: string[] = [];
+  patterns.forEach((pattern, index) => {
+    if (!pattern) return;
+    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1))
+      found.push(`${index}@${at + pattern.length}`);
+  });
+  return found.sort();
+}
+
+describe('buildAutomaton (dense ASCII table, trie edges for the rest)', () => {
+  it('finds exactly the occurrences a naive search finds, ASCII and not', () => {
+    const random = randomSource(7);
+    const alphabet = ['a', 'b', 'c', 'A', ' ', '.', 'é', '東', '😀'];
+    for (let round = 0; round < 400; round++) {
+      const patterns = Array.from({ length: 1 + Math.floor(random() * 10) }, () =>
+        randomString(random, alphabet, 4),
+      );
+      const text = randomString(random, alphabet, 60);
+      const found: string[] = [];
+      buildAutomaton(patterns).scan(text, (patternIndex, end) => {
+        found.push(`${patternIndex}@${end}`);
+        return false;
+      });
+      expect(found.sort()).toEqual(occurrences(patterns, text));
+    }
+  });
+
+  it('streams across pieces, carrying its state, and reports where a pattern ends', () => {
+    const automaton = buildAutomaton(['acme']);
+    const identity = new Uint8Array(0x80).map((_, unit) => unit);
+    const fold = (codePoint: number) => String.fromCodePoint(codePoint);
+    let state = automaton.stream(automaton.root, 'xx ac', 0, identity, fold);
+    expect(state).toBeGreaterThanOrEqual(0);
+    const result = automaton.stream(state, 'me and more', 0, identity, fold);
+    expect(result).toBeLessThan(0);
+    expect(streamMatchEnd(result)).toBe(2);
+    state = automaton.stream(automaton.root, 'nothing here', 0, identity, fold);
+    expect(automaton.accepts(state)).toBe(false);
+  });
+});
+
+describe('foldText', () => {
+  it('is exactly the text foldWithOffsets produces', () => {
+    const random = randomSource(11);
+    const alphabet = ['A', 'b', ' ', '\n', '\t', 'É', 'ß', 'Ａ', '\u200b', '\u00a0', '😀', 'x'];
+    for (let round = 0; round < 300; round++) {
+      const text = randomString(random, alphabet, 30);
+      expect(foldText(text)).toBe(foldWithOffsets(text).text);
+    }
+  });
+});
+
+describe('brand matcher: find offsets on the ASCII fast path', () => {
+  const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
+
+  it('points at the original characters with and without collapsed whitespace', () => {
+    for (const text of ['I love Acme!', 'I  love\n\nAcme Store today', 'ACME']) {
+      const matches = matcher.find(text);
+      expect(matches.length).toBeGreaterThan(0);
+      for (const match of matches) expect(text.slice(match.start, match.end).toLowerCase()).toMatch(/^acme/);
+    }
+  });
+});
+
+describe('brand matcher: text screen', () => {
+  const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
+
+  /** Cuts text into pieces at random places, as a page's text nodes would. */
+  function pieces(text: string, random: () => number): string[] {
+    const cut: string[] = [];
+    let rest = text;
+    while (rest.length > 0) {
+      const size = 1 + Math.floor(random() * 6);
+      cut.push(rest.slice(0, size));
+      rest = rest.slice(size);
+    }
+    return cut;
+  }
+
+  function screened(parts: readonly string[]): boolean {
+    const screen = matcher.screen();
+    return parts.some((part) => screen.feed(part));
+  }
+
+  it('passes every text find accepts, however the text is cut into pieces', () => {
+    const random = randomSource(3);
+    const texts = [
+      'My Acme order is late',
+      'ÀCMÉ support please',
+      'Ａｃｍｅ full width',
+      'the A\u200Bcme app',
+      'Acme\nStore in two lines',
+      'visit help.acme.example today',
+      '#AcmeStore rocks',
+      'ping @acmehelp now',
+      'acmee typo',
+    ];
+    for (const text of texts) {
+      expect(matcher.find(text).length).toBeGreaterThan(0);
+      for (let round = 0; round < 20; round++) expect(screened(pieces(text, random))).toBe(true);
+    }
+  });
+
+  it('passes the brand’s own handles (its replies are reported too)', () => {
+    expect(matcher.isOwnAccount('x', 'AcmeHelp')).toBe(true);
+    expect(screened(['Acme Support', '@', 'AcmeHelp', '·', '2h'])).toBe(true);
+  });
+
+  it('rejects text without any brand term or own handle', () => {
+    expect(screened(['Beautiful sunset over the bay tonight', '·', '3h', '@golden_hour'])).toBe(false);
+    expect(screened(['café au lait', ' ', 'déjà vu'])).toBe(false);
+  });
+
+  it('starts afresh after reset', () => {
+    const screen = matcher.screen();
+    expect(screen.feed('we love ac')).toBe(false);
+    screen.reset();
+    expect(screen.feed('me')).toBe(false);
+  });
+
+  it('reports each hit within one long text, continuing after it', () => {
+    const screen = matcher.screen();
+    const text = 'first Acme, then nothing, then acme.example';
+    const first = screen.next(text, 0);
+    expect(text.slice(0, first).toLowerCase().endsWith('acme')).toBe(true);
+    const second = screen.next(text, first);
+    expect(second).toBeGreaterThan(first);
+    expect(screen.next(text, text.length)).toBe(-1);
+  });
+});
