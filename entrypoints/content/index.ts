@@ -4,7 +4,7 @@ import { ContentApp } from '../../lib/content/content-app';
 import { sendToBackground } from '../../lib/content/send';
 import { DEFAULT_LAYOUT, SidebarHost, type SidebarLayout } from '../../lib/content/sidebar-host';
 import { insertReplyIntoPost } from '../../lib/editors/insert-into-post';
-import { backgroundToContent, parseEnvelope } from '../../lib/messaging/protocol';
+import { backgroundToContent, fitReportedPost, parseEnvelope } from '../../lib/messaging/protocol';
 import { SUPPORTED_SITE_MATCHES } from '../../lib/sites/matches';
 
 export default defineContentScript({
@@ -30,8 +30,10 @@ export default defineContentScript({
 
     const app = new ContentApp({
       getScanConfig: (url) => sendToBackground('content:get-scan-config', { url }),
-      reportPosts: async (url, posts) =>
-        (await sendToBackground('content:report-posts', { url, posts })).results,
+      reportPosts: async (url, posts) => {
+        const fitted = posts.flatMap((reported) => fitReportedPost(reported) ?? []);
+        return (await sendToBackground('content:report-posts', { url, posts: fitted })).results;
+      },
       openMention: (postKey) => {
         void ensureSidebar().then((host) => host.setState('open'));
         void sendToBackground('content:open-mention', { postKey });

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { z } from 'zod';
 import { rederiveCase } from '../db/cases';
 import { recomputeCustomer } from '../db/customers';
+import { readableDraft } from '../db/drafts';
 import type {
   CaseRow,
   CorrectionRow,
@@ -182,9 +183,12 @@ export async function exportJson(
   }
 
   for await (const page of pagesOf<DraftRow>(db.drafts, (row) => row.postKey)) {
+    // Drafts written by version 1 or damaged on disk are exported in their readable form (and left out
+    // when they hold no text): the file must pass the import's own validation.
+    const readable = page.flatMap((row) => readableDraft(row) ?? []);
     await emit(
-      page.map((row) => line('drafts', row)),
-      { drafts: page.length },
+      readable.map((row) => line('drafts', row)),
+      { drafts: readable.length },
     );
   }
   for await (const page of pagesOf<CorrectionRow>(db.corrections, (row) => row.id)) {

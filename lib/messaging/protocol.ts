@@ -13,30 +13,74 @@ import * as z from 'zod/mini';
 import { CATEGORIES, PLATFORMS } from '../domain/types';
 
 const MAX_TEXT = 100_000;
-const shortText = z.string().check(z.maxLength(2_000));
+const MAX_SHORT_TEXT = 2_000;
+const MAX_POST_ID = 500;
+const MAX_HANDLE = 300;
+const MAX_URL = 2_000;
+const MAX_TIME = 64;
+const MAX_TERMS = 100;
+const shortText = z.string().check(z.maxLength(MAX_SHORT_TEXT));
 const postKey = z.string().check(z.minLength(3), z.maxLength(600));
 
 export const scrapedPostSchema = z.object({
   platform: z.enum(PLATFORMS),
-  postId: z.string().check(z.minLength(1), z.maxLength(500)),
-  permalink: z.nullable(z.string().check(z.maxLength(2_000))),
+  postId: z.string().check(z.minLength(1), z.maxLength(MAX_POST_ID)),
+  permalink: z.nullable(z.string().check(z.maxLength(MAX_URL))),
   author: z.object({
-    handle: z.string().check(z.maxLength(300)),
+    handle: z.string().check(z.maxLength(MAX_HANDLE)),
     displayName: z.nullable(shortText),
   }),
   text: z.string().check(z.maxLength(MAX_TEXT)),
-  postedAt: z.nullable(z.string().check(z.maxLength(64))),
+  postedAt: z.nullable(z.string().check(z.maxLength(MAX_TIME))),
   postedAtEstimated: z.boolean(),
   isReply: z.boolean(),
-  inReplyTo: z.nullable(z.string().check(z.maxLength(500))),
+  inReplyTo: z.nullable(z.string().check(z.maxLength(MAX_POST_ID))),
 });
 
 export const reportedPostSchema = z.object({
   post: scrapedPostSchema,
   /** Policy terms that matched (content already ran the matcher with the active policy). */
-  matchedTerms: z.array(shortText).check(z.maxLength(100)),
+  matchedTerms: z.array(shortText).check(z.maxLength(MAX_TERMS)),
   ownAccount: z.boolean(),
 });
+export type ReportedPost = z.infer<typeof reportedPostSchema>;
+
+/**
+ * Fits a post read from the page into the limits above before the content script reports it.
+ * Why: the background refuses a whole report when one post breaks a limit, so a single hostile post
+ * (a 150 KB text, a 5,000-character display name) would keep every other post in its batch from being
+ * recorded and marked. Texts and names are cut (the start is what an agent reads); a post whose
+ * identity (id, author handle) is too long to keep exactly is left out rather than stored under a key
+ * that is not its own.
+ */
+export function fitReportedPost(reported: ReportedPost): ReportedPost | null {
+  const { post } = reported;
+  if (post.postId.length === 0 || post.postId.length > MAX_POST_ID) return null;
+  if (post.author.handle.length > MAX_HANDLE) return null;
+  const displayName = post.author.displayName;
+  return {
+    post: {
+      ...post,
+      permalink: post.permalink !== null && post.permalink.length <= MAX_URL ? post.permalink : null,
+      author: {
+        handle: post.author.handle,
+        displayName: displayName === null ? null : cutText(displayName, MAX_SHORT_TEXT),
+      },
+      text: cutText(post.text, MAX_TEXT),
+      postedAt: post.postedAt !== null && post.postedAt.length <= MAX_TIME ? post.postedAt : null,
+      inReplyTo: post.inReplyTo !== null && post.inReplyTo.length <= MAX_POST_ID ? post.inReplyTo : null,
+    },
+    matchedTerms: reported.matchedTerms.slice(0, MAX_TERMS).map((term) => cutText(term, MAX_SHORT_TEXT)),
+    ownAccount: reported.ownAccount,
+  };
+}
+
+/** At most `max` UTF-16 units, never ending on half of a surrogate pair. */
+function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
 
 /** content → background */
 export const contentToBackground = {
