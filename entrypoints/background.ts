@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp } from '../lib/background/app';
 import { SETTINGS_KEY } from '../lib/background/settings';
+import { describeStorageFailure } from '../lib/db/errors';
 
 // Listeners are registered synchronously at the top of main: the MV3 worker is restarted on demand and
 // only listeners present at start-up receive the event that woke it.
@@ -11,7 +12,10 @@ export default defineBackground(() => {
     const handled = app.route(message, sender);
     if (!handled) return;
     handled.then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+      sendResponse({
+        ok: false,
+        message: describeStorageFailure(error) ?? (error instanceof Error ? error.message : String(error)),
+      }),
     );
     return true;
   });

@@ -6,6 +6,7 @@ export {
   type ExportProgress,
   exportJson,
   ImportError,
+  ImportInterruptedError,
   type ImportOptions,
   type ImportProgress,
   type ImportResult,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { rederiveCase } from '../db/cases';
 import { recomputeCustomer } from '../db/customers';
 import { readableDraft } from '../db/drafts';
+import { describeStorageFailure } from '../db/errors';
 import type {
   CaseRow,
   CorrectionRow,
@@ -200,6 +201,24 @@ export async function exportJson(
 
   await write(`${JSON.stringify({ end: EXPORT_FORMAT, counts: written })}\n`);
   return written;
+}
+
+/**
+ * The file was valid but writing stopped part-way (storage full, the page closed): every batch written
+ * before is complete (whole customer blocks), and importing the same file again finishes the job,
+ * since rows already present are skipped. Not an ImportError: something was written.
+ */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly written: TableCounts,
+    readonly reason: string,
+  ) {
+    const rows = TABLE_NAMES.reduce((sum, table) => sum + written[table], 0);
+    super(
+      `The import stopped after adding ${rows.toLocaleString('en-US')} rows: ${reason} What was added is complete; import the same file again to finish (rows already imported are skipped).`,
+    );
+    this.name = 'ImportInterruptedError';
+  }
 }
 
 /** Why an import was refused; nothing was written. `line` is 1-based, null for whole-file problems. */
@@ -667,7 +686,17 @@ export async function importJson(
   };
   const flush = async () => {
     closeBlock();
-    if (batch.rows > 0) await mergeBatch(db, batch, result);
+    if (batch.rows > 0) {
+      // Counted before the batch: a failed batch's transaction is rolled back whole.
+      const committed = { ...result.written };
+      try {
+        await mergeBatch(db, batch, result);
+      } catch (error) {
+        const reason =
+          describeStorageFailure(error) ?? `${error instanceof Error ? error.message : String(error)}.`;
+        throw new ImportInterruptedError(committed, reason);
+      }
+    }
     batch = emptyBatch();
     onProgress?.({ phase: 'writing', lines, totalLines });
   };

@@ -36,12 +36,12 @@ export interface ExtensionGlobal {
 
 /** Like harness.startExtension, on EXTENSION_BUILD. */
 export async function launch(
-  options: { pages?: FixturePage[]; userDataDir?: string } = {},
+  options: { pages?: FixturePage[]; userDataDir?: string; extensionDir?: string } = {},
 ): Promise<ExtensionSession> {
   const session = await launchWithExtension({
     headless: true,
     userDataDir: options.userDataDir,
-    extensionDir: EXTENSION_BUILD,
+    extensionDir: options.extensionDir ?? EXTENSION_BUILD,
   });
   await serveFixturePages(session.context, options.pages ?? SITE_PAGES);
   return { ...session, close: () => session.context.close() };
