@@ -63,6 +63,9 @@ export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null,
     );
     const calls = activity.calls.filter((call) => call !== setupCall);
     const pass = total(calls);
+    const afterStart = activity.longTasks.filter(
+      (task) => !startMark || task.ts + task.ms * 1000 >= startMark.ts,
+    );
     const clockTotalMs = await probe.contentBusyMs();
     const marked = await probe.page.evaluate(() => ({
       reported: document.querySelectorAll('[data-parley-mention]').length,
@@ -88,6 +91,8 @@ export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null,
       marked,
       longTasks: longTasks.length,
       longestLongTaskMs: Math.max(0, ...longTasks.map((task) => task.duration)),
+      tracedLongTasks: afterStart.length,
+      tracedLongTasksWithContentScript: afterStart.filter((task) => task.withContentScript).length,
       floorFirstMs: floor[0].ms,
       floorMinMs: Math.min(...floor.map((run) => run.ms)),
       floorMedianMs: median(floor.map((run) => run.ms)),

@@ -84,6 +84,7 @@ export async function scrollRun(session, { initialPosts, batches, batchSize, pau
         50,
       ),
       longTasks: longTasks.length,
+      longTasksWithContentScript: activity.longTasks.filter((task) => task.withContentScript).length,
       longestLongTaskMs: Math.max(0, ...longTasks.map((task) => task.duration)),
       marked,
       expected: reported,

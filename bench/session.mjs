@@ -27,7 +27,13 @@ function newestMtime(target) {
  * Makes sure the production build is current (builds with `npx wxt build` when sources are newer or
  * the build is missing) and copies it to bench/out/chrome-mv3. Returns the snapshot's directory.
  */
-export function prepareExtension({ build = true, log = console.error } = {}) {
+export function prepareExtension({ build = true, from = null, log = console.error } = {}) {
+  if (from) {
+    // A given build (another checkout's .output/chrome-mv3): benchmarked as is.
+    if (!existsSync(path.join(from, 'manifest.json'))) throw new Error(`No extension build at ${from}`);
+    cpSync(from, SNAPSHOT_DIR, { recursive: true, force: true });
+    return SNAPSHOT_DIR;
+  }
   const manifest = path.join(EXTENSION_DIR, 'manifest.json');
   const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(path.join(ROOT, source))));
@@ -113,6 +119,18 @@ export async function openProbedPage(session) {
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
         contextId: worldId,
         expression,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(`content world: ${exceptionDetails.text}`);
+      return result.value;
+    },
+    /** Like inContentWorld, awaiting a promise result. */
+    async inContentWorldAsync(expression) {
+      if (worldId === null) return null;
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        contextId: worldId,
+        expression,
+        awaitPromise: true,
         returnByValue: true,
       });
       if (exceptionDetails) throw new Error(`content world: ${exceptionDetails.text}`);

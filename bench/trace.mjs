@@ -56,7 +56,7 @@ export function contentScriptActivity(events, scriptUrl) {
     )
     .map((event) => ({ name: event.name, ts: event.ts }))
     .sort((a, b) => a.ts - b.ts);
-  if (!anchor) return { found: false, evaluations: [], calls: [], marks };
+  if (!anchor) return { found: false, evaluations: [], calls: [], marks, longTasks: [] };
   const counted = events
     .filter((event) => ours(event) && event.pid === anchor.pid && event.tid === anchor.tid)
     .sort((a, b) => a.ts - b.ts);
@@ -74,7 +74,23 @@ export function contentScriptActivity(events, scriptUrl) {
     };
     (event.name === 'EvaluateScript' ? evaluations : calls).push(entry);
   }
-  return { found: true, evaluations, calls, marks };
+  // Tasks of 50 ms or more on the page's main thread, and whether the content script ran in them.
+  const ourSpans = [...evaluations, ...calls];
+  const longTasks = events
+    .filter(
+      (event) =>
+        event.ph === 'X' &&
+        event.name === 'RunTask' &&
+        event.pid === anchor.pid &&
+        event.tid === anchor.tid &&
+        (event.dur ?? 0) >= 50_000,
+    )
+    .map((event) => ({
+      ts: event.ts,
+      ms: event.dur / 1000,
+      withContentScript: ourSpans.some((span) => span.ts >= event.ts && span.ts < event.ts + event.dur),
+    }));
+  return { found: true, evaluations, calls, marks, longTasks };
 }
 
 /** Sums of wall and CPU ms over entries, optionally those starting within [from, to). */

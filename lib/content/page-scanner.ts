@@ -22,6 +22,8 @@ export interface TextScreenLike {
 
 export interface BrandMatcherLike {
   find(text: string): ReadonlyArray<{ term: string }>;
+  /** Optional: the distinct terms find would report, without offsets. */
+  termsIn?(text: string): string[];
   isOwnAccount(platform: ScrapedPost['platform'], handle: string): boolean;
   /** Optional: without it every post is read. */
   screen?(): TextScreenLike;
@@ -225,7 +227,9 @@ export class PageScanner {
     this.signatures.set(element, signature);
 
     const ownAccount = this.matcher.isOwnAccount(post.platform, post.author.handle);
-    const matchedTerms = ownAccount ? [] : uniqueTerms(this.matcher.find(post.text));
+    const matchedTerms = ownAccount
+      ? []
+      : (this.matcher.termsIn?.(post.text) ?? uniqueTerms(this.matcher.find(post.text)));
     const repliesToBrand =
       !ownAccount && post.inReplyTo !== null && this.matcher.isOwnAccount(post.platform, post.inReplyTo);
     if (!ownAccount && matchedTerms.length === 0 && !repliesToBrand) {

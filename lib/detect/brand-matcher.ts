@@ -51,6 +51,8 @@ export interface BrandMatch {
 export interface BrandMatcher {
   /** Non-overlapping matches, in text order. */
   find(text: string): BrandMatch[];
+  /** The distinct terms of find(text), in text order, without computing offsets (cheaper). */
+  termsIn(text: string): string[];
   /** Whether this author is one of the brand's own accounts (their posts are our replies, not mentions). */
   isOwnAccount(platform: Platform, handle: string): boolean;
   /** A fresh quick screen for large amounts of page text (see TextScreen). */
@@ -330,6 +332,26 @@ function compilePatterns(terms: BrandTermsInput): { patterns: CompiledPattern[];
   return { patterns, termCount };
 }
 
+/** Non-overlapping candidates in text order: at one start the longest, then the most specific kind. */
+function selectMatches(candidates: Candidate[]): Candidate[] {
+  if (candidates.length === 0) return candidates;
+  candidates.sort(
+    (left, right) =>
+      left.start - right.start ||
+      right.end - left.end ||
+      KIND_PRIORITY[left.pattern.kind as BrandMatchKind] -
+        KIND_PRIORITY[right.pattern.kind as BrandMatchKind],
+  );
+  const kept: Candidate[] = [];
+  let coveredUntil = -1;
+  for (const candidate of candidates) {
+    if (candidate.start < coveredUntil) continue;
+    coveredUntil = candidate.end;
+    kept.push(candidate);
+  }
+  return kept;
+}
+
 /** Handles compare folded, without '@'; Mastodon "user@domain" matches a bare "user" on either side. */
 function ownAccountKey(handle: string): { local: string; domain: string | null } {
   const folded = normaliseHandle(handle);
@@ -427,37 +449,24 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
     find(text) {
       if (patterns.length === 0 || text.length === 0) return [];
       // ASCII text (most posts) folds natively (foldText(text) is foldWithOffsets(text).text), and when
-      // folding kept its length (no whitespace runs collapsed) every offset maps to itself. Other
-      // text folds once, with offsets.
-      const ascii = isAscii(text);
-      let folded = ascii ? null : foldWithOffsets(text);
-      const foldedText = folded ? folded.text : foldText(text);
-      const candidates = collectCandidates(foldedText);
-      if (candidates.length === 0) return [];
-      const identity = ascii && foldedText.length === text.length;
-      if (!identity) folded ??= foldWithOffsets(text);
-      candidates.sort(
-        (left, right) =>
-          left.start - right.start ||
-          right.end - left.end ||
-          KIND_PRIORITY[left.pattern.kind as BrandMatchKind] -
-            KIND_PRIORITY[right.pattern.kind as BrandMatchKind],
-      );
-      const matches: BrandMatch[] = [];
-      let coveredUntil = -1;
-      for (const candidate of candidates) {
-        if (candidate.start < coveredUntil) continue;
-        coveredUntil = candidate.end;
-        matches.push({
-          start: folded ? (folded.originalStart[candidate.start] as number) : candidate.start,
-          end: folded
-            ? extendOverMarks(text, folded.originalEnd[candidate.end - 1] as number)
-            : candidate.end,
-          term: candidate.pattern.term,
-          kind: candidate.pattern.kind as BrandMatchKind,
-        });
-      }
-      return matches;
+      // folding kept its length (no whitespace runs collapsed) every offset maps to itself.
+      const foldedText = foldText(text);
+      const kept = selectMatches(collectCandidates(foldedText));
+      if (kept.length === 0) return [];
+      const folded = isAscii(text) && foldedText.length === text.length ? null : foldWithOffsets(text);
+      return kept.map((candidate) => ({
+        start: folded ? (folded.originalStart[candidate.start] as number) : candidate.start,
+        end: folded ? extendOverMarks(text, folded.originalEnd[candidate.end - 1] as number) : candidate.end,
+        term: candidate.pattern.term,
+        kind: candidate.pattern.kind as BrandMatchKind,
+      }));
+    },
+    termsIn(text) {
+      if (patterns.length === 0 || text.length === 0) return [];
+      const terms = new Set<string>();
+      for (const candidate of selectMatches(collectCandidates(foldText(text))))
+        terms.add(candidate.pattern.term);
+      return [...terms];
     },
     isOwnAccount(platform, handle) {
       if (ownAccounts.length === 0) return false;

@@ -157,19 +157,34 @@ export function foldWithOffsets(text: string): FoldedText {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_CODE_POINTS = /[\u0080-\u{10ffff}]/gu;
 const ASCII_WHITESPACE_RUN = /[\t-\r ]+/g;
 
-/**
- * The folded text alone, exactly `foldWithOffsets(text).text`: for checks that rarely need offsets
- * (most posts do not mention the brand). ASCII text, the common case, folds natively.
- */
 export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function foldMatchedCodePoint(char: string): string {
+  return foldNonAsciiCodePoint(char.codePointAt(0) ?? 0);
+}
+
+/**
+ * The folded text alone, exactly `foldWithOffsets(text).text`, for checks that need no offsets (most
+ * posts do not mention the brand). Done with native string operations: other code points are folded
+ * one by one (cached) by the regex engine's replace, then ASCII is lower-cased and whitespace runs
+ * collapsed. Lower-casing the whole result is safe: folded code points are already lower case.
+ */
 export function foldText(text: string): string {
   if (isAscii(text)) return text.toLowerCase().replace(ASCII_WHITESPACE_RUN, ' ');
-  return foldWithOffsets(text).text;
+  // Lone surrogates end as U+FFFD, as foldWithOffsets' decoder leaves them (pairs that folding
+  // brought together stay a pair there too).
+  return text
+    .replace(NON_ASCII_CODE_POINTS, foldMatchedCodePoint)
+    .replace(LONE_SURROGATE, '\ufffd')
+    .toLowerCase()
+    .replace(ASCII_WHITESPACE_RUN, ' ');
 }
 
 /** Folds a policy term the same way as page text, trimmed. Empty when nothing visible remains. */

@@ -65,8 +65,38 @@ describe('buildAutomaton (dense ASCII table, trie edges for the rest)', () => {
 describe('foldText', () => {
   it('is exactly the text foldWithOffsets produces', () => {
     const random = randomSource(11);
-    const alphabet = ['A', 'b', ' ', '\n', '\t', 'É', 'ß', 'Ａ', '\u200b', '\u00a0', '😀', 'x'];
-    for (let round = 0; round < 300; round++) {
+    const alphabet = [
+      'A',
+      'b',
+      ' ',
+      '\n',
+      '\t',
+      'É',
+      'ß',
+      'ẞ',
+      'Ａ',
+      '\u200b',
+      '\u00a0',
+      '\u3000',
+      '😀',
+      'x',
+      'Σ',
+      'ς',
+      'İ',
+      'ﬀ',
+      '\u0301',
+      '\u0345',
+      '\ud800',
+      '\udc00',
+      'K',
+      '…',
+      '①',
+      '東',
+      'Ǆ',
+      '\u2028',
+      'ﷺ',
+    ];
+    for (let round = 0; round < 2000; round++) {
       const text = randomString(random, alphabet, 30);
       expect(foldText(text)).toBe(foldWithOffsets(text).text);
     }
@@ -81,6 +111,34 @@ describe('brand matcher: find offsets on the ASCII fast path', () => {
       const matches = matcher.find(text);
       expect(matches.length).toBeGreaterThan(0);
       for (const match of matches) expect(text.slice(match.start, match.end).toLowerCase()).toMatch(/^acme/);
+    }
+  });
+});
+
+describe('brand matcher: termsIn', () => {
+  const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
+
+  it('names exactly the distinct terms find reports, in order', () => {
+    const random = randomSource(5);
+    const alphabet = [
+      'Acme',
+      'acme',
+      ' ',
+      'Store',
+      '#',
+      '@',
+      'help',
+      '.example',
+      'Brick',
+      'É',
+      '\n',
+      'x',
+      'ÀCMÉ',
+      'akme',
+    ];
+    for (let round = 0; round < 500; round++) {
+      const text = randomString(random, alphabet, 12);
+      expect(matcher.termsIn(text)).toEqual([...new Set(matcher.find(text).map((match) => match.term))]);
     }
   });
 });
