@@ -8,7 +8,7 @@ import { SITE_PAGES } from '../../../scripts/site-pages.mjs';
 import { type ExtensionSession, MENTION_SELECTOR, readTable, waitForSidebarFrame } from '../harness';
 import { consistencyProblems, type TableDump } from './consistency';
 import { buildKit } from './kit/build';
-import { currentWorker, launch, sendFromPage, stopServiceWorker } from './support';
+import { currentWorker, launch, recordMeasurement, sendFromPage, stopServiceWorker } from './support';
 
 /**
  * Durability (issue 10), in one browser profile that is closed and started again: a version-1 database
@@ -208,8 +208,9 @@ describe('durability', () => {
     ).toBe(false);
     const outcomes = await Promise.all(answers);
     const lastSaved = outcomes.lastIndexOf('saved');
-    console.info(
-      `typing through a worker stop: ${outcomes.filter((o) => o === 'saved').length}/${words.length} saves acknowledged`,
+    recordMeasurement(
+      'Draft saves acknowledged while the worker was stopped mid-typing',
+      `${outcomes.filter((o) => o === 'saved').length} of ${words.length}`,
     );
     // Every save got an answer (none hang), and what is stored is a whole draft no older than the last
     // acknowledged one.
@@ -231,7 +232,7 @@ describe('durability', () => {
     await expect.poll(recorded, { timeout: 15_000, interval: 20 }).toBeGreaterThan(0);
     await stopServiceWorker(options, session.extensionId);
     const atStop = await recorded();
-    console.info(`worker stopped with ${atStop} of ${MANY} mentions recorded`);
+    recordMeasurement('Mentions recorded when the worker was stopped mid-burst', `${atStop} of ${MANY}`);
     expect(consistencyProblems(await tables())).toEqual([]);
 
     await many.reload();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionSession } from '../harness';
 import { buildKit } from './kit/build';
-import { launch } from './support';
+import { launch, recordMeasurement } from './support';
 
 /**
  * Export → import of a 100,000-record profile is identical (issue 10). Runs lib/export's exportJson and
@@ -26,7 +26,6 @@ interface Kit {
     bytes: number;
   }>;
   digest(name: string): Promise<Digest>;
-  problems(name: string): Promise<string[]>;
   deleteDatabase(name: string): Promise<void>;
 }
 const kit = (page: Page) => ({
@@ -58,8 +57,9 @@ describe('export → import at scale', () => {
     expect(total(seeded)).toBeGreaterThanOrEqual(100_000);
 
     const trip = await run((k) => k.roundTrip('parley-scale-source', 'parley-scale-copy'));
-    console.info(
-      `${total(trip.exported).toLocaleString('en-US')} rows, ${(trip.bytes / 1e6).toFixed(1)} MB: export ${(trip.exportMs / 1000).toFixed(1)} s, import ${(trip.importMs / 1000).toFixed(1)} s`,
+    recordMeasurement(
+      'Export → import round trip in an extension page',
+      `${total(trip.exported).toLocaleString('en-US')} rows, ${(trip.bytes / 1e6).toFixed(1)} MB of JSON Lines: export ${(trip.exportMs / 1000).toFixed(1)} s, import ${(trip.importMs / 1000).toFixed(1)} s`,
     );
     expect(total(trip.exported)).toBeGreaterThanOrEqual(100_000);
     expect(trip.written).toEqual(trip.exported);
@@ -71,7 +71,8 @@ describe('export → import at scale', () => {
     ]);
     expect(source.customers?.rows).toBe(seeded.customers);
     expect(source.mentions?.rows).toBe(seeded.mentions);
+    // Equal digests of every table: the copy is the source, row for row (the seed's own consistency is
+    // covered by tests/unit/db/seed.test.ts).
     expect(copy).toEqual(source);
-    expect(await run((k) => k.problems('parley-scale-copy'))).toEqual([]);
   }, 180_000);
 });

@@ -6,6 +6,7 @@
  * Why a private copy of the build is allowed (PARLEY_EXTENSION_DIR): other work rebuilds .output while
  * these suites run; pointing at a copy keeps one run on one build.
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
@@ -176,6 +177,23 @@ export async function contentScriptWorld(page: Page): Promise<{
   function isContentScript(context: { origin: string; auxData?: { type?: string } }): boolean {
     return context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://');
   }
+}
+
+/** Where the suites leave what they measured; scripts/reliability-report.mjs puts it in docs/reliability.md. */
+export const MEASUREMENTS_FILE = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'test-results',
+  'reliability-measurements.jsonl',
+);
+
+/** Prints a measurement and appends it (one JSON line) for the reliability report. */
+export function recordMeasurement(name: string, text: string): void {
+  console.info(`${name}: ${text}`);
+  mkdirSync(path.dirname(MEASUREMENTS_FILE), { recursive: true });
+  appendFileSync(MEASUREMENTS_FILE, `${JSON.stringify({ name, text, at: new Date().toISOString() })}\n`);
 }
 
 export function delay(ms: number): Promise<void> {
