@@ -6,12 +6,18 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 export const OUT_DIR = path.resolve(import.meta.dirname, 'out');
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** The entry's source in the checkout at root (its bench/entries import that checkout's lib/). */
+function entryPath(name, root) {
+  return path.join(root ?? ROOT, 'bench', 'entries', `${name}.ts`);
+}
 
 /** Bundles one entry as an IIFE and returns its source text. */
-export async function bundleEntry(name) {
+export async function bundleEntry(name, { root } = {}) {
   const outfile = path.join(OUT_DIR, `${name}.js`);
   await build({
-    entryPoints: [path.resolve(import.meta.dirname, 'entries', `${name}.ts`)],
+    entryPoints: [entryPath(name, root)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -24,10 +30,10 @@ export async function bundleEntry(name) {
 }
 
 /** Bundles one entry as an ES module for Node and imports it. */
-export async function importNodeEntry(name) {
+export async function importNodeEntry(name, { root } = {}) {
   const outfile = path.join(OUT_DIR, `${name}.mjs`);
   await build({
-    entryPoints: [path.resolve(import.meta.dirname, 'entries', `${name}.ts`)],
+    entryPoints: [entryPath(name, root)],
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -58,6 +58,7 @@ export async function scrollRun(session, { initialPosts, batches, batchSize, pau
       perBatch[batch].tracedMs = span.ms;
       perBatch[batch].tasks = span.count;
       perBatch[batch].longestTaskMs = span.longestMs;
+      perBatch[batch].longestTaskCpuMs = span.longestCpuMs;
     }
     const longTasks = (await probe.longTasks()).filter(
       (task) => task.startTime >= phaseStart && task.startTime <= phaseEnd,
@@ -79,6 +80,7 @@ export async function scrollRun(session, { initialPosts, batches, batchSize, pau
         95,
       ),
       longestTaskMs: Math.max(...perBatch.map((entry) => entry.longestTaskMs)),
+      longestTaskCpuMs: Math.max(...perBatch.map((entry) => entry.longestTaskCpuMs)),
       wallP50: percentile(
         perBatch.map((entry) => entry.wallMs),
         50,

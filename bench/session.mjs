@@ -24,28 +24,24 @@ function newestMtime(target) {
 }
 
 /**
- * Makes sure the production build is current (builds with `npx wxt build` when sources are newer or
- * the build is missing) and copies it to bench/out/chrome-mv3. Returns the snapshot's directory.
+ * Makes sure the production build of the checkout at `root` (this one by default) is current: builds
+ * with `npx wxt build` when its sources are newer or the build is missing, then copies it to
+ * bench/out/chrome-mv3. Returns the snapshot's directory.
  */
-export function prepareExtension({ build = true, from = null, log = console.error } = {}) {
-  if (from) {
-    // A given build (another checkout's .output/chrome-mv3): benchmarked as is.
-    if (!existsSync(path.join(from, 'manifest.json'))) throw new Error(`No extension build at ${from}`);
-    cpSync(from, SNAPSHOT_DIR, { recursive: true, force: true });
-    return SNAPSHOT_DIR;
-  }
-  const manifest = path.join(EXTENSION_DIR, 'manifest.json');
+export function prepareExtension({ build = true, root = ROOT, log = console.error } = {}) {
+  const builtDir = root === ROOT ? EXTENSION_DIR : path.join(root, '.output', 'chrome-mv3');
+  const manifest = path.join(builtDir, 'manifest.json');
   const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(path.join(ROOT, source))));
+  const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(path.join(root, source))));
   if (build && (builtAt === 0 || sourcesAt > builtAt)) {
     log(builtAt === 0 ? 'No production build: building…' : 'Sources changed since the last build: building…');
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   } else if (builtAt === 0) {
-    throw new Error('No production build at .output/chrome-mv3 (run `npx wxt build`, or drop --no-build).');
+    throw new Error(`No production build at ${builtDir} (run \`npx wxt build\`, or drop --no-build).`);
   }
   // Copied over in place, never deleted first: the extension's id (and so the seeded case-history
   // profile's database origin) follows from this path.
-  cpSync(EXTENSION_DIR, SNAPSHOT_DIR, { recursive: true, force: true });
+  cpSync(builtDir, SNAPSHOT_DIR, { recursive: true, force: true });
   return SNAPSHOT_DIR;
 }
 

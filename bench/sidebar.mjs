@@ -179,7 +179,7 @@ export async function sidebarRun({
     await tool.close();
 
     // A timeline whose authors are seeded customers (each with about ten mentions of history).
-    const page = xTimelinePage({ count: 150, seed: 3, authorHandles: authors });
+    const page = xTimelinePage({ count: 300, seed: 3, authorHandles: authors });
     session.serve(URLS.x, page.html);
     const probe = await openProbedPage(session);
     await probe.page.addInitScript(recordClicks);

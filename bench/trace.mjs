@@ -107,6 +107,7 @@ export function total(entries, from = -Infinity, to = Infinity) {
     cpuMs += entry.cpuMs;
     count += 1;
     longestMs = Math.max(longestMs, entry.ms);
+    longestCpuMs = Math.max(longestCpuMs, entry.cpuMs);
   }
-  return { ms, cpuMs, count, longestMs };
+  return { ms, cpuMs, count, longestMs, longestCpuMs };
 }
