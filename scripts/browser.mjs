@@ -31,7 +31,9 @@ export function findBrowser() {
   );
 }
 
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+/** The production build; PARLEY_EXTENSION_DIR points tests, demo and benchmarks at another copy of it. */
+export const EXTENSION_DIR =
+  process.env.PARLEY_EXTENSION_DIR ?? path.resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
 
 /**
  * Launches the browser with the extension from `extensionDir` loaded. There is no network here and

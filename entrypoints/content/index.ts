@@ -16,6 +16,10 @@ export default defineContentScript({
     const ensureSidebar = async (): Promise<SidebarHost> => {
       if (sidebar) return sidebar;
       const stored = (await browser.storage.local.get(layoutKey))[layoutKey] as SidebarLayout | undefined;
+      // Registered before the frame exists, so its first request already finds the token.
+      const frameToken = crypto.randomUUID();
+      await sendToBackground('content:register-sidebar', { token: frameToken });
+      if (sidebar) return sidebar;
       sidebar = new SidebarHost(
         browser.runtime.getURL('/sidebar.html'),
         stored ?? DEFAULT_LAYOUT,
@@ -23,7 +27,7 @@ export default defineContentScript({
           void browser.storage.local.set({ [layoutKey]: layout });
         },
         // Scroll through the content app, which knows each post's element (shadow roots included).
-        { focusMention: (postKey) => app.focusMention(postKey) },
+        { focusMention: (postKey) => app.focusMention(postKey), frameToken },
       );
       return sidebar;
     };

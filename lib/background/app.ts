@@ -105,6 +105,10 @@ export function createBackgroundApp() {
         void broadcastToPages('background:db-changed', {});
         return { results };
       },
+      'content:register-sidebar': async ({ token }, sender) => {
+        await pages.registerSidebar(sender.tabId, token);
+        return { ok: true };
+      },
       'content:open-mention': async ({ postKey }, sender) => {
         await pages.select(sender.tabId, postKey);
         void broadcastToPages('background:show-mention', { tabId: sender.tabId, postKey });
@@ -118,8 +122,8 @@ export function createBackgroundApp() {
     sidebar: {
       'sidebar:get-page-state': async (_payload, sender) => {
         if (sender.tabId === null) return { tabId: null, postKeys: [], url: null, selectedPostKey: null };
-        const state = await pages.get(sender.tabId);
-        return { tabId: sender.tabId, ...state };
+        const { url, postKeys, selectedPostKey } = await pages.get(sender.tabId);
+        return { tabId: sender.tabId, url, postKeys, selectedPostKey };
       },
       'sidebar:insert-reply': async (payload, sender) => {
         if (sender.tabId === null)
@@ -149,6 +153,7 @@ export function createBackgroundApp() {
       },
       'sidebar:sync-policy': async () => policySync.syncNow(),
     },
+    isRegisteredSidebar: (tabId, token) => pages.isRegisteredSidebar(tabId, token),
     onError: (error, type) => console.error(`Parley: ${type} failed`, error),
   });
 

@@ -6,6 +6,8 @@ export interface PageState {
   url: string | null;
   postKeys: string[];
   selectedPostKey: string | null;
+  /** Tokens of sidebar frames our content script created in this tab (newest last). */
+  sidebarTokens?: string[];
 }
 
 export interface SessionArea {
@@ -16,6 +18,7 @@ export interface SessionArea {
 
 const EMPTY: PageState = { url: null, postKeys: [], selectedPostKey: null };
 const MAX_KEYS = 5_000;
+const MAX_SIDEBAR_TOKENS = 8;
 
 export class PageStateStore {
   // Serialises read-modify-write per tab so concurrent reports don't drop keys.
@@ -29,8 +32,29 @@ export class PageStateStore {
     return stored ?? { ...EMPTY };
   }
 
+  /** A new page in the tab: its mentions start over; registered sidebar frames stay valid. */
   reset(tabId: number, url: string): Promise<PageState> {
-    return this.update(tabId, () => ({ url, postKeys: [], selectedPostKey: null }));
+    return this.update(tabId, (state) => ({
+      url,
+      postKeys: [],
+      selectedPostKey: null,
+      sidebarTokens: state.sidebarTokens,
+    }));
+  }
+
+  registerSidebar(tabId: number, token: string): Promise<PageState> {
+    return this.update(tabId, (state) => ({
+      ...state,
+      sidebarTokens: [...(state.sidebarTokens ?? []).filter((known) => known !== token), token].slice(
+        -MAX_SIDEBAR_TOKENS,
+      ),
+    }));
+  }
+
+  async isRegisteredSidebar(tabId: number, token: string | undefined): Promise<boolean> {
+    if (!token) return false;
+    await (this.chains.get(tabId) ?? Promise.resolve());
+    return (await this.get(tabId)).sidebarTokens?.includes(token) ?? false;
   }
 
   addKeys(tabId: number, url: string, keys: readonly string[]): Promise<PageState> {

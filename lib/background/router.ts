@@ -37,11 +37,21 @@ export type SidebarHandlers = {
   ) => Promise<ResponseOf[K]> | ResponseOf[K];
 };
 
+/** The one extension page that web pages can frame (web_accessible_resources). */
+export const SIDEBAR_PATH = '/sidebar.html';
+
 export function createMessageRouter(options: {
   ownId: string;
   extensionOrigin: string;
   content: ContentHandlers;
   sidebar: SidebarHandlers;
+  /**
+   * Whether a sidebar frame in this tab presented a token its own content script registered. Why: the
+   * sidebar page must be web-accessible to be framed on sites, so the site itself can frame a copy; that
+   * copy would show the agent's data inside the site's layout (clickjacking). Only frames created by our
+   * content script know a registered token (it lives in a closed shadow root the page cannot read).
+   */
+  isRegisteredSidebar?: (tabId: number, frameToken: string | undefined) => Promise<boolean>;
   onError?: (error: unknown, type: string) => void;
 }) {
   /** Returns the handler's promise, or null when the message is refused. */
@@ -59,10 +69,31 @@ export function createMessageRouter(options: {
       const envelope = parseEnvelope(sidebarToBackground, message);
       if (!envelope) return null;
       const handler = options.sidebar[envelope.type] as (payload: unknown, sender: PageSender) => unknown;
-      return run(() => handler(envelope.payload, { tabId: sender.tab?.id ?? null }), envelope.type);
+      const tabId = sender.tab?.id ?? null;
+      if (isSidebarFrame(sender) && options.isRegisteredSidebar) {
+        const frameToken = (message as { frameToken?: unknown }).frameToken;
+        const check = options.isRegisteredSidebar;
+        return run(async () => {
+          if (
+            tabId === null ||
+            !(await check(tabId, typeof frameToken === 'string' ? frameToken : undefined))
+          )
+            return { ok: false, message: 'This sidebar was not opened by Parley on this page.' };
+          return handler(envelope.payload, { tabId });
+        }, envelope.type);
+      }
+      return run(() => handler(envelope.payload, { tabId }), envelope.type);
     }
     return null;
   };
+
+  function isSidebarFrame(sender: MessageSenderLike): boolean {
+    try {
+      return sender.url !== undefined && new URL(sender.url).pathname === SIDEBAR_PATH;
+    } catch {
+      return true; // an unreadable URL is treated as the strictest case
+    }
+  }
 
   async function run(handler: () => unknown, type: string): Promise<unknown> {
     try {

@@ -33,6 +33,12 @@ export type FrameToHost = { type: 'focus-mention'; postKey: string } | { type: '
 export interface SidebarHostOptions {
   /** Scrolls the page to a mention the agent moved to in the sidebar; returns false when it is not here. */
   focusMention?: (postKey: string) => boolean;
+  /**
+   * The frame's token (a random UUID). The content script registers it with the background first:
+   * the background answers a sidebar frame only when it presents a token registered for its tab, so a
+   * copy of sidebar.html framed by the page itself gets nothing.
+   */
+  frameToken?: string;
 }
 
 /** The page's own colour scheme, from its background (sites switch themes by repainting, not by media query). */
@@ -73,7 +79,7 @@ export class SidebarHost {
   private readonly frame: HTMLIFrameElement;
   private readonly tab: HTMLButtonElement;
   private readonly handle: HTMLDivElement;
-  private readonly token = crypto.randomUUID();
+  private readonly token: string;
   private port: MessagePort | null = null;
   /** Where keyboard focus was in the page before it moved into the sidebar (given back on collapse). */
   private returnFocus: HTMLElement | null = null;
@@ -86,6 +92,7 @@ export class SidebarHost {
     private readonly options: SidebarHostOptions = {},
   ) {
     this.layout = { ...initial };
+    this.token = options.frameToken ?? crypto.randomUUID();
     this.host = document.createElement('parley-sidebar');
     this.host.setAttribute(OWN_NODE_ATTRIBUTE, '');
     const shadow = this.host.attachShadow({ mode: 'closed' });

@@ -13,6 +13,8 @@ import * as z from 'zod/mini';
 import { CATEGORIES, PLATFORMS } from '../domain/types';
 
 const MAX_TEXT = 100_000;
+/** A sidebar frame's token: a random UUID from crypto.randomUUID(). */
+export const FRAME_TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SHORT_TEXT = 2_000;
 const MAX_POST_ID = 500;
 const MAX_HANDLE = 300;
@@ -93,6 +95,8 @@ export const contentToBackground = {
   }),
   /** The agent clicked a marker: show this mention in the sidebar. */
   'content:open-mention': z.object({ postKey }),
+  /** The token of the sidebar frame this content script is about to create in its tab. */
+  'content:register-sidebar': z.object({ token: z.string().check(z.regex(FRAME_TOKEN_PATTERN)) }),
   /** The insert the sidebar asked for finished (or failed) in the page's composer. */
   'content:insert-result': z.object({
     requestId: z.string().check(z.maxLength(100)),
@@ -157,6 +161,8 @@ export type BackgroundToSidebar = typeof backgroundToSidebar;
 export interface Envelope<T extends string = string, P = unknown> {
   type: T;
   payload: P;
+  /** Sent by the sidebar frame: the token its host registered (see lib/content/sidebar-host.ts). */
+  frameToken?: string;
 }
 
 /** Answers the background gives, by request type (responses come only from our own background). */
@@ -188,6 +194,7 @@ export type ResponseOf = {
   'content:get-scan-config': ScanConfig;
   'content:report-posts': { results: ReportedPostResult[] };
   'content:open-mention': { ok: boolean };
+  'content:register-sidebar': { ok: boolean };
   'content:insert-result': { ok: boolean };
   'sidebar:get-page-state': {
     tabId: number | null;

@@ -189,7 +189,7 @@ describe('isolation from a hostile page', () => {
     expect(seen.pageText).not.toContain('complaint case');
   });
 
-  it('a sidebar the page frames itself stays unreadable, and only accepts a port with its URL’s token', async () => {
+  it('a sidebar the page frames itself stays unreadable and is given no data by the background', async () => {
     const token = '0f0f0f0f-1111-4222-8333-444455556666';
     const seen = await page.evaluate(
       async ({ extensionId, hostToken }) => {
@@ -233,40 +233,22 @@ describe('isolation from a hostile page', () => {
 
     const pageMade = page.frames().find((frame) => frame.url().endsWith(`#host=${token}`));
     if (!pageMade) throw new Error('the page-made sidebar frame did not load');
-    const received = (which: 'wrongToken' | 'rightToken') =>
-      page.evaluate(
-        (name) => (window as unknown as { __received: Record<string, unknown[]> }).__received[name] ?? [],
-        which,
-      );
-    // Stepping to another mention of this page asks the host (over the port) to scroll to it.
-    const step = pageMade
-      .locator('button[aria-label="Next mention"]:enabled, button[aria-label="Previous mention"]:enabled')
-      .first();
     try {
-      await expect.poll(() => step.count(), { timeout: 10_000 }).toBe(1);
-      await step.click();
-      await delay(500);
-      expect(await received('wrongToken')).toEqual([]);
-
-      // Positive control: with the token it chose for the URL, the page's own port is accepted. So a page
-      // that frames its own copy of the sidebar can host it (docs/reliability.md, known gaps).
-      await page.evaluate((hostToken) => {
-        const frame = document.getElementById('page-made-sidebar') as HTMLIFrameElement;
-        const state = window as unknown as {
-          __received: Record<string, unknown[]>;
-          __rightChannel: MessageChannel;
-        };
-        state.__rightChannel.port1.onmessage = (event) => state.__received.rightToken?.push(event.data);
-        frame.contentWindow?.postMessage({ type: 'parley:host-port', token: hostToken }, '*', [
-          state.__rightChannel.port2,
-        ]);
-      }, token);
-      await delay(200);
-      await step.click();
-      await expect
-        .poll(() => received('rightToken'), { timeout: 5_000 })
-        .toContainEqual(expect.objectContaining({ type: 'focus-mention' }));
-      expect(await received('wrongToken')).toEqual([]);
+      // The background answers a sidebar frame only with a token our content script registered for this
+      // tab; the page chose this one itself, so its copy gets no data: no queue, no mention, no policy.
+      await delay(2_000);
+      const shown = await pageMade.locator('body').innerText();
+      expect(shown).not.toContain('never arrived');
+      expect(shown).not.toMatch(/policy v\d+/);
+      expect(
+        await pageMade
+          .locator('button[aria-label="Next mention"]:enabled, button[aria-label="Previous mention"]:enabled')
+          .count(),
+      ).toBe(0);
+      const received = await page.evaluate(
+        () => (window as unknown as { __received: Record<string, unknown[]> }).__received.wrongToken ?? [],
+      );
+      expect(received).toEqual([]);
     } finally {
       await page.evaluate(() => document.getElementById('page-made-sidebar')?.remove());
     }
