@@ -99,8 +99,9 @@ export function total(entries, from = -Infinity, to = Infinity) {
   let cpuMs = 0;
   let count = 0;
   let longestMs = 0;
+  let longestCpuMs = 0;
   if (Number.isNaN(from) || Number.isNaN(to))
-    return { ms: Number.NaN, cpuMs: Number.NaN, count: 0, longestMs: 0 };
+    return { ms: Number.NaN, cpuMs: Number.NaN, count: 0, longestMs: 0, longestCpuMs: 0 };
   for (const entry of entries) {
     if (entry.ts < from || entry.ts >= to) continue;
     ms += entry.ms;
