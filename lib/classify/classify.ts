@@ -1,14 +1,19 @@
 import type { Category, Platform, Severity } from '../domain/types';
 import { CORRECTION_DECIDES, type Correction, closestCorrection } from './corrections';
-import { type AnalyzedText, describeFeature } from './features';
-import { type ClassifierModel, type FeatureContribution, scoreComplaint } from './model';
+import { type AnalyzedText, charGramsOf, describeFeature, hasCharGrams } from './features';
+import {
+  type ClassifierModel,
+  type FeatureContribution,
+  type StackedComplaint,
+  scoreComplaint,
+  stackComplaint,
+} from './model';
 import { compileRules, matchCategoryRules, matchSeverityRules } from './policy-rules';
-import { readPost } from './reading';
+import { complaintEvidence, readPost } from './reading';
 import type { ClassifierRules } from './rules';
 import {
   findChurnThreat,
   findCrisisPhrases,
-  findQuestionCue,
   findSpamSignals,
   type PhraseHit,
   type PhraseIndex,
@@ -18,8 +23,12 @@ import {
  * One decision per mention: category, severity, sentiment, and the reasons behind them. Order of
  * authority: a policy 'force' rule, then an agent's correction of a near-identical post, then the
  * evidence (built-in crisis lexicon, complaint model, spam/question cues, sentiment), which policy
- * 'boost' rules and similar corrections shift. Pure and deterministic: no clock, no randomness,
- * numbers rounded so every engine prints the same result.
+ * 'boost' rules and similar corrections shift. The complaint probability is one stacked decision
+ * over the word model, negative tone, problem phrases and a question asked in a negative tone, so
+ * "Acme lost my parcel" (few telling words, clearly negative, a problem) and "where is my
+ * refund?" (a question that reports a problem) are complaints while "do you ship to Canada?"
+ * stays a question. Pure and deterministic: no clock, no randomness, numbers rounded so every
+ * engine prints the same result.
  */
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
@@ -57,11 +66,6 @@ const BOOST_LOGIT = 1.5;
 const SARCASM_LOGIT = 1.5;
 /** A threat to leave ("switching to", "cancel my account") is a complaint in all but name. */
 const CHURN_LOGIT = 1.5;
-/**
- * Negative-sentiment probability from which a post is a complaint even when the complaint model
- * hesitates (e.g. "the food was not good"); cross-validation showed no loss of macro-F1 at 0.9.
- */
-const STRONGLY_NEGATIVE = 0.9;
 /** How far a fully similar correction moves the complaint log-odds (scaled by similarity). */
 const CORRECTION_LOGIT = 2.5;
 /** Lexicon sum at or below which a complaint counts as very negative (e.g. "worst" + "awful"). */
@@ -79,9 +83,38 @@ function signed(value: number): string {
   return `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
 }
 
+/**
+ * The word model's contributions in readable units: the letter n-grams of a word count with the
+ * word itself ("arrived" rather than "rriv", "<arr", "ived"), so the reasons name what moved the score
+ * even when many small letter weights did.
+ */
+function wordDrivers(
+  contributions: readonly FeatureContribution[],
+  tokens: readonly string[],
+): FeatureContribution[] {
+  const wordOfGram = new Map<string, string>();
+  for (const token of tokens) {
+    if (!hasCharGrams(token)) continue;
+    for (const gram of charGramsOf(token)) if (!wordOfGram.has(gram)) wordOfGram.set(gram, token);
+  }
+  const merged = new Map<string, number>();
+  for (const { feature, contribution } of contributions) {
+    const word = feature.startsWith('c:') ? wordOfGram.get(feature.slice(2)) : undefined;
+    const key = word === undefined ? feature : `w:${word}`;
+    merged.set(key, (merged.get(key) ?? 0) + contribution);
+  }
+  return [...merged]
+    .map(([feature, contribution]) => ({ feature, contribution }))
+    .sort(
+      (left, right) =>
+        Math.abs(right.contribution) - Math.abs(left.contribution) || (left.feature < right.feature ? -1 : 1),
+    );
+}
+
 function describeDrivers(drivers: readonly FeatureContribution[], limit: number): string {
   return drivers
     .filter(({ feature }) => !feature.startsWith('c:') && feature !== 'd:length')
+    .filter(({ contribution }) => Math.abs(contribution) >= 0.005)
     .slice(0, limit)
     .map(({ feature, contribution }) => `${describeFeature(feature)} ${signed(contribution)}`)
     .join(', ');
@@ -89,6 +122,22 @@ function describeDrivers(drivers: readonly FeatureContribution[], limit: number)
 
 function describeHits(hits: readonly PhraseHit[]): string {
   return hits.map(({ phrase, group }) => `"${phrase}" (${group})`).join(', ');
+}
+
+/** The stacked decision's parts, strongest first, each with what it added to the log-odds. */
+function describeStack(stacked: StackedComplaint, wordProbability: number, negative: number): string {
+  const { contributions } = stacked;
+  const parts = [
+    { text: `words ${wordProbability.toFixed(2)}`, value: contributions.words },
+    { text: `negative tone ${negative.toFixed(2)}`, value: contributions.negative },
+    { text: 'problem reported', value: contributions.problem },
+    { text: 'question in a negative tone', value: contributions.negativeQuestion },
+  ];
+  return parts
+    .filter(({ value }) => Math.abs(value) >= 0.005)
+    .sort((left, right) => Math.abs(right.value) - Math.abs(left.value))
+    .map(({ text, value }) => `${text} ${signed(value)}`)
+    .join(', ');
 }
 
 export function createClassifier(model: ClassifierModel): Classifier {
@@ -101,7 +150,7 @@ function classifyWithModel(
   context: ClassifyContext,
 ): Classification {
   const reading = readPost(model.sentiment, input.text ?? '');
-  const { text, analyzed, phrases, sentimentScore, sarcasm, probabilities } = reading;
+  const { text, analyzed, phrases, sentimentScore, sarcasm, probabilities, questionCue } = reading;
   const reasons: Reason[] = [];
   const compiledRules = context.rules ? compileRules(context.rules) : null;
 
@@ -112,8 +161,10 @@ function classifyWithModel(
   const sentimentLabel = SENTIMENT_LABELS[labelIndex] as SentimentLabel;
   const sentiment = { label: sentimentLabel, score: round3(probabilities[2] - probabilities[0]) };
 
-  const complaintScore = scoreComplaint(model.complaint, reading.complaintFeatures);
-  let complaintLogit = complaintScore.logit;
+  // Every contribution is kept so the letter n-grams can be summed into their words for the reasons.
+  const wordScore = scoreComplaint(model.complaint, reading.complaintFeatures, Number.POSITIVE_INFINITY);
+  const stacked = stackComplaint(model.complaint.stack, complaintEvidence(reading, wordScore.logit));
+  let complaintLogit = stacked.logit;
   const threshold = compiledRules?.complaintThreshold ?? model.complaint.threshold;
 
   const evidence: Record<EvidenceCategory, number> = {
@@ -127,7 +178,6 @@ function classifyWithModel(
   evidence.crisis = crisisHits.reduce((sum, hit) => sum + hit.weight, 0);
   const spamHits = findSpamSignals(phrases, text);
   evidence.spam = spamHits.reduce((sum, hit) => sum + hit.weight, 0);
-  const questionCue = findQuestionCue(analyzed.tokenized.tokens, phrases);
   if (questionCue) evidence.question = 1;
   if (sentimentLabel === 'positive') evidence.praise = 1;
   if (sarcasm) complaintLogit += SARCASM_LOGIT;
@@ -185,15 +235,11 @@ function classifyWithModel(
     category = 'spam';
   } else if (complaintProbability >= threshold) {
     category = 'complaint';
+    if (questionCue)
+      reasons.push({ kind: 'signal', text: 'a question that reports a problem is a complaint' });
   } else if (evidence.neutral >= 1) {
     // A policy boost or an agent's correction towards neutral outweighs tone alone.
     category = 'neutral';
-  } else if (probabilities[0] >= STRONGLY_NEGATIVE) {
-    category = 'complaint';
-    reasons.push({
-      kind: 'signal',
-      text: `strongly negative tone (${probabilities[0].toFixed(2)}) reads as a complaint`,
-    });
   } else if (evidence.spam >= 1) {
     category = 'spam';
   } else if (evidence.question >= 1) {
@@ -213,10 +259,13 @@ function classifyWithModel(
   }
   reasons.push({
     kind: 'model',
-    text: `complaint model ${complaintProbability.toFixed(2)} (threshold ${threshold.toFixed(2)})${
-      complaintScore.drivers.length > 0 ? `: ${describeDrivers(complaintScore.drivers, 4)}` : ''
-    }`,
+    text: `complaint model ${complaintProbability.toFixed(2)} (threshold ${threshold.toFixed(2)}): ${describeStack(stacked, wordScore.probability, probabilities[0])}`,
   });
+  const drivers = describeDrivers(wordDrivers(wordScore.drivers, analyzed.tokenized.tokens), 4);
+  if (drivers !== '') reasons.push({ kind: 'model', text: `complaint words: ${drivers}` });
+  if (analyzed.problems.length > 0) {
+    reasons.push({ kind: 'signal', text: `reports a problem: ${describeHits(analyzed.problems)}` });
+  }
   reasons.push({
     kind: 'model',
     text: `sentiment model ${sentimentLabel} ${(probabilities[labelIndex] ?? 0).toFixed(2)}${

@@ -1,7 +1,11 @@
 import { type LexiconResult, scoreLexicon } from './lexicon';
+import { findProblemPhrases, indexPhrases, type PhraseHit, type PhraseIndex } from './signals';
 import {
+  BRAND_TOKEN,
   CLAUSE_BREAK,
   capitalsRatio,
+  MONEY_TOKEN,
+  NUMBER_TOKEN,
   shoutedWords,
   type TokenizedText,
   tokenize,
@@ -12,7 +16,7 @@ import {
 /**
  * Turns a post into the sparse feature vector both trained models read: word unigrams (negation
  * marked), word bigrams, character n-grams inside words (robust to misspelling), the opening word,
- * and a few dense signals (lexicon score, "!", capitals, links). Names are prefixed by kind so the
+ * and a few dense signals (lexicon score, problem phrases, "!", capitals, links). Names are prefixed by kind so the
  * reasons shown to the agent can say what a weight stood for.
  */
 
@@ -25,10 +29,15 @@ export interface AnalyzedText {
   exclamations: number;
   capitals: number;
   shouted: string[];
+  /** Every short run of canonical tokens, for whole-token phrase lookups. */
+  phrases: PhraseIndex;
+  /** Reports of something gone wrong ("never arrived", "charged twice"). */
+  problems: PhraseHit[];
 }
 
 export function analyzeText(raw: string): AnalyzedText {
   const tokenized = tokenize(raw);
+  const phrases = indexPhrases(tokenized.tokens);
   return {
     raw,
     tokenized,
@@ -36,11 +45,28 @@ export function analyzeText(raw: string): AnalyzedText {
     exclamations: (raw.match(/!/g) ?? []).length,
     capitals: capitalsRatio(tokenized.normalized),
     shouted: shoutedWords(raw),
+    phrases,
+    problems: findProblemPhrases(phrases),
   };
 }
 
 /** Only 4-grams: 3-grams added noise and size without gaining accuracy in cross-validation. */
 const CHAR_GRAM_SIZE = 4;
+
+/** Words (3+ letters, not placeholders) whose letters are read as character n-grams. */
+export function hasCharGrams(token: string): boolean {
+  return token.length >= 3 && token !== USER_TOKEN && token !== URL_TOKEN && /^\p{L}/u.test(token);
+}
+
+/** The word's character 4-grams, with < and > marking its start and end. */
+export function charGramsOf(token: string): string[] {
+  const padded = `<${token}>`;
+  const grams: string[] = [];
+  for (let start = 0; start + CHAR_GRAM_SIZE <= padded.length; start += 1) {
+    grams.push(padded.slice(start, start + CHAR_GRAM_SIZE));
+  }
+  return grams;
+}
 
 export function extractFeatures(text: AnalyzedText): FeatureVector {
   const features: FeatureVector = new Map();
@@ -55,11 +81,8 @@ export function extractFeatures(text: AnalyzedText): FeatureVector {
     if (previous !== CLAUSE_BREAK && current !== CLAUSE_BREAK) features.set(`b:${previous} ${current}`, 1);
   }
   for (const token of tokens) {
-    if (token.length < 3 || token === USER_TOKEN || token === URL_TOKEN || !/^\p{L}/u.test(token)) continue;
-    const padded = `<${token}>`;
-    for (let start = 0; start + CHAR_GRAM_SIZE <= padded.length; start += 1) {
-      features.set(`c:${padded.slice(start, start + CHAR_GRAM_SIZE)}`, 1);
-    }
+    if (!hasCharGrams(token)) continue;
+    for (const gram of charGramsOf(token)) features.set(`c:${gram}`, 1);
   }
   const opening = tokens.find((token) => token !== USER_TOKEN && token !== CLAUSE_BREAK);
   if (opening) features.set(`o:${opening}`, 1);
@@ -73,6 +96,7 @@ export function extractFeatures(text: AnalyzedText): FeatureVector {
   features.set('d:lexicon', Math.tanh(text.lexicon.score / 4));
   if (positive > 0) features.set('d:lexicon_positive', Math.min(1, positive / 6));
   if (negative > 0) features.set('d:lexicon_negative', Math.min(1, negative / 6));
+  if (text.problems.length > 0) features.set('d:problem', problemScore(text.problems));
   if (text.exclamations > 0) features.set('d:exclamations', Math.min(1, text.exclamations / 3));
   if (tokens.includes('?')) features.set('d:question_mark', 1);
   if (text.capitals > 0.5) features.set('d:capitals', text.capitals);
@@ -83,9 +107,30 @@ export function extractFeatures(text: AnalyzedText): FeatureVector {
   return features;
 }
 
-/** Readable form of a feature name, for the reasons list. */
+/** How much of a problem report a post carries: one phrase counts half, two or more fully. */
+export function problemScore(problems: readonly PhraseHit[]): number {
+  return Math.min(1, problems.length / 2);
+}
+
+const PLACEHOLDER_WORDS: Record<string, string> = {
+  [USER_TOKEN]: '@someone',
+  [URL_TOKEN]: 'a link',
+  [NUMBER_TOKEN]: 'a number',
+  [MONEY_TOKEN]: 'an amount',
+  [BRAND_TOKEN]: 'a brand',
+};
+
+/** Readable form of a feature name, for the reasons list (placeholders read as what they stand for). */
 export function describeFeature(name: string): string {
-  const body = name.slice(2);
+  const body = name
+    .slice(2)
+    .split(' ')
+    .map((word) => {
+      const negated = word.startsWith('not_');
+      const plain = negated ? word.slice(4) : word;
+      return `${negated ? 'not_' : ''}${PLACEHOLDER_WORDS[plain] ?? plain}`;
+    })
+    .join(' ');
   switch (name.slice(0, 2)) {
     case 'w:':
       return body.startsWith('not_') ? `"not … ${body.slice(4)}"` : `"${body}"`;
@@ -110,5 +155,6 @@ const DENSE_DESCRIPTIONS: Record<string, string> = {
   'd:shouting': 'shouted words',
   'd:addressed': 'addressed to someone',
   'd:link': 'link',
+  'd:problem': 'problem words',
   'd:length': 'length',
 };

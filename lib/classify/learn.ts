@@ -1,7 +1,8 @@
 /**
  * Multinomial logistic regression trained by AdaGrad SGD with L2, fully deterministic: a seeded
  * PRNG orders the examples, the epoch count is fixed, and no step depends on timing or on
- * Math.random. Two classes give an ordinary logistic regression.
+ * Math.random. Two classes give an ordinary logistic regression. A Newton-method fit serves the
+ * few-feature stacked decision on top.
  */
 
 export interface SparseExample {
@@ -108,4 +109,94 @@ export function trainSoftmax(
     }
   }
   return { classCount, featureCount, weights, bias };
+}
+
+export interface SmallLogisticOptions {
+  /** L2 penalty on the weights (not the bias). */
+  l2: number;
+  /** Per-class loss weights, as in trainSoftmax. */
+  classWeights?: readonly number[];
+  /** Newton steps; a handful converge for a few dense features. */
+  iterations?: number;
+}
+
+export interface SmallLogistic {
+  bias: number;
+  weights: number[];
+}
+
+/**
+ * Binary logistic regression over a few dense features by Newton's method: exact, no learning rate
+ * and no example order, so the result depends on the data alone. Meant for a handful of features
+ * (the Hessian is solved directly).
+ */
+export function fitSmallLogistic(
+  rows: readonly (readonly number[])[],
+  labels: readonly number[],
+  options: SmallLogisticOptions,
+): SmallLogistic {
+  const size = (rows[0]?.length ?? 0) + 1;
+  const coefficients = new Array<number>(size).fill(0);
+  for (let iteration = 0; iteration < (options.iterations ?? 25); iteration += 1) {
+    const gradient = new Array<number>(size).fill(0);
+    const hessian = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+    rows.forEach((row, index) => {
+      const label = labels[index] as number;
+      const inputs = [1, ...row];
+      let logit = 0;
+      for (let at = 0; at < size; at += 1) logit += (inputs[at] as number) * (coefficients[at] as number);
+      const probability = 1 / (1 + Math.exp(-logit));
+      const weight = options.classWeights?.[label] ?? 1;
+      const curvature = weight * probability * (1 - probability);
+      for (let row = 0; row < size; row += 1) {
+        gradient[row] = (gradient[row] as number) + weight * (probability - label) * (inputs[row] as number);
+        const line = hessian[row] as number[];
+        for (let column = 0; column < size; column += 1) {
+          line[column] =
+            (line[column] as number) + curvature * (inputs[row] as number) * (inputs[column] as number);
+        }
+      }
+    });
+    for (let at = 1; at < size; at += 1) {
+      gradient[at] = (gradient[at] as number) + options.l2 * (coefficients[at] as number);
+      (hessian[at] as number[])[at] = ((hessian[at] as number[])[at] as number) + options.l2;
+    }
+    const step = solveLinearSystem(hessian, gradient);
+    for (let at = 0; at < size; at += 1)
+      coefficients[at] = (coefficients[at] as number) - (step[at] as number);
+  }
+  return { bias: coefficients[0] as number, weights: coefficients.slice(1) };
+}
+
+/** Gaussian elimination with partial pivoting; matrix and vector are consumed. */
+function solveLinearSystem(matrix: number[][], vector: number[]): number[] {
+  const size = vector.length;
+  for (let column = 0; column < size; column += 1) {
+    let pivot = column;
+    for (let row = column + 1; row < size; row += 1) {
+      if (
+        Math.abs((matrix[row] as number[])[column] as number) >
+        Math.abs((matrix[pivot] as number[])[column] as number)
+      )
+        pivot = row;
+    }
+    [matrix[column], matrix[pivot]] = [matrix[pivot] as number[], matrix[column] as number[]];
+    [vector[column], vector[pivot]] = [vector[pivot] as number, vector[column] as number];
+    const lead = (matrix[column] as number[])[column] as number;
+    if (lead === 0) continue;
+    for (let row = 0; row < size; row += 1) {
+      if (row === column) continue;
+      const factor = ((matrix[row] as number[])[column] as number) / lead;
+      if (factor === 0) continue;
+      for (let at = column; at < size; at += 1) {
+        (matrix[row] as number[])[at] =
+          ((matrix[row] as number[])[at] as number) - factor * ((matrix[column] as number[])[at] as number);
+      }
+      vector[row] = (vector[row] as number) - factor * (vector[column] as number);
+    }
+  }
+  return vector.map((value, at) => {
+    const lead = (matrix[at] as number[])[at] as number;
+    return lead === 0 ? 0 : value / lead;
+  });
 }

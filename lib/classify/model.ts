@@ -7,11 +7,46 @@ import { softmaxInPlace } from './learn';
  * every reason shown to the agent can name the feature behind it.
  */
 
+/**
+ * The complaint decision stacked on the word model: a logistic regression over four pieces of
+ * evidence (word model, negative tone, problem phrases, a question asked in a negative tone), fitted on the word model's out-of-fold scores so it learns how far to trust them on
+ * posts they were not trained on. Each weight says how much one piece of evidence counts.
+ */
+export interface ComplaintStack {
+  bias: number;
+  /** Per unit of the word model's log-odds. */
+  words: number;
+  /** Per unit of the sentiment model's negative probability. */
+  negative: number;
+  /** Per unit of problem score (0…1: one problem phrase is 0.5, two or more 1). */
+  problem: number;
+  /**
+   * Per unit of negative probability when the post is a question: "where is my refund?" asks in
+   * order to complain, "do you ship to Canada?" just asks.
+   */
+  negativeQuestion: number;
+}
+
+export interface ComplaintEvidence {
+  /** The word model's log-odds. */
+  words: number;
+  /** Negative probability (after the sarcasm turn). */
+  negative: number;
+  /** Problem score, 0…1. */
+  problem: number;
+  /** Negative probability if the post reads as a question, else 0. */
+  negativeQuestion: number;
+}
+
+export const EVIDENCE_NAMES = ['words', 'negative', 'problem', 'negativeQuestion'] as const;
+
 export interface ComplaintModel {
-  /** Probability from which a post is called a complaint (the policy may override it). */
+  /** Stacked probability from which a post is called a complaint (the policy may override it). */
   threshold: number;
+  /** The word model: bias and weights over the sparse text features. */
   bias: number;
   weights: Record<string, number>;
+  stack: ComplaintStack;
 }
 
 export interface SentimentModel {
@@ -21,7 +56,7 @@ export interface SentimentModel {
 }
 
 export interface ClassifierModel {
-  version: 1;
+  version: 2;
   complaint: ComplaintModel;
   sentiment: SentimentModel;
   /** What the weights were trained from, so a reader can reproduce them. */
@@ -103,16 +138,30 @@ export function scoreSentiment(
   };
 }
 
+export interface StackedComplaint {
+  logit: number;
+  /** What each piece of evidence added to the log-odds (weight × value). */
+  contributions: Record<keyof ComplaintEvidence, number>;
+}
+
 /**
- * The complaint model also reads the sentiment model's verdict: tone learnt from 11k airline
- * tweets carries over to brands the small complaints set never covered.
+ * The stacked complaint log-odds. Tone learnt from 11k airline tweets and the problem lexicon carry
+ * over to brands the small complaints set never covered, where its word weights know little.
  */
-export function withSentimentFeatures(
-  features: FeatureVector,
-  probabilities: readonly number[],
-): FeatureVector {
-  const extended = new Map(features);
-  extended.set('d:sentiment_negative', probabilities[0] as number);
-  extended.set('d:sentiment_positive', probabilities[2] as number);
-  return extended;
+export function stackComplaint(stack: ComplaintStack, evidence: ComplaintEvidence): StackedComplaint {
+  const contributions = {
+    words: stack.words * evidence.words,
+    negative: stack.negative * evidence.negative,
+    problem: stack.problem * evidence.problem,
+    negativeQuestion: stack.negativeQuestion * evidence.negativeQuestion,
+  };
+  return {
+    logit:
+      stack.bias +
+      contributions.words +
+      contributions.negative +
+      contributions.problem +
+      contributions.negativeQuestion,
+    contributions,
+  };
 }

@@ -1,11 +1,18 @@
-import { type AnalyzedText, analyzeText, extractFeatures, type FeatureVector } from './features';
-import { type SentimentModel, type SentimentScore, scoreSentiment, withSentimentFeatures } from './model';
-import { findSarcasmMarker, indexPhrases, type PhraseIndex } from './signals';
+import {
+  type AnalyzedText,
+  analyzeText,
+  extractFeatures,
+  type FeatureVector,
+  problemScore,
+} from './features';
+import { type ComplaintEvidence, type SentimentModel, type SentimentScore, scoreSentiment } from './model';
+import { findQuestionCue, findSarcasmMarker, type PhraseIndex } from './signals';
 
 /**
  * The reading of a post that both classification and complaint-model training share: features,
- * the sentiment model's verdict, and sarcasm. Sarcasm turns the verdict before the complaint model
- * sees it ("thanks a lot 🙄" is not praise), identically in training and at run time.
+ * the sentiment model's verdict, sarcasm and the question cue. Sarcasm turns the verdict and the
+ * lexicon features before the complaint model sees them ("thanks a lot 🙄" is not praise),
+ * identically in training and at run time.
  */
 
 /** Longer posts are cut: the cost per post stays bounded and nothing useful lies that far in. */
@@ -21,15 +28,17 @@ export interface PostReading {
   sarcasm: string | null;
   /** Negative, neutral, positive after the sarcasm turn. */
   probabilities: [number, number, number];
-  /** What the complaint model reads: the features plus the (turned) sentiment verdict. */
+  /** What the complaint word model reads: the features, lexicon turned under sarcasm. */
   complaintFeatures: FeatureVector;
+  /** Why the post reads as a question, or null. */
+  questionCue: string | null;
 }
 
 export function readPost(sentimentModel: SentimentModel, rawText: string): PostReading {
   const text = rawText.slice(0, MAX_TEXT_LENGTH);
   const analyzed = analyzeText(text);
   const features = extractFeatures(analyzed);
-  const phrases = indexPhrases(analyzed.tokenized.tokens);
+  const phrases = analyzed.phrases;
   const sentimentScore = scoreSentiment(sentimentModel, features);
   const [negative, neutral, positive] = sentimentScore.probabilities;
   const hasNegativeWords = analyzed.lexicon.contributions.some(({ score }) => score < 0) || negative > 0.4;
@@ -46,7 +55,19 @@ export function readPost(sentimentModel: SentimentModel, rawText: string): PostR
     sentimentScore,
     sarcasm,
     probabilities,
-    complaintFeatures: withSentimentFeatures(sarcasm ? turnLexicon(features) : features, probabilities),
+    complaintFeatures: sarcasm ? turnLexicon(features) : features,
+    questionCue: findQuestionCue(analyzed.tokenized.tokens, phrases),
+  };
+}
+
+/** What the stacked complaint decision weighs besides the word model's log-odds. */
+export function complaintEvidence(reading: PostReading, wordLogit: number): ComplaintEvidence {
+  const negative = reading.probabilities[0];
+  return {
+    words: wordLogit,
+    negative,
+    problem: problemScore(reading.analyzed.problems),
+    negativeQuestion: reading.questionCue ? negative : 0,
   };
 }
 

@@ -379,6 +379,170 @@ const CHURN_PHRASES: readonly string[] = [
   'dispute the charge',
 ];
 
+/**
+ * Reports of something gone wrong with an order, a bill, a product or the service: the state of
+ * affairs a complaint describes, in words any brand's customers use. Counted as one feature, so a
+ * problem word the small complaints set never saw still counts like the ones it did.
+ */
+const PROBLEM_PHRASES: readonly PhraseGroup[] = [
+  {
+    group: 'delivery',
+    weight: 1,
+    phrases: [
+      'lost my',
+      'lost our',
+      'missing',
+      'never arrived',
+      'never came',
+      'never received',
+      'never got',
+      'never showed up',
+      'hasnt arrived',
+      'havent arrived',
+      'didnt arrive',
+      'not arrived',
+      'havent received',
+      'hasnt come',
+      'didnt receive',
+      'didnt get',
+      'still waiting',
+      'been waiting',
+      'still havent',
+      'still hasnt',
+      'still no',
+      'is late',
+      'was late',
+      'are late',
+      'late again',
+      'arrived late',
+      'running late',
+      'days late',
+      'weeks late',
+      'hours late',
+      'delayed',
+      'delay',
+      'delays',
+      'stuck',
+      'wrong order',
+      'wrong item',
+      'wrong size',
+      'wrong address',
+      'the wrong',
+    ],
+  },
+  {
+    group: 'billing',
+    weight: 1,
+    phrases: [
+      'charged twice',
+      'double charged',
+      'charged me',
+      'was charged',
+      'been charged',
+      'got charged',
+      'overcharged',
+      'refund',
+      'my money',
+      'money back',
+      'hidden fees',
+      'ripped off',
+      'rip off',
+      'scam',
+      'scammed',
+    ],
+  },
+  {
+    group: 'broken',
+    weight: 1,
+    phrases: [
+      'broken',
+      'broke',
+      'damaged',
+      'defective',
+      'faulty',
+      'cracked',
+      'leaking',
+      'stopped working',
+      'not working',
+      'isnt working',
+      'doesnt work',
+      'dont work',
+      'didnt work',
+      'wont work',
+      'wont turn on',
+      'wont load',
+      'wont let me',
+      'cant log in',
+      'cant login',
+      'cant access',
+      'unable to',
+      'crashes',
+      'crashing',
+      'crashed',
+      'error',
+      'errors',
+      'glitch',
+      'freezes',
+      'freezing',
+      'expired',
+      'spoiled',
+      'stale',
+    ],
+  },
+  {
+    group: 'service',
+    weight: 1,
+    phrases: [
+      'cancelled my',
+      'canceled my',
+      'rude',
+      'hung up',
+      'no response',
+      'no reply',
+      'no answer',
+      'never responded',
+      'never replied',
+      'ignored',
+      'ignoring',
+      'on hold',
+      'no one',
+      'nobody',
+      'messed up',
+      'screwed up',
+      'mistake',
+      'issue',
+      'issues',
+      'problem',
+      'problems',
+      'fix this',
+      'fix it',
+      'unacceptable',
+      'ridiculous',
+      'disappointed',
+      'disappointing',
+    ],
+  },
+];
+/** Phrases that deny a problem ("no problem", "not late"): the problem words inside them do not count. */
+const PROBLEM_DENIALS: readonly string[] = [
+  'no problem',
+  'no problems',
+  'not a problem',
+  'no issue',
+  'no issues',
+  'not an issue',
+  'any problems',
+  'any issues',
+  'not late',
+  'never late',
+  'no delay',
+  'no delays',
+  'not broken',
+  'not disappointed',
+  'never disappointed',
+  'missing out',
+];
+
 interface PaddedPhrase extends PhraseHit {
   /** " phrase ", to tell whether one phrase lies inside another. */
   padded: string;
@@ -395,7 +559,10 @@ const LONGEST_PHRASE = Math.max(
   ...[...CRISIS_PHRASES, ...SPAM_PHRASES].flatMap(({ phrases }) =>
     phrases.map((phrase) => phrase.split(' ').length),
   ),
-  ...[...QUESTION_PHRASES, ...SARCASM_PHRASES, ...CHURN_PHRASES].map((phrase) => phrase.split(' ').length),
+  ...PROBLEM_PHRASES.flatMap(({ phrases }) => phrases.map((phrase) => phrase.split(' ').length)),
+  ...[...QUESTION_PHRASES, ...SARCASM_PHRASES, ...CHURN_PHRASES, ...PROBLEM_DENIALS].map(
+    (phrase) => phrase.split(' ').length,
+  ),
 );
 
 /** Every run of 1…LONGEST_PHRASE canonical tokens, so a phrase lookup is one Set.has. */
@@ -416,6 +583,8 @@ export function indexPhrases(tokens: readonly string[]): PhraseIndex {
 
 const CRISIS_LOOKUP = padGroups(CRISIS_PHRASES);
 const SPAM_LOOKUP = padGroups(SPAM_PHRASES);
+const PROBLEM_LOOKUP = padGroups(PROBLEM_PHRASES);
+const PADDED_DENIALS = PROBLEM_DENIALS.map((phrase) => ` ${phrase} `);
 
 function findGroups(phrases: PhraseIndex, lookup: readonly PaddedPhrase[]): PhraseHit[] {
   const hits: PaddedPhrase[] = [];
@@ -430,6 +599,14 @@ function findGroups(phrases: PhraseIndex, lookup: readonly PaddedPhrase[]): Phra
 
 export function findCrisisPhrases(phrases: PhraseIndex): PhraseHit[] {
   return findGroups(phrases, CRISIS_LOOKUP);
+}
+
+/** Problem reports in the post, leaving out problem words a denial covers ("no problem"). */
+export function findProblemPhrases(phrases: PhraseIndex): PhraseHit[] {
+  const denials = PADDED_DENIALS.filter((padded) => phrases.has(padded.slice(1, -1)));
+  const hits = findGroups(phrases, PROBLEM_LOOKUP);
+  if (denials.length === 0) return hits;
+  return hits.filter(({ phrase }) => !denials.some((denial) => denial.includes(` ${phrase} `)));
 }
 
 export function findSpamSignals(phrases: PhraseIndex, raw: string): PhraseHit[] {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Classification, classifyMention } from '../../../lib/classify/index';
+import {
+  type Classification,
+  type ClassifierModel,
+  classifierModel,
+  classifyMention,
+  createClassifier,
+} from '../../../lib/classify/index';
 
 function classify(text: string): Classification {
   return classifyMention({ text, platform: 'x' });
@@ -21,6 +27,8 @@ describe('classifyMention: categories on clear cases', () => {
     expect(result.sentiment.score).toBeLessThan(-0.5);
     expect(result.complaintProbability).toBeGreaterThan(0.8);
     expect(reasonTexts(result, 'model')).toContain('complaint model');
+    // Placeholders read as what they stand for, never as "xuser".
+    expect(reasonTexts(result)).not.toMatch(/xuser|xnum/);
   });
 
   it('detects questions with and without a question mark', () => {
@@ -71,6 +79,80 @@ describe('classifyMention: categories on clear cases', () => {
     expect(result.category).toBe('neutral');
     expect(result.severity).toBe(1);
     expect(result.sentiment.label).toBe('neutral');
+  });
+});
+
+describe('classifyMention: problem reports and questions', () => {
+  it.each([
+    'Acme lost my parcel',
+    '@acme my order never arrived',
+    'Acme charged me twice for the same order',
+    '@acme the blender I bought last week is already broken',
+    'Acme delivered the wrong item again',
+    '@acme still waiting for my refund',
+    'my Acme headphones stopped working after two days',
+    'Acme sent me a damaged TV',
+  ])('calls a short problem report a complaint: %s', (text) => {
+    const result = classify(text);
+    expect(result.category).toBe('complaint');
+    expect(result.severity).toBe(2);
+    expect(result.sentiment.label).not.toBe('positive');
+    expect(reasonTexts(result, 'signal')).toContain('reports a problem');
+  });
+
+  it.each([
+    'Acme lost my parcel, @acmehelp?',
+    '@acme why did you charge me twice?',
+    '@acme where is my refund?',
+    "@acme why hasn't my order arrived yet?",
+    '@acme why does the app keep crashing?',
+    '@acme where is my parcel? it was due on Monday',
+    '@acme why was I charged a late fee?',
+  ])('calls a question that reports a problem a complaint: %s', (text) => {
+    const result = classify(text);
+    expect(result.category).toBe('complaint');
+    expect(result.sentiment.label).toBe('negative');
+    expect(reasonTexts(result, 'signal')).toContain('a question that reports a problem is a complaint');
+    expect(reasonTexts(result, 'model')).toContain('question in a negative tone +');
+  });
+
+  it.each([
+    '@acme do you ship to Canada',
+    '@acme what time does the store close?',
+    '@acme when does the summer sale start?',
+    '@acme is the Leeds store open on bank holidays?',
+    '@acme can I pay with PayPal?',
+    '@acme where can I buy your gift cards?',
+  ])('keeps a plain question a question: %s', (text) => {
+    const result = classify(text);
+    expect(result.category).toBe('question');
+    expect(result.complaintProbability).toBeLessThan(0.5);
+  });
+
+  it('weighs negative tone with the word model instead of either alone', () => {
+    const text = 'Acme lost my parcel';
+    const toneBlind: ClassifierModel = {
+      ...classifierModel,
+      complaint: {
+        ...classifierModel.complaint,
+        stack: { ...classifierModel.complaint.stack, negative: 0, negativeQuestion: 0 },
+      },
+    };
+    const withTone = classify(text);
+    const withoutTone = createClassifier(toneBlind)({ text });
+    expect(withTone.sentiment.label).toBe('negative');
+    expect(withTone.complaintProbability).toBeGreaterThan(withoutTone.complaintProbability + 0.1);
+    expect(reasonTexts(withTone, 'model')).toMatch(
+      /complaint model 0\.\d\d \(threshold 0\.50\): .*negative tone 0\.\d\d \+/,
+    );
+    expect(reasonTexts(withTone, 'model')).toContain('problem reported +');
+  });
+
+  it('names the words behind the word model, letter n-grams counted with their word', () => {
+    const result = classify('@acme why does the app keep crashing?');
+    const words = result.reasons.find((reason) => reason.text.startsWith('complaint words:'));
+    expect(words?.text).toMatch(/"crashing" \+/);
+    expect(words?.text).not.toContain('letters');
   });
 });
 

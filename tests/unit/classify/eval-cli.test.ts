@@ -46,5 +46,8 @@ describe('npm run eval', () => {
     expect(unknown.stderr).toContain('cannot tell the format');
     const badFormat = runEval(['--data', file, '--format', 'tweets']);
     expect(badFormat.stderr).toContain('--format must be complaints or airline');
+    const badSeed = runEval(['--data', file, '--seed', 'soon']);
+    expect(badSeed.status).not.toBe(0);
+    expect(badSeed.stderr).toContain('--seed must be a whole number');
   }, 60_000);
 });
