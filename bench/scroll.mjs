@@ -87,6 +87,7 @@ export async function scrollRun(session, { initialPosts, batches, batchSize, pau
       ),
       longTasks: longTasks.length,
       longTasksWithContentScript: activity.longTasks.filter((task) => task.withContentScript).length,
+      longTasksLongInCpu: activity.longTasks.filter((task) => task.cpuMs >= 50).length,
       longestLongTaskMs: Math.max(0, ...longTasks.map((task) => task.duration)),
       marked,
       expected: reported,

@@ -88,6 +88,7 @@ export function contentScriptActivity(events, scriptUrl) {
     .map((event) => ({
       ts: event.ts,
       ms: event.dur / 1000,
+      cpuMs: (event.tdur ?? event.dur) / 1000,
       withContentScript: ourSpans.some((span) => span.ts >= event.ts && span.ts < event.ts + event.dur),
     }));
   return { found: true, evaluations, calls, marks, longTasks };
