@@ -22,6 +22,11 @@ try {
       `${Object.keys(model.complaint.weights).length} complaint and ${Object.keys(model.sentiment.weights).length} sentiment features; ` +
       `${model.training.complaintRows} complaint and ${model.training.airlineRows} airline rows) in ${seconds} s`,
   );
+  const { stack, threshold } = model.complaint;
+  console.log(
+    `complaint decision: bias ${stack.bias}, words ×${stack.words}, negative tone ×${stack.negative}, ` +
+      `problem ×${stack.problem}, question in a negative tone ×${stack.negativeQuestion}; threshold ${threshold}`,
+  );
 } catch (error) {
   console.error(`train-classifier: ${(error as Error).message}`);
   process.exit(1);
