@@ -6,7 +6,7 @@
  * Why a text screen: agents keep 2,000-post timelines open all day, and reading every post's fields to
  * learn that it does not mention the brand costs dozens of times more than reading the page's text
  * once. For adapters whose posts keep their text, author handle and replied-to handles in the light
- * DOM's text nodes (SCREENED_ADAPTERS), the first pass walks the text nodes once, screens them for
+ * DOM's text nodes (SiteAdapter.screenableText), the first pass walks the text nodes once, screens them for
  * brand terms and own handles (folded, whitespace ignored), and reads only the posts that pass. Later
  * changes screen each touched post the same way before reading it.
  */
@@ -28,14 +28,6 @@ export interface BrandMatcherLike {
   /** Optional: without it every post is read. */
   screen?(): TextScreenLike;
 }
-
-/**
- * Adapters whose readPost takes everything that can make a post relevant (its text, the author's
- * @handle, the "Replying to" handles) from text nodes in the post's light DOM, so screening those text
- * nodes cannot drop a post `find`/`isOwnAccount` would accept. Not Reddit (author and title are
- * attributes) nor sites with shadow DOM. Emoji images' alt text is not screened: on X it is emoji only.
- */
-export const SCREENED_ADAPTERS: ReadonlySet<string> = new Set(['x']);
 
 /** Text nodes read per step of the page walk (a fraction of a millisecond), so slices stay short. */
 const WALK_STEP = 512;
@@ -85,12 +77,14 @@ export class PageScanner {
     private readonly adapters: readonly SiteAdapter[],
     private readonly matcher: BrandMatcherLike,
     private readonly hooks: PageScannerHooks,
-    options: { budgetMs?: number; screenedAdapters?: ReadonlySet<string> } = {},
+    options: {
+      budgetMs?: number /** false: read every post (tests compare both ways). */;
+      screen?: boolean;
+    } = {},
   ) {
     this.selector = adapters.map((adapter) => adapter.postSelector).join(', ');
-    const screenable = options.screenedAdapters ?? SCREENED_ADAPTERS;
-    this.screen = matcher.screen?.() ?? null;
-    this.screenedAdapters = this.screen ? adapters.filter((adapter) => screenable.has(adapter.id)) : [];
+    this.screen = options.screen === false ? null : (matcher.screen?.() ?? null);
+    this.screenedAdapters = this.screen ? adapters.filter((adapter) => adapter.screenableText === true) : [];
     this.screenedSelector = this.screenedAdapters.map((adapter) => adapter.postSelector).join(', ');
     this.queue = new TimeSlicedQueue((item) => this.processItem(item), {
       budgetMs: options.budgetMs ?? 8,

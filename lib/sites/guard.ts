@@ -9,6 +9,7 @@ export function guardAdapter(adapter: SiteAdapter): SiteAdapter {
     id: adapter.id,
     platform: adapter.platform,
     postSelector: adapter.postSelector,
+    screenableText: adapter.screenableText,
     matchesUrl: (url) => attempt(() => adapter.matchesUrl(url), false),
     findPosts: (root) => attempt(() => adapter.findPosts(root), []),
     readPost: (element) => attempt(() => adapter.readPost(element), null),

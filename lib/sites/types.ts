@@ -11,6 +11,13 @@ export interface SiteAdapter {
   platform: Platform;
   /** Whether this adapter handles pages at this URL (host check; Mastodon/generic are enabled per host). */
   matchesUrl(url: URL): boolean;
+  /**
+   * True when readPost takes everything that can make a post relevant (its text, the author's @handle,
+   * the handles it replies to) from text nodes in the post's light DOM. The scanner may then screen the
+   * page's text once and read only posts whose text contains a brand term or own handle. Leave unset for
+   * sites that keep authors in attributes or content in shadow roots (Reddit).
+   */
+  screenableText?: boolean;
   /** A CSS selector list matching every post/comment element this adapter reads (used for batching). */
   postSelector: string;
   /** Posts/comments found under root (document or a subtree), outermost-first, no duplicates. */

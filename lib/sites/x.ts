@@ -128,6 +128,7 @@ function baseUrl(element: Element): string {
 
 export const xAdapter: SiteAdapter = guardAdapter({
   id: 'x',
+  screenableText: true,
   platform: 'x',
   postSelector: POST_SELECTOR,
   matchesUrl: (url) => HOSTS.has(url.hostname),

@@ -35,7 +35,7 @@ function scanner(adapter: SiteAdapter, options: { screened: boolean }) {
       found: (post) => found.push(post),
       lost: (_element, key) => lost.push(key),
     },
-    options.screened ? {} : { screenedAdapters: new Set() },
+    options.screened ? {} : { screen: false },
   );
   return { scanner, found, lost };
 }
