@@ -12,6 +12,7 @@ import {
 } from '../../lib/export';
 import { sendFromPage } from '../../lib/ui/send';
 import { useBackgroundQuery } from '../../lib/ui/use-background-query';
+import { FieldError, StatusNote } from '../shared/States';
 import { dateStamp, downloadChunks, fileTextChunks } from './file-io';
 
 /** Tells open sidebars to re-read after the options page changed the database directly (import). */
@@ -67,11 +68,7 @@ function ExportPanel() {
           Cases (CSV)
         </button>
       </div>
-      {message ? (
-        <p className="small" role="status" data-testid="export-message">
-          {message}
-        </p>
-      ) : null}
+      <StatusNote message={message} testId="export-message" />
     </div>
   );
 }
@@ -133,11 +130,7 @@ function ImportPanel() {
           </span>
         </div>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert" data-testid="import-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} testId="import-error" />
       {result ? (
         <p className="small" role="status" data-testid="import-result">
           Imported {result.written.customers} customers, {result.written.mentions} mentions and{' '}
@@ -256,16 +249,8 @@ function PurgePanel() {
           </ul>
         )
       ) : null}
-      {message ? (
-        <p className="small" role="status" data-testid="purge-message">
-          {message}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <StatusNote message={message} testId="purge-message" />
+      <FieldError message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type Settings, saveSettings } from '../../lib/background/settings';
 import { normalizeHost } from '../../lib/sites/enabled-hosts';
+import { FieldError } from '../shared/States';
 
 /**
  * Hosts for the host-agnostic adapters (Mastodon instances, other sites). Adding one asks for access to
@@ -69,11 +70,7 @@ export function HostListEditor({
           </button>
         </div>
       </form>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {hosts.length > 0 ? (
         <ul className="host-items" aria-label={label}>
           {hosts.map((host) => (

@@ -4,6 +4,7 @@ import { type Settings, saveSettings } from '../../lib/background/settings';
 import { validatePolicyUrl } from '../../lib/policy/sync';
 import { sendFromPage } from '../../lib/ui/send';
 import { originPatternFor } from '../../lib/ui/site';
+import { FieldError } from '../shared/States';
 
 /**
  * Where the team publishes its policy. Saving asks for permission to fetch from that host only (an
@@ -87,11 +88,7 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
           policy if a fetch fails.
         </span>
       </div>
-      {error ? (
-        <p className="field-error" role="alert" data-testid="policy-url-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} testId="policy-url-error" />
       {message && !error ? (
         <p className="small" role="status" data-testid="policy-url-message">
           {message}

@@ -34,3 +34,23 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
     </p>
   );
 }
+
+/** An inline error under a control; announced by screen readers. Renders nothing without a message. */
+export function FieldError({ message, testId }: { message: string | null | undefined; testId?: string }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" role="alert" data-testid={testId}>
+      {message}
+    </p>
+  );
+}
+
+/** An inline, politely announced outcome of an action ("Purged 3 cases"). Nothing without a message. */
+export function StatusNote({ message, testId }: { message: string | null | undefined; testId?: string }) {
+  if (!message) return null;
+  return (
+    <p className="small" role="status" data-testid={testId}>
+      {message}
+    </p>
+  );
+}

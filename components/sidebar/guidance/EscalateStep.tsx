@@ -5,6 +5,7 @@ import type { Policy, ResolutionStep } from '../../../lib/policy/schema';
 import { formatDuration } from '../../../lib/ui/response-clock';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useNow } from '../../../lib/ui/use-now';
+import { FieldError } from '../../shared/States';
 import { ContactCard } from './ContactCard';
 
 /** Escalation as a ready step: who, how to reach them, by when, and a record on the case once done. */
@@ -59,11 +60,7 @@ export function EscalateStep({
           </span>
         ) : null}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

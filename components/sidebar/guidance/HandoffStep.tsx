@@ -6,6 +6,7 @@ import { handoffScriptsFor } from '../../../lib/replies/handoff';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
 import { CopyButton } from '../../shared/CopyButton';
+import { FieldError } from '../../shared/States';
 
 const CHANNEL_NAMES: Record<PrivateChannel, string> = { dm: 'DM', email: 'Email', phone: 'Phone' };
 const RECORDED: Record<PrivateChannel, RecordedChannel> = {
@@ -99,11 +100,7 @@ export function HandoffStep({
           </span>
         ) : null}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { sendFromPage } from '../../../lib/ui/send';
+import { FieldError } from '../../shared/States';
 
 /** A private note on the case (never shown to the customer). */
 export function AddNoteForm({ caseId }: { caseId: string }) {
@@ -37,11 +38,7 @@ export function AddNoteForm({ caseId }: { caseId: string }) {
           Add note
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </form>
   );
 }

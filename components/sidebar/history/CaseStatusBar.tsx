@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CaseRow, CaseStatus } from '../../../lib/db/records';
 import { sendFromPage } from '../../../lib/ui/send';
+import { FieldError } from '../../shared/States';
 
 const STATUS_LABELS: Record<CaseStatus, string> = {
   open: 'Open: waiting on us',
@@ -46,11 +47,7 @@ export function CaseStatusBar({ caseRow, reference }: { caseRow: CaseRow; refere
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

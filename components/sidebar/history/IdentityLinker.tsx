@@ -3,6 +3,7 @@ import type { IdentityRow } from '../../../lib/db/records';
 import { PLATFORM_LABELS } from '../../../lib/domain/types';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
+import { FieldError, StatusNote } from '../../shared/States';
 
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -117,16 +118,8 @@ export function IdentityLinker({
           </ul>
         )
       ) : null}
-      {message ? (
-        <p className="small" role="status">
-          {message}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <StatusNote message={message} />
+      <FieldError message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CATEGORIES, type Category } from '../../../lib/domain/types';
 import { sendFromPage } from '../../../lib/ui/send';
 import { CATEGORY_LABELS } from '../../shared/CategoryChip';
+import { FieldError } from '../../shared/States';
 
 /**
  * One click to correct the classifier. The background records the correction (it trains the classifier),
@@ -40,11 +41,7 @@ export function RecategorizeBar({ postKey, category }: { postKey: string; catego
           </button>
         ))}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { isLoyalFan } from '../../../lib/ui/customer-badges';
 import { sendFromPage } from '../../../lib/ui/send';
 import { fillPromptTemplate, pickThanks } from '../../../lib/ui/thanks';
 import { CopyButton } from '../../shared/CopyButton';
+import { FieldError } from '../../shared/States';
 import { useInsertReply } from './useInsertReply';
 
 /**
@@ -129,11 +130,7 @@ export function ThankTheFanPrompt({
           {inserting.message}
         </p>
       ) : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </section>
   );
 }
