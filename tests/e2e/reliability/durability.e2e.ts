@@ -61,6 +61,8 @@ describe('durability', () => {
           (
             globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
           ).chrome.runtime.sendMessage({
+            // A sidebar frame proves itself with the token its host put in its URL (lib/ui/send.ts).
+            frameToken: new URLSearchParams(location.hash.slice(1)).get('host') ?? undefined,
             type: 'sidebar:query',
             payload: { name: 'draft', args: { postKey: key } },
           }),
@@ -73,6 +75,8 @@ describe('durability', () => {
         (
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
         ).chrome.runtime.sendMessage({
+          // A sidebar frame proves itself with the token its host put in its URL (lib/ui/send.ts).
+          frameToken: new URLSearchParams(location.hash.slice(1)).get('host') ?? undefined,
           type: 'sidebar:mutate',
           payload: { name: 'save-draft', args: { postKey: key, text: words } },
         }),
@@ -258,6 +262,8 @@ describe('durability', () => {
           (
             globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
           ).chrome.runtime.sendMessage({
+            // A sidebar frame proves itself with the token its host put in its URL (lib/ui/send.ts).
+            frameToken: new URLSearchParams(location.hash.slice(1)).get('host') ?? undefined,
             type: 'sidebar:mutate',
             payload: { name: mutation, args: values },
           }),
@@ -281,8 +287,16 @@ describe('durability', () => {
                 }
               ).chrome.runtime.sendMessage;
               return JSON.stringify([
-                await send({ type: 'sidebar:query', payload: { name: 'case-detail', args: { caseId: id } } }),
-                await send({ type: 'sidebar:query', payload: { name: 'draft', args: { postKey: key } } }),
+                await send({
+                  frameToken: new URLSearchParams(location.hash.slice(1)).get('host') ?? undefined,
+                  type: 'sidebar:query',
+                  payload: { name: 'case-detail', args: { caseId: id } },
+                }),
+                await send({
+                  frameToken: new URLSearchParams(location.hash.slice(1)).get('host') ?? undefined,
+                  type: 'sidebar:query',
+                  payload: { name: 'draft', args: { postKey: key } },
+                }),
               ]);
             },
             [caseId, JANE] as const,
