@@ -118,3 +118,33 @@ export function askBackground<T = unknown>(page: Page, type: string, payload: un
     [type, payload] as const,
   ) as Promise<T>;
 }
+
+/**
+ * Reads several tables of Parley's database in one read-only transaction: a consistent snapshot even
+ * while the extension keeps writing (table-by-table reads can see a row's dependents without the row).
+ */
+export async function readTables(page: Page, tables: readonly string[]): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async (names) => {
+    const open = indexedDB.open('parley');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const tx = db.transaction(names, 'readonly');
+      const entries = await Promise.all(
+        names.map(
+          (name) =>
+            new Promise<[string, unknown[]]>((resolve, reject) => {
+              const request = tx.objectStore(name).getAll();
+              request.onsuccess = () => resolve([name, request.result]);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      return Object.fromEntries(entries);
+    } finally {
+      db.close();
+    }
+  }, tables);
+}

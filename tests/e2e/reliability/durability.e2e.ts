@@ -5,7 +5,13 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM helper shared with the demo and benchmarks
 import { SITE_PAGES } from '../../../scripts/site-pages.mjs';
-import { type ExtensionSession, MENTION_SELECTOR, readTable, waitForSidebarFrame } from '../harness';
+import {
+  type ExtensionSession,
+  MENTION_SELECTOR,
+  readTable,
+  readTables,
+  waitForSidebarFrame,
+} from '../harness';
 import { consistencyProblems, type TableDump } from './consistency';
 import { buildKit } from './kit/build';
 import { currentWorker, launch, recordMeasurement, sendFromPage, stopServiceWorker } from './support';
@@ -48,12 +54,17 @@ describe('durability', () => {
   let session: ExtensionSession;
   let options: Page;
 
-  const tables = async (): Promise<TableDump> => {
-    const dump: Record<string, unknown[]> = {};
-    for (const table of ['customers', 'identities', 'mentions', 'cases', 'events', 'thanks', 'drafts'])
-      dump[table] = await readTable(options, table);
-    return dump as unknown as TableDump;
-  };
+  // One transaction: the worker may be writing again (restarted by the page's next report) while we read.
+  const tables = async (): Promise<TableDump> =>
+    (await readTables(options, [
+      'customers',
+      'identities',
+      'mentions',
+      'cases',
+      'events',
+      'thanks',
+      'drafts',
+    ])) as unknown as TableDump;
   const draftText = async (page: Page | Frame, postKey: string) =>
     (
       (await page.evaluate(
