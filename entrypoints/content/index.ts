@@ -59,8 +59,6 @@ export default defineContentScript({
         case 'background:mention-updated':
           app.updateCategory(envelope.payload.postKey, envelope.payload.category);
           return;
-        case 'background:focus-queue':
-          return;
         case 'background:insert-reply': {
           const { postKey, text, requestId } = envelope.payload;
           const found = app.foundPost(postKey);

@@ -6,8 +6,10 @@ import { browser } from 'wxt/browser';
 import { classifyMention } from '../classify';
 import { recategorize, recordMention, type Classification as StoredClassification } from '../db/cases';
 import { getDb } from '../db/instance';
+import type { Platform } from '../domain/types';
 import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
 import type { MessageSenderLike } from '../messaging/sender';
+import { adaptersForUrl } from '../sites/registry';
 import { type ScriptingLike, syncEnabledHostScripts } from './enabled-hosts-registration';
 import { PageStateStore } from './page-state';
 import { loadActivePolicy } from './policy-store';
@@ -190,23 +192,13 @@ export function createBackgroundApp() {
   };
 }
 
-const PLATFORM_HOSTS: Record<string, string[]> = {
-  x: ['x.com', 'twitter.com'],
-  facebook: ['www.facebook.com'],
-  instagram: ['www.instagram.com'],
-  linkedin: ['www.linkedin.com'],
-  reddit: ['www.reddit.com', 'old.reddit.com'],
-  youtube: ['www.youtube.com'],
-  bluesky: ['bsky.app'],
-  threads: ['www.threads.com', 'www.threads.net'],
-};
-
-function isDisabledFor(url: string, disabled: readonly string[]): boolean {
-  let host: string;
+/** Whether the agent switched off the platform of this page (decided by the same adapters that scan it). */
+function isDisabledFor(url: string, disabled: readonly Platform[]): boolean {
+  let parsed: URL;
   try {
-    host = new URL(url).hostname;
+    parsed = new URL(url);
   } catch {
     return true;
   }
-  return disabled.some((platform) => PLATFORM_HOSTS[platform]?.includes(host));
+  return adaptersForUrl(parsed).some((adapter) => disabled.includes(adapter.platform));
 }

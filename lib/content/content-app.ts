@@ -173,15 +173,6 @@ export class ContentApp {
     return this.found.get(postKey);
   }
 
-  /** Keys of mentions on the page, in page order (the sidebar's queue for this page). */
-  postKeys(): string[] {
-    return [...this.found.keys()].filter((key) => this.found.get(key)?.element.isConnected);
-  }
-
-  whenIdle(): Promise<void> {
-    return (this.scanner?.whenIdle() ?? Promise.resolve()).then(() => this.inFlight);
-  }
-
   updateCategory(postKey: string, category: Category): void {
     const entry = this.found.get(postKey);
     if (entry?.element.isConnected) this.mark(entry, category);

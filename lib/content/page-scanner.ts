@@ -133,17 +133,9 @@ export class PageScanner {
     if (posts.size) this.queue.push(...posts);
   }
 
-  /** Forget what was read (after SPA navigation the same elements may hold other posts). */
-  reset(): void {
-    // WeakMaps can't be cleared; replacing signatures is enough because reads compare signatures.
-    this.generation += 1;
-  }
-
   whenIdle(): Promise<void> {
     return this.queue.whenIdle();
   }
-
-  private generation = 0;
 
   private processItem(item: QueueItem): void {
     if (item instanceof TextWalk) this.walkText(item);
@@ -216,7 +208,7 @@ export class PageScanner {
       return;
     }
     const key = `${post.platform}:${post.postId}`;
-    const signature = `${this.generation}\u0000${key}\u0000${post.author.handle}\u0000${post.text}`;
+    const signature = `${key}\u0000${post.author.handle}\u0000${post.text}`;
     if (this.signatures.get(element) === signature) return;
     this.signatures.set(element, signature);
 

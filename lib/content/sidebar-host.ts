@@ -172,11 +172,6 @@ export class SidebarHost {
     else (document.activeElement as HTMLElement | null)?.blur();
   }
 
-  /** The area the sidebar covers now (used to avoid covering the site's reply box). */
-  coveredRect(): DOMRect | null {
-    return this.layout.state === 'open' ? this.host.getBoundingClientRect() : null;
-  }
-
   private apply(): void {
     const { state } = this.layout;
     if (state === 'closed') {

@@ -10,6 +10,7 @@
  * pulling the full Zod build into every page.
  */
 import * as z from 'zod/mini';
+import type { BrandTermsInput } from '../detect/brand-matcher';
 import { CATEGORIES, PLATFORMS } from '../domain/types';
 
 const MAX_TEXT = 100_000;
@@ -135,7 +136,6 @@ export const backgroundToContent = {
     text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
   }),
   'background:set-layout': z.object({ state: z.enum(['open', 'collapsed', 'closed', 'toggle']) }),
-  'background:focus-queue': z.object({ step: z.union([z.literal(1), z.literal(-1)]) }),
   'background:rescan': z.object({}),
   'background:mention-updated': z.object({ postKey, category: z.enum(CATEGORIES) }),
 };
@@ -168,17 +168,7 @@ export interface Envelope<T extends string = string, P = unknown> {
 /** Answers the background gives, by request type (responses come only from our own background). */
 export interface ScanConfig {
   enabled: boolean;
-  brand: {
-    name: string;
-    names: string[];
-    aliases: string[];
-    handles: string[];
-    hashtags: string[];
-    domains: string[];
-    misspellings: string[];
-    exclusions: string[];
-    ownAccounts: Array<{ platform: (typeof PLATFORMS)[number]; handle: string }>;
-  };
+  brand: BrandTermsInput;
   /** Hosts the agent enabled for Mastodon and the generic adapter. */
   mastodonHosts: string[];
   genericHosts: string[];
