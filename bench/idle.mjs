@@ -2,7 +2,7 @@
 // way X does (relative times and counters change every second). Counts everything the content script
 // costs the page's main thread from load to the end of the idle window.
 import { xTimelinePage } from './fixtures/x-timeline.mjs';
-import { contentScriptUrl } from './scan.mjs';
+import { contentScriptUrls } from './scan.mjs';
 import { openProbedPage, URLS, waitForSettle } from './session.mjs';
 import { contentScriptActivity, startTrace, total } from './trace.mjs';
 
@@ -40,8 +40,9 @@ export async function idleRun(session, { posts, idleMs }) {
     const events = await trace.stop();
     const clockTotalMs = await probe.contentBusyMs();
     const marked = await probe.page.evaluate(() => document.querySelectorAll('[data-parley-mention]').length);
-    const activity = contentScriptActivity(events, contentScriptUrl(session));
+    const activity = contentScriptActivity(events, contentScriptUrls(session));
     const evaluation = total(activity.evaluations);
+    const engineLoaded = activity.evaluations.some((entry) => entry.url !== contentScriptUrls(session)[0]);
     const calls = total(activity.calls);
     return {
       posts,
@@ -49,6 +50,7 @@ export async function idleRun(session, { posts, idleMs }) {
       marked,
       traced: activity.found,
       evaluateCpuMs: evaluation.cpuMs,
+      engineLoaded,
       evaluateMs: evaluation.ms,
       callsCpuMs: calls.cpuMs,
       callsMs: calls.ms,

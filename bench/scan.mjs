@@ -56,7 +56,7 @@ export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null,
     const idle = marks.find((mark) => mark.name === 'parley:scan:idle');
     const last = marks[marks.length - 1];
     if (!start || !idle) throw new Error('Parley marks missing: is the build instrumented?');
-    const activity = contentScriptActivity(events, contentScriptUrl(session));
+    const activity = contentScriptActivity(events, contentScriptUrls(session));
     const startMark = activity.marks.find((mark) => mark.name === 'parley:scan:start');
     const setupCall = activity.calls.find(
       (call) => startMark && call.ts <= startMark.ts && startMark.ts <= call.end,
@@ -79,7 +79,11 @@ export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null,
     const naive = naiveTerms ? await probe.page.evaluate(naiveScan, { terms: naiveTerms }) : null;
     return {
       traced: activity.found && Boolean(setupCall),
-      evaluateCpuMs: total(activity.evaluations).cpuMs,
+      evaluateCpuMs: total(activity.evaluations.filter((entry) => entry.url === contentScriptUrl(session)))
+        .cpuMs,
+      engineEvaluateCpuMs: total(
+        activity.evaluations.filter((entry) => entry.url === contentEngineUrl(session)),
+      ).cpuMs,
       setupCpuMs: setupCall?.cpuMs ?? Number.NaN,
       setupMs: setupCall?.ms ?? Number.NaN,
       passCpuMs: pass.cpuMs,
@@ -110,8 +114,19 @@ export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null,
   }
 }
 
+/** The content script's always-loaded part. */
 export function contentScriptUrl(session) {
   return `chrome-extension://${session.extensionId}/content-scripts/content.js`;
+}
+
+/** Its engine, injected on demand into the same isolated world (lib/content/engine-handle.ts). */
+export function contentEngineUrl(session) {
+  return `chrome-extension://${session.extensionId}/content-engine.js`;
+}
+
+/** Every script the content script runs: its work is counted wherever it runs. */
+export function contentScriptUrls(session) {
+  return [contentScriptUrl(session), contentEngineUrl(session)];
 }
 
 /** JS heap of the same page where Parley does not run (the baseline for "heap added"). */

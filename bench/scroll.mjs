@@ -2,7 +2,7 @@
 // the agent scrolls, and the content script's main-thread time per batch (its work clock: mutation
 // callback, queue slices, reports and marking), plus long tasks in the page during the whole phase.
 import { REPORTED_KINDS, xTimelineCells, xTimelinePage } from './fixtures/x-timeline.mjs';
-import { contentScriptUrl } from './scan.mjs';
+import { contentScriptUrls } from './scan.mjs';
 import { openProbedPage, URLS, waitForSettle } from './session.mjs';
 import { percentile } from './stats.mjs';
 import { contentScriptActivity, startTrace, total } from './trace.mjs';
@@ -46,7 +46,7 @@ export async function scrollRun(session, { initialPosts, batches, batchSize, pau
       return performance.now();
     });
     const events = await trace.stop();
-    const activity = contentScriptActivity(events, contentScriptUrl(session));
+    const activity = contentScriptActivity(events, contentScriptUrls(session));
     const batchMarks = activity.marks.filter((mark) => mark.name.startsWith('bench:batch:'));
     for (let batch = 0; batch < perBatch.length; batch++) {
       const span = total(

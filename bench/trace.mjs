@@ -41,12 +41,15 @@ function urlOf(event) {
 /**
  * The content script's evaluations and calls (outermost only) on the page's main thread, and the
  * user-timing marks named parley:* or bench:* (trace clock, µs). Times in ms: wall `ms`, CPU `cpuMs`.
+ * scriptUrls: every script of the content script (the always-loaded part and the engine it loads);
+ * each entry keeps its script's `url`.
  */
-export function contentScriptActivity(events, scriptUrl) {
+export function contentScriptActivity(events, scriptUrls) {
+  const urls = Array.isArray(scriptUrls) ? scriptUrls : [scriptUrls];
   const ours = (event) =>
     event.ph === 'X' &&
     (event.name === 'EvaluateScript' || event.name === 'FunctionCall') &&
-    urlOf(event).includes(scriptUrl);
+    urls.some((url) => urlOf(event).includes(url));
   const anchor = events.find(ours);
   const marks = events
     .filter(
@@ -67,6 +70,7 @@ export function contentScriptActivity(events, scriptUrl) {
     if (event.ts < coveredUntil) continue; // nested in one already counted
     coveredUntil = event.ts + (event.dur ?? 0);
     const entry = {
+      url: urls.find((url) => urlOf(event).includes(url)),
       ts: event.ts,
       end: event.ts + (event.dur ?? 0),
       ms: (event.dur ?? 0) / 1000,

@@ -4,8 +4,12 @@
  */
 import { browser } from 'wxt/browser';
 import { classifyMention } from '../classify';
+import { CONTENT_ENGINE_FILE } from '../content/engine-handle';
+import { sidebarLayoutKey } from '../content/sidebar-layout';
 import { recategorize, recordMention, type Classification as StoredClassification } from '../db/cases';
 import { getDb } from '../db/instance';
+import { compileBrandMatcher } from '../detect';
+import type { BrandTermsInput } from '../detect/brand-matcher';
 import type { Platform } from '../domain/types';
 import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
 import type { MessageSenderLike } from '../messaging/sender';
@@ -52,6 +56,16 @@ export function createBackgroundApp() {
     payload: PayloadOf<BackgroundToSidebar, K>,
   ) => browser.runtime.sendMessage({ type, payload }).catch(() => undefined); // no page open: nobody to tell
 
+  const sidebarLeftOpen = async (url: string): Promise<boolean> => {
+    try {
+      const key = sidebarLayoutKey(new URL(url).host);
+      const layout = (await local.get(key))[key] as { state?: unknown } | undefined;
+      return layout?.state === 'open' || layout?.state === 'collapsed';
+    } catch {
+      return false;
+    }
+  };
+
   const route = createMessageRouter({
     ownId: browser.runtime.id,
     extensionOrigin,
@@ -66,7 +80,18 @@ export function createBackgroundApp() {
           brand: policy.brand,
           mastodonHosts: platformOff.includes('mastodon') ? [] : settings.mastodonHosts,
           genericHosts: platformOff.includes('web') ? [] : settings.genericHosts,
+          screenPatterns: screenPatternsFor(policy.brand),
+          sidebarOpen: await sidebarLeftOpen(url),
         };
+      },
+      'content:load-engine': async (_payload, sender) => {
+        // Our own file, into the top frame of the tab whose content script asked (the router checked
+        // that sender); it runs in that content script's isolated world.
+        await browser.scripting.executeScript({
+          target: { tabId: sender.tabId, frameIds: [0] },
+          files: [CONTENT_ENGINE_FILE],
+        });
+        return { ok: true };
       },
       'content:report-posts': async ({ url, posts }, sender) => {
         const db = getDb();
@@ -201,4 +226,13 @@ function isDisabledFor(url: string, disabled: readonly Platform[]): boolean {
     return true;
   }
   return adaptersForUrl(parsed).some((adapter) => disabled.includes(adapter.platform));
+}
+
+/** The folded screen patterns for a policy's brand terms (compiled once per distinct brand). */
+let screenPatternsCache: { key: string; patterns: string[] } | null = null;
+function screenPatternsFor(brand: BrandTermsInput): string[] {
+  const key = JSON.stringify(brand);
+  if (screenPatternsCache?.key !== key)
+    screenPatternsCache = { key, patterns: [...compileBrandMatcher(brand).screenPatterns] };
+  return screenPatternsCache.patterns;
 }

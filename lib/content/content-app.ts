@@ -1,7 +1,8 @@
 /**
- * The content script's engine, wired to the browser through a small `ContentBridge` so it can be
- * driven by the entrypoint (real extension) and by tests. Runs in the isolated world of a hostile page:
- * page events are only acted on when trusted, and messages from the background are schema-checked.
+ * The content script's engine (loaded on demand, see lib/content/engine.ts), wired to the browser
+ * through a small `ContentBridge` so tests can drive it too: reads posts through the site adapters,
+ * matches the brand, reports to the background and marks the page. Runs in the isolated world of a
+ * hostile page: page events are only acted on when trusted.
  */
 import { compileBrandMatcher } from '../detect';
 import type { Category } from '../domain/types';
@@ -10,10 +11,10 @@ import { setEnabledHosts } from '../sites/enabled-hosts';
 import { adaptersForUrl } from '../sites/registry';
 import { markPost, unmarkPost } from './markers';
 import { type FoundPost, PageScanner } from './page-scanner';
-import { createMacrotaskScheduler, type Scheduler } from './time-sliced-queue';
+import { inTask } from './time-sliced-queue';
+import type { WorkClock } from './work-clock';
 
 export interface ContentBridge {
-  getScanConfig(url: string): Promise<ScanConfig>;
   reportPosts(
     url: string,
     posts: Array<{ post: FoundPost['post']; matchedTerms: string[]; ownAccount: boolean }>,
@@ -23,78 +24,6 @@ export interface ContentBridge {
 
 const REPORT_BATCH = 100;
 
-let scheduleTask: Scheduler | null = null;
-
-/**
- * Runs work in a task of its own. Work after a message's answer would otherwise run in whatever task
- * delivered the answer, unbounded by the slice budget and invisible to DevTools' per-script attribution
- * (which `npm run bench` reads); as separate tasks, setup and marking are measured and yield like slices.
- */
-function inTask<T>(run: () => T): Promise<T> {
-  scheduleTask ??= createMacrotaskScheduler();
-  const schedule = scheduleTask;
-  return new Promise((resolve, reject) =>
-    schedule(() => {
-      try {
-        resolve(run());
-      } catch (error) {
-        reject(error);
-      }
-    }),
-  );
-}
-
-/**
- * The content script's own main-thread time (scan start, mutation callbacks, queue slices, report
- * handling and marking), for `npm run bench`. It shares the page's main thread, so this is what Parley
- * costs the page. A couple of clock reads per task; when the work settles one performance mark is
- * left on the document's timeline (the previous one cleared, so nothing accumulates):
- * 'parley:scan:start', then 'parley:scan:idle' (first settle after start) or 'parley:queue:idle', with
- * `detail: { busyMs, totalMs }` (since the previous mark, since the script started). Readable from the
- * isolated world as globalThis.parleyWork (the page's own scripts cannot see it).
- */
-export class WorkClock {
-  totalMs = 0;
-  /** The last start's own part: config applied, matcher compiled, page walk queued, observer set. */
-  startMs = 0;
-  private sinceMarkMs = 0;
-  private firstSettle = true;
-
-  time<T>(run: () => T): T {
-    const start = performance.now();
-    try {
-      return run();
-    } finally {
-      this.add(performance.now() - start);
-    }
-  }
-
-  add(ms: number): void {
-    this.totalMs += ms;
-    this.sinceMarkMs += ms;
-  }
-
-  started(): void {
-    this.firstSettle = true;
-    this.publish('parley:scan:start');
-  }
-
-  settled(): void {
-    this.publish(this.firstSettle ? 'parley:scan:idle' : 'parley:queue:idle');
-    this.firstSettle = false;
-  }
-
-  private publish(name: string): void {
-    try {
-      performance.clearMarks(name);
-      performance.mark(name, { detail: { busyMs: this.sinceMarkMs, totalMs: this.totalMs } });
-    } catch {
-      // No User Timing here (old engine, odd page): the benchmark simply finds no mark.
-    }
-    this.sinceMarkMs = 0;
-  }
-}
-
 export class ContentApp {
   private scanner: PageScanner | null = null;
   private observer: MutationObserver | null = null;
@@ -103,22 +32,19 @@ export class ContentApp {
   private inFlight: Promise<void> = Promise.resolve();
   private reportsInFlight = 0;
   private queueRemaining = 0;
-  readonly clock = new WorkClock();
 
-  constructor(private readonly bridge: ContentBridge) {
-    // In the content script's isolated world only: benchmarks read it there through DevTools.
-    (globalThis as { parleyWork?: WorkClock }).parleyWork = this.clock;
-  }
+  constructor(
+    private readonly bridge: ContentBridge,
+    private readonly clock: WorkClock,
+  ) {}
 
-  /** Starts (or restarts, after SPA navigation) scanning this page. Returns false when disabled here. */
-  async start(): Promise<boolean> {
+  /**
+   * Starts (or restarts, after SPA navigation) reading this page with its scan config. `watched`: the
+   * watcher screens the page and hands posts to `enqueue`; otherwise every post is read here and the
+   * page observed. Returns false when Parley has nothing to do on this page.
+   */
+  start(config: ScanConfig, url: URL, options: { watched: boolean }): boolean {
     this.stop();
-    const url = new URL(location.href);
-    const config = await this.bridge.getScanConfig(url.href);
-    return inTask(() => this.setUp(config, url));
-  }
-
-  private setUp(config: ScanConfig, url: URL): boolean {
     const setupStart = performance.now();
     if (!config.enabled) return false;
     setEnabledHosts({ mastodon: config.mastodonHosts, generic: config.genericHosts });
@@ -131,21 +57,27 @@ export class ContentApp {
       afterSlice: (slice) => this.afterSlice(slice),
     });
     this.scanner = scanner;
+    if (!options.watched) {
+      this.clock.started();
+      scanner.scan(document);
+      this.observer = new MutationObserver((records) =>
+        this.clock.time(() => this.scanner?.handleMutations(records)),
+      );
+      this.observer.observe(document.body ?? document.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    }
     this.clock.add(performance.now() - setupStart);
-    this.clock.started();
-    const scanStart = performance.now();
-    scanner.scan(document);
-    this.observer = new MutationObserver((records) =>
-      this.clock.time(() => this.scanner?.handleMutations(records)),
-    );
-    this.observer.observe(document.body ?? document.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
-    this.clock.add(performance.now() - scanStart);
-    this.clock.startMs = performance.now() - setupStart;
+    this.updateBusy();
     return true;
+  }
+
+  /** Posts that passed the watcher's text screen. */
+  enqueue(posts: readonly Element[]): void {
+    this.scanner?.enqueue(posts);
+    this.updateBusy();
   }
 
   stop(): void {
@@ -186,14 +118,19 @@ export class ContentApp {
   private afterSlice(slice: { elapsedMs: number; remaining: number }): void {
     this.clock.add(slice.elapsedMs);
     this.queueRemaining = slice.remaining;
+    this.clock.noteWork();
     this.clock.time(() => this.flushReports());
-    this.settleIfIdle();
+    this.updateBusy();
   }
 
-  private settleIfIdle(): void {
-    if (this.queueRemaining === 0 && this.reportsInFlight === 0 && this.pending.length === 0) {
-      this.clock.settled();
-    }
+  private updateBusy(): void {
+    const busy =
+      this.queueRemaining > 0 || this.reportsInFlight > 0 || this.pending.length > 0 || this.queued();
+    this.clock.setBusy('engine', busy);
+  }
+
+  private queued(): boolean {
+    return (this.scanner?.size ?? 0) > 0;
   }
 
   private flushReports(): void {
@@ -227,7 +164,8 @@ export class ContentApp {
         }
       }
       this.reportsInFlight -= 1;
-      this.settleIfIdle();
+      this.clock.noteWork();
+      this.updateBusy();
     });
   }
 

@@ -4,7 +4,7 @@
  * no policy text: the page can read its own DOM, so anything richer lives in the sidebar iframe.
  */
 import type { Category } from '../domain/types';
-import { OWN_NODE_ATTRIBUTE } from './page-scanner';
+import { OWN_NODE_ATTRIBUTE } from './own-nodes';
 
 export const MENTION_ATTRIBUTE = 'data-parley-mention';
 export const POST_ID_ATTRIBUTE = 'data-parley-post-id';

@@ -1,45 +1,23 @@
 /**
- * Finds the posts on a page that mention the brand (or are the brand's own replies) and keeps up as the
+ * Reads the posts on a page that mention the brand (or are the brand's own replies) and keeps up as the
  * page changes: infinite scroll, SPA navigation, recycled cells. DOM reads go through the site
  * adapters; everything else is pure. Work is batched through a time-sliced queue so no task grows long.
  *
- * Why a text screen: agents keep 2,000-post timelines open all day, and reading every post's fields to
- * learn that it does not mention the brand costs dozens of times more than reading the page's text
- * once. For adapters whose posts keep their text, author handle and replied-to handles in the light
- * DOM's text nodes (SiteAdapter.screenableText), the first pass walks the text nodes once, screens them for
- * brand terms and own handles (folded, whitespace ignored), and reads only the posts that pass. Later
- * changes screen each touched post the same way before reading it.
+ * On sites whose text can be screened (lib/sites/screenable.ts) the always-loaded watcher screens the
+ * page and hands only the posts that pass to `enqueue`; elsewhere `scan` and `handleMutations` queue
+ * every post.
  */
 import type { ScrapedPost } from '../domain/types';
 import type { SiteAdapter } from '../sites/types';
+import { isOwnNode, onlyOwnNodes } from './own-nodes';
 import { TimeSlicedQueue } from './time-sliced-queue';
-
-export interface TextScreenLike {
-  feed(text: string): boolean;
-  next(text: string, from: number): number;
-  reset(): void;
-}
 
 export interface BrandMatcherLike {
   find(text: string): ReadonlyArray<{ term: string }>;
   /** Optional: the distinct terms find would report, without offsets. */
   termsIn?(text: string): string[];
   isOwnAccount(platform: ScrapedPost['platform'], handle: string): boolean;
-  /** Optional: without it every post is read. */
-  screen?(): TextScreenLike;
 }
-
-/** Text nodes read per step of the page walk (a fraction of a millisecond), so slices stay short. */
-const WALK_STEP = 512;
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
-
-/** A resumable walk over a subtree's text nodes: one queue item, re-queued until it reaches the end. */
-class TextWalk {
-  lastPost: Element | null = null;
-  constructor(readonly walker: TreeWalker) {}
-}
-
-type QueueItem = Element | TextWalk;
 
 export interface FoundPost {
   element: Element;
@@ -59,34 +37,20 @@ export interface PageScannerHooks {
   afterSlice?(slice: { elapsedMs: number; remaining: number }): void;
 }
 
-/** Attribute on nodes we add to the page (markers), so our own insertions are never rescanned. */
-export const OWN_NODE_ATTRIBUTE = 'data-parley-marker';
-
 export class PageScanner {
   private readonly signatures = new WeakMap<Element, string>();
   private readonly reportedKeys = new WeakMap<Element, string>();
-  /** Posts queued by the page walk: their text already passed the screen. */
-  private readonly passedScreen = new WeakSet<Element>();
-  private readonly queue: TimeSlicedQueue<QueueItem>;
+  private readonly queue: TimeSlicedQueue<Element>;
   private readonly selector: string;
-  private readonly screen: TextScreenLike | null;
-  private readonly screenedAdapters: readonly SiteAdapter[];
-  private readonly screenedSelector: string;
 
   constructor(
     private readonly adapters: readonly SiteAdapter[],
     private readonly matcher: BrandMatcherLike,
     private readonly hooks: PageScannerHooks,
-    options: {
-      budgetMs?: number /** false: read every post (tests compare both ways). */;
-      screen?: boolean;
-    } = {},
+    options: { budgetMs?: number } = {},
   ) {
     this.selector = adapters.map((adapter) => adapter.postSelector).join(', ');
-    this.screen = options.screen === false ? null : (matcher.screen?.() ?? null);
-    this.screenedAdapters = this.screen ? adapters.filter((adapter) => adapter.screenableText === true) : [];
-    this.screenedSelector = this.screenedAdapters.map((adapter) => adapter.postSelector).join(', ');
-    this.queue = new TimeSlicedQueue((item) => this.processItem(item), {
+    this.queue = new TimeSlicedQueue((element) => this.processElement(element), {
       budgetMs: options.budgetMs ?? 8,
       afterSlice: (slice) => this.hooks.afterSlice?.(slice),
     });
@@ -94,12 +58,7 @@ export class PageScanner {
 
   /** Queues every post under root (the whole document on load and after navigation). */
   scan(root: ParentNode): void {
-    if (this.screenedAdapters.length > 0) {
-      const document = (root as Node).ownerDocument ?? (root as Document);
-      this.queue.push(new TextWalk(document.createTreeWalker(root as Node, SHOW_TEXT)));
-    }
     for (const adapter of this.adapters) {
-      if (this.screenedAdapters.includes(adapter)) continue;
       const posts = adapter.findPosts(root);
       if (posts.length) this.queue.push(...posts);
     }
@@ -133,60 +92,18 @@ export class PageScanner {
     if (posts.size) this.queue.push(...posts);
   }
 
+  /** Queues posts to read (posts that passed the watcher's text screen). */
+  enqueue(posts: readonly Element[]): void {
+    if (posts.length) this.queue.push(...posts);
+  }
+
+  /** Posts queued and not yet read. */
+  get size(): number {
+    return this.queue.size;
+  }
+
   whenIdle(): Promise<void> {
     return this.queue.whenIdle();
-  }
-
-  private processItem(item: QueueItem): void {
-    if (item instanceof TextWalk) this.walkText(item);
-    else this.processElement(item);
-  }
-
-  /**
-   * One step of the page walk: reads the next text nodes, screens their text as one string (one long
-   * loop runs far faster than thousands of short ones while the code is still cold) and queues the
-   * posts holding a hit.
-   */
-  private walkText(walk: TextWalk): void {
-    const screen = this.screen;
-    if (!screen) return;
-    const nodes: Node[] = [];
-    const texts: string[] = [];
-    const ends = new Int32Array(WALK_STEP);
-    let length = 0;
-    let node: Node | null = null;
-    while (nodes.length < WALK_STEP) {
-      node = walk.walker.nextNode();
-      if (!node) break;
-      const data = (node as Text).data;
-      length += data.length;
-      ends[nodes.length] = length;
-      nodes.push(node);
-      texts.push(data);
-    }
-    const text = texts.join('');
-    for (let end = screen.next(text, 0); end >= 0; end = screen.next(text, end)) {
-      const holder = nodes[nodeAt(ends, nodes.length, end - 1)];
-      const post = holder?.parentElement?.closest(this.screenedSelector) ?? null;
-      if (post && post !== walk.lastPost) {
-        walk.lastPost = post;
-        this.passedScreen.add(post);
-        this.queue.push(post);
-      }
-    }
-    if (node) this.queue.push(walk);
-  }
-
-  /** Whether a post's text nodes pass the screen (a fresh screen: this post's text only). */
-  private passesScreen(element: Element): boolean {
-    const screen = this.screen;
-    if (!screen) return true;
-    screen.reset();
-    const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (screen.feed((node as Text).data)) return true;
-    }
-    return false;
   }
 
   private processElement(element: Element): void {
@@ -194,14 +111,6 @@ export class PageScanner {
     const adapter = this.adapters.find((candidate) => element.matches(candidate.postSelector));
     if (!adapter) return;
     const previousKey = this.reportedKeys.get(element);
-    if (
-      this.screenedAdapters.includes(adapter) &&
-      !this.passedScreen.delete(element) &&
-      !this.passesScreen(element)
-    ) {
-      if (previousKey) this.forget(element, previousKey);
-      return;
-    }
     const post = adapter.readPost(element);
     if (!post) {
       if (previousKey) this.forget(element, previousKey);
@@ -235,31 +144,4 @@ export class PageScanner {
 
 function uniqueTerms(matches: ReadonlyArray<{ term: string }>): string[] {
   return [...new Set(matches.map((match) => match.term))];
-}
-
-/** Index of the node whose text holds character `offset`, given each node's cumulative end. */
-function nodeAt(ends: Int32Array, count: number, offset: number): number {
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((ends[middle] as number) > offset) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
-/** A childList change that only added or removed our own markers. */
-function onlyOwnNodes(record: MutationRecord): boolean {
-  const { addedNodes, removedNodes } = record;
-  if (addedNodes.length + removedNodes.length === 0) return false;
-  for (const node of addedNodes)
-    if (!(node instanceof Element) || !node.hasAttribute(OWN_NODE_ATTRIBUTE)) return false;
-  for (const node of removedNodes)
-    if (!(node instanceof Element) || !node.hasAttribute(OWN_NODE_ATTRIBUTE)) return false;
-  return true;
-}
-
-function isOwnNode(element: Element): boolean {
-  return element.hasAttribute(OWN_NODE_ATTRIBUTE) || element.closest(`[${OWN_NODE_ATTRIBUTE}]`) !== null;
 }

@@ -12,7 +12,7 @@
  */
 
 import { POST_ID_ATTRIBUTE } from './markers';
-import { OWN_NODE_ATTRIBUTE } from './page-scanner';
+import { OWN_NODE_ATTRIBUTE } from './own-nodes';
 
 export type SidebarState = 'open' | 'collapsed' | 'closed';
 export interface SidebarLayout {

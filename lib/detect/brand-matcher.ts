@@ -1,6 +1,7 @@
 import type { Platform } from '../domain/types';
-import { buildAutomaton, type PatternAutomaton, streamMatchEnd } from './aho-corasick';
-import { foldNonAsciiCodePoint, foldTerm, foldText, foldWithOffsets, isAscii } from './normalize';
+import { buildAutomaton } from './aho-corasick';
+import { foldTerm, foldText, foldWithOffsets, isAscii } from './normalize';
+import { compileTextScreen, type TextScreen } from './text-screen';
 
 /**
  * Finds the brand in untrusted post text: names, aliases, handles, hashtags, domains and misspellings
@@ -55,29 +56,12 @@ export interface BrandMatcher {
   termsIn(text: string): string[];
   /** Whether this author is one of the brand's own accounts (their posts are our replies, not mentions). */
   isOwnAccount(platform: Platform, handle: string): boolean;
-  /** A fresh quick screen for large amounts of page text (see TextScreen). */
+  /** A fresh quick screen for large amounts of page text (see text-screen.ts). */
   screen(): TextScreen;
+  /** What the screen looks for: every term and own handle, folded, without whitespace or a leading @/#. */
+  readonly screenPatterns: readonly string[];
   /** Distinct brand terms compiled (exclusions and own accounts not counted). */
   readonly termCount: number;
-}
-
-/**
- * A quick screen for reading a whole page's text once: feed text pieces in document order; `feed`
- * answers true as soon as the pieces could hold a mention (a brand term or one of the brand's own
- * handles, compared folded and with whitespace ignored, without word boundaries or exclusions).
- * False positives are expected (the caller then reads the post and runs `find`); for text it was fed,
- * the screen never misses what `find` or `isOwnAccount` would accept: dropping whitespace and
- * boundaries only widens the match, and folding is the same per code point.
- */
-export interface TextScreen {
-  feed(text: string): boolean;
-  /**
-   * Like feed, from text[from]: the index just after the unit that completed a term, or -1 when the
-   * rest of the text completes none. After a hit the screen starts afresh at that index.
-   */
-  next(text: string, from: number): number;
-  /** Forget the pieces fed so far. */
-  reset(): void;
 }
 
 type PatternShape = 'word' | 'handle' | 'hashtag' | 'domain';
@@ -360,13 +344,6 @@ function ownAccountKey(handle: string): { local: string; domain: string | null }
   return { local: folded.slice(0, at), domain: folded.slice(at + 1) };
 }
 
-/** ASCII folding for the screen: lower case, and 0 for whitespace (skipped). */
-const SCREEN_ASCII = new Uint8Array(0x80);
-for (let unit = 0; unit < 0x80; unit++) {
-  const isSpace = unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  SCREEN_ASCII[unit] = isSpace ? 0 : unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
-}
-
 /** What the screen looks for: every term and own handle, folded, without whitespace or a leading @/#. */
 function screenPatterns(patterns: readonly CompiledPattern[], ownLocals: readonly string[]): string[] {
   const screened = new Set<string>();
@@ -382,27 +359,6 @@ function screenPatterns(patterns: readonly CompiledPattern[], ownLocals: readonl
   return [...screened];
 }
 
-function createScreen(automaton: PatternAutomaton): TextScreen {
-  let state = automaton.root;
-  const next = (text: string, from: number): number => {
-    if (automaton.patternCount === 0) return -1;
-    const reached = automaton.stream(state, text, from, SCREEN_ASCII, foldNonAsciiCodePoint);
-    if (reached < 0) {
-      state = automaton.root;
-      return streamMatchEnd(reached);
-    }
-    state = reached;
-    return -1;
-  };
-  return {
-    next,
-    feed: (text) => next(text, 0) >= 0,
-    reset() {
-      state = automaton.root;
-    },
-  };
-}
-
 export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
   const { patterns, termCount } = compilePatterns(terms);
   const automaton = buildAutomaton(patterns.map((pattern) => pattern.folded));
@@ -410,7 +366,8 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
     .map((account) => ({ platform: account.platform, ...ownAccountKey(account.handle ?? '') }))
     .filter((account) => account.local.length > 0);
   const ownLocals = new Set(ownAccounts.map((account) => account.local));
-  const screenAutomaton = buildAutomaton(screenPatterns(patterns, [...ownLocals]));
+  const screened = screenPatterns(patterns, [...ownLocals]);
+  const textScreen = compileTextScreen(screened);
 
   const collectCandidates = (folded: string): Candidate[] => {
     const brand: Candidate[] = [];
@@ -479,6 +436,7 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
           (account.domain === null || key.domain === null || account.domain === key.domain),
       );
     },
-    screen: () => createScreen(screenAutomaton),
+    screen: () => textScreen.screen(),
+    screenPatterns: screened,
   };
 }

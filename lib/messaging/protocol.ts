@@ -96,6 +96,8 @@ export const contentToBackground = {
   }),
   /** The agent clicked a marker: show this mention in the sidebar. */
   'content:open-mention': z.object({ postKey }),
+  /** Inject the content script's engine into this page (lib/content/engine-handle.ts). */
+  'content:load-engine': z.object({}),
   /** The token of the sidebar frame this content script is about to create in its tab. */
   'content:register-sidebar': z.object({ token: z.string().check(z.regex(FRAME_TOKEN_PATTERN)) }),
   /** The insert the sidebar asked for finished (or failed) in the page's composer. */
@@ -172,6 +174,10 @@ export interface ScanConfig {
   /** Hosts the agent enabled for Mastodon and the generic adapter. */
   mastodonHosts: string[];
   genericHosts: string[];
+  /** What the page's text is screened for (BrandMatcher.screenPatterns): folded in the background. */
+  screenPatterns: string[];
+  /** The agent left the sidebar open on this site: load the engine to restore it. */
+  sidebarOpen: boolean;
 }
 
 export interface ReportedPostResult {
@@ -184,6 +190,7 @@ export type ResponseOf = {
   'content:get-scan-config': ScanConfig;
   'content:report-posts': { results: ReportedPostResult[] };
   'content:open-mention': { ok: boolean };
+  'content:load-engine': { ok: boolean };
   'content:register-sidebar': { ok: boolean };
   'content:insert-result': { ok: boolean };
   'sidebar:get-page-state': {

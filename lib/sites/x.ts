@@ -8,18 +8,12 @@ import { openComposer } from './composer';
 import { absoluteUrl, documentUrl, ownAll, ownFirst, queryAll } from './dom';
 import { guardAdapter } from './guard';
 import { cleanHandle, NO_TIME, readPostedAt } from './read';
+import { X_SITE } from './screenable';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
-const HOSTS = new Set([
-  'x.com',
-  'www.x.com',
-  'mobile.x.com',
-  'twitter.com',
-  'www.twitter.com',
-  'mobile.twitter.com',
-]);
-const POST_SELECTOR = 'article[data-testid="tweet"]';
+const HOSTS = X_SITE.hosts;
+const POST_SELECTOR = X_SITE.postSelector;
 /** A quoted tweet is a role=link card inside the article; nested articles are other tweets. */
 const NESTED_SELECTOR = `div[role="link"], ${POST_SELECTOR}`;
 const STATUS_PATH = /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/;

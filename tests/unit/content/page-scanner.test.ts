@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { markPost } from '../../../lib/content/markers';
 import { type FoundPost, PageScanner } from '../../../lib/content/page-scanner';
+import { ScreenWatcher } from '../../../lib/content/screen-watcher';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
+import { compileTextScreen } from '../../../lib/detect/text-screen';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { SiteAdapter } from '../../../lib/sites/types';
 import { xAdapter } from '../../../lib/sites/x';
@@ -25,19 +27,31 @@ function countingAdapter(): { adapter: SiteAdapter; reads: () => number } {
   };
 }
 
+/**
+ * The page as the content script reads it: with the watcher's text screen in front (screened: only
+ * posts that pass are read, as on X) or reading every post.
+ */
 function scanner(adapter: SiteAdapter, options: { screened: boolean }) {
   const found: FoundPost[] = [];
   const lost: string[] = [];
-  const scanner = new PageScanner(
-    [adapter],
-    compileBrandMatcher(DEFAULT_POLICY.brand),
-    {
-      found: (post) => found.push(post),
-      lost: (_element, key) => lost.push(key),
+  const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
+  const reader = new PageScanner([adapter], matcher, {
+    found: (post) => found.push(post),
+    lost: (_element, key) => lost.push(key),
+  });
+  if (!options.screened) return { scanner: reader, found, lost };
+  const watcher = new ScreenWatcher(compileTextScreen(matcher.screenPatterns), adapter.postSelector, {
+    candidates: (posts) => reader.enqueue(posts),
+  });
+  const page = {
+    scan: (root: Node) => watcher.scan(root),
+    handleMutations: (records: readonly MutationRecord[]) => watcher.handleMutations(records),
+    async whenIdle() {
+      await watcher.whenIdle();
+      await reader.whenIdle();
     },
-    options.screened ? {} : { screen: false },
-  );
-  return { scanner, found, lost };
+  };
+  return { scanner: page, found, lost };
 }
 
 const keys = (found: readonly FoundPost[]) => found.map((post) => post.key).sort();
@@ -113,5 +127,89 @@ describe('page scanner: the text screen', () => {
     expect(document.querySelectorAll('button[data-parley-marker]').length).toBeGreaterThan(0);
     expect(counting.reads()).toBe(readsAfterScan);
     observer.disconnect();
+  });
+});
+
+describe('screen watcher: page changes', () => {
+  beforeEach(() => loadFixture('x', HOME));
+
+  function watch() {
+    const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
+    const screens = compileTextScreen(matcher.screenPatterns);
+    let wholeScreens = 0;
+    const counting = {
+      ...screens,
+      screen() {
+        const screen = screens.screen();
+        return {
+          ...screen,
+          feed(text: string) {
+            wholeScreens += 1;
+            return screen.feed(text);
+          },
+        };
+      },
+    };
+    const handedOn: Element[] = [];
+    const watcher = new ScreenWatcher(counting, xAdapter.postSelector, {
+      candidates: (posts) => handedOn.push(...posts),
+    });
+    return { watcher, handedOn, wholeScreens: () => wholeScreens };
+  }
+
+  const quietPost = () =>
+    [...document.querySelectorAll('article[data-testid="tweet"]')].find((article) =>
+      article.querySelector('a[href$="/status/1991000000000000005"]'),
+    ) as Element;
+
+  async function changes(watcher: ScreenWatcher, change: () => void): Promise<void> {
+    const observer = new MutationObserver((records) => watcher.handleMutations(records));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    change();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+  }
+
+  it('lets a clock tick pass without reading the post’s whole text', async () => {
+    const { watcher, handedOn, wholeScreens } = watch();
+    watcher.scan(document);
+    await watcher.whenIdle();
+    const before = { screens: wholeScreens(), handedOn: handedOn.length };
+    const time = quietPost().querySelector('time')?.firstChild as Text;
+    await changes(watcher, () => {
+      time.data = '7m';
+    });
+    expect(wholeScreens()).toBe(before.screens);
+    expect(handedOn.length).toBe(before.handedOn);
+  });
+
+  it('hands on a post when an edit completes the brand across two text nodes', async () => {
+    const { watcher, handedOn } = watch();
+    watcher.scan(document);
+    await watcher.whenIdle();
+    const text = quietPost().querySelector('[data-testid="tweetText"] span') as Element;
+    text.textContent = 'Sunset with my new Ac';
+    text.after(document.createTextNode('mx camera'));
+    await watcher.whenIdle();
+    expect(handedOn).not.toContain(quietPost());
+    const tail = text.nextSibling as Text;
+    await changes(watcher, () => {
+      tail.data = 'me camera';
+    });
+    expect(handedOn).toContain(quietPost());
+  });
+
+  it('hands a handed-on post on again when it changes (a recycled cell)', async () => {
+    const { watcher, handedOn } = watch();
+    watcher.scan(document);
+    await watcher.whenIdle();
+    const first = handedOn[0] as Element;
+    const count = handedOn.length;
+    const time = first.querySelector('time')?.firstChild as Text;
+    await changes(watcher, () => {
+      time.data = '9m';
+    });
+    expect(handedOn.length).toBe(count + 1);
+    expect(handedOn[count]).toBe(first);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAutomaton, streamMatchEnd } from '../../../lib/detect/aho-corasick';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
 import { foldText, foldWithOffsets } from '../../../lib/detect/normalize';
+import { compileTextScreen } from '../../../lib/detect/text-screen';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 
 /** Deterministic pseudo-random source (LCG), so failures reproduce. */
@@ -207,5 +208,59 @@ describe('brand matcher: text screen', () => {
     const second = screen.next(text, first);
     expect(second).toBeGreaterThan(first);
     expect(screen.next(text, text.length)).toBe(-1);
+  });
+});
+
+describe('text screen: may a changed text complete a hit', () => {
+  const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
+  const screens = compileTextScreen(matcher.screenPatterns);
+  const hits = (parts: readonly string[]) => screens.screen().feed(parts.join(''));
+
+  it('never says no when replacing one piece makes a hit appear (random pieces, random edits)', () => {
+    const random = randomSource(11);
+    // Chunks of brand terms, so that edits often complete one.
+    const alphabet = [
+      'a',
+      'c',
+      'm',
+      'e',
+      'Ac',
+      'ME',
+      'cm',
+      'acm',
+      'É',
+      ' ',
+      '\u200B',
+      '5m',
+      'x',
+      '@',
+      'help',
+      'p',
+    ];
+    let appeared = 0;
+    for (let round = 0; round < 20_000; round++) {
+      const parts = Array.from({ length: 2 + Math.floor(random() * 4) }, () =>
+        randomString(random, alphabet, 1 + Math.floor(random() * 3)),
+      );
+      if (hits(parts)) continue;
+      const index = Math.floor(random() * parts.length);
+      const changed = parts.slice();
+      changed[index] = random() < 0.1 ? '' : randomString(random, alphabet, Math.floor(random() * 4));
+      if (!hits(changed)) continue;
+      appeared += 1;
+      expect(screens.mayCompleteHit(changed[index] as string), JSON.stringify(changed)).toBe(true);
+    }
+    expect(appeared).toBeGreaterThan(100);
+  });
+
+  it('says no for a clock or a counter ticking next to brand-free text', () => {
+    for (const tick of ['5m', '12', '1,204', '3h', 'Nov 23', '·', '12 min.'])
+      expect(screens.mayCompleteHit(tick)).toBe(false);
+  });
+
+  it('says yes for text that holds, starts, ends or sits inside a term, and for emptied text', () => {
+    for (const text of ['Acme', 'ÀCMÉ!', 'is ac', 'me too', 'cm', 'e.exam', '']) {
+      expect(screens.mayCompleteHit(text), text).toBe(true);
+    }
   });
 });

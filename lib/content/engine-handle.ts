@@ -1,0 +1,35 @@
+/**
+ * How the content script's two parts meet. The always-loaded watcher (content.js) asks the background
+ * to inject the engine (content-engine.js) into the same frame; scripts injected with
+ * scripting.executeScript run in the same isolated world as the content script, so the engine leaves
+ * its factory on that world's global object, out of the page's reach (the page's own scripts run in
+ * another world and never see it).
+ */
+import type { ScanConfig } from '../messaging/protocol';
+import type { WorkClock } from './work-clock';
+
+/** The file the background injects (an unlisted WXT script: entrypoints/content-engine.ts). */
+export const CONTENT_ENGINE_FILE = '/content-engine.js';
+const ENGINE_GLOBAL = '__parleyContentEngine';
+
+export interface ContentEngine {
+  /** (Re)starts reading the page; watched: the watcher screens and calls enqueue. False: nothing to do. */
+  start(config: ScanConfig, url: URL, options: { watched: boolean }): boolean;
+  enqueue(posts: readonly Element[]): void;
+  stop(): void;
+  /** Opens the sidebar when the agent left it open on this site. */
+  restoreSidebar(): Promise<void>;
+  /** A background → content message (checked here, against its schema); resolves with the answer. */
+  handleMessage(message: unknown): Promise<unknown>;
+}
+
+export type ContentEngineFactory = (deps: { clock: WorkClock }) => ContentEngine;
+
+export function publishEngineFactory(factory: ContentEngineFactory): void {
+  (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = factory;
+}
+
+export function engineFactory(): ContentEngineFactory | null {
+  const factory = (globalThis as Record<string, unknown>)[ENGINE_GLOBAL];
+  return typeof factory === 'function' ? (factory as ContentEngineFactory) : null;
+}

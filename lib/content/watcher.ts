@@ -1,0 +1,180 @@
+/**
+ * The content script's always-loaded part. It runs on every page of busy sites all day, so it is kept
+ * small (a few kilobytes to parse) and does only this: fetch the scan config, screen the page's text
+ * for the brand (lib/content/screen-watcher.ts) and watch the page for changes and SPA navigation.
+ * Everything else (site adapters, matching, reports, markers, sidebar, reply insertion) lives in the
+ * engine, which the background injects into this isolated world only when the screen hands on a post,
+ * on sites whose text cannot be screened, or when the agent needs the sidebar
+ * (lib/content/engine-handle.ts). A page without mentions never loads it.
+ *
+ * Messages from the background are passed to the engine, which checks them against their schemas.
+ */
+import { compileTextScreen } from '../detect/text-screen';
+import type { ScanConfig } from '../messaging/protocol';
+import { screenableSiteFor } from '../sites/screenable';
+import { type ContentEngine, engineFactory } from './engine-handle';
+import { ScreenWatcher } from './screen-watcher';
+import { inTask } from './time-sliced-queue';
+import { WorkClock } from './work-clock';
+
+export interface WatcherBridge {
+  getScanConfig(url: string): Promise<ScanConfig>;
+  /** Has the engine injected into this world (resolves once its factory is published). */
+  loadEngine(): Promise<void>;
+}
+
+export class ContentWatcher {
+  readonly clock = new WorkClock();
+  private config: ScanConfig | null = null;
+  private url: URL | null = null;
+  private screen: ScreenWatcher | null = null;
+  private observer: MutationObserver | null = null;
+  private engine: ContentEngine | null = null;
+  private engineLoading: Promise<ContentEngine | null> | null = null;
+  /** Posts handed on while the engine loads. */
+  private waiting: Element[] = [];
+  private sidebarRestored = false;
+  private generation = 0;
+  private href = '';
+
+  constructor(private readonly bridge: WatcherBridge) {}
+
+  /** Starts (or restarts, after SPA navigation or a policy change) watching this page. */
+  async start(): Promise<void> {
+    const generation = ++this.generation;
+    this.stopWatching();
+    const href = location.href;
+    this.href = href;
+    const config = await this.bridge.getScanConfig(href);
+    if (generation !== this.generation) return;
+    await inTask(() => {
+      if (generation === this.generation) this.setUp(config, new URL(href));
+    });
+  }
+
+  stop(): void {
+    this.generation += 1;
+    this.stopWatching();
+    this.engine?.stop();
+  }
+
+  /**
+   * A message from our background (the caller checked the sender). Returns the answer to send, or
+   * null when there is none. The engine checks each message against its schema.
+   */
+  handleMessage(message: unknown): Promise<unknown> | null {
+    const type =
+      typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : null;
+    if (typeof type !== 'string' || !type.startsWith('background:')) return null;
+    if (type === 'background:rescan') {
+      void this.start();
+      return null;
+    }
+    return this.ensureEngine().then((engine) => engine?.handleMessage(message));
+  }
+
+  private setUp(config: ScanConfig, url: URL): void {
+    const setupStart = performance.now();
+    this.config = config;
+    this.url = url;
+    this.observe();
+    const site = config.enabled ? screenableSiteFor(url) : null;
+    if (site) {
+      this.screen = new ScreenWatcher(compileTextScreen(config.screenPatterns), site.postSelector, {
+        candidates: (posts) => this.handOn(posts),
+        afterSlice: (slice) => {
+          this.clock.add(slice.elapsedMs);
+          this.clock.setBusy('walk', slice.remaining > 0);
+        },
+      });
+      this.clock.started();
+      this.clock.setBusy('walk', true);
+      this.screen.scan(document);
+    }
+    if (this.engine) this.startEngine(this.engine);
+    else if (config.enabled && (!site || config.sidebarOpen)) void this.ensureEngine();
+    this.clock.add(performance.now() - setupStart);
+    this.clock.startMs = performance.now() - setupStart;
+  }
+
+  private stopWatching(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.screen = null;
+    this.waiting = [];
+    this.clock.setBusy('walk', false);
+  }
+
+  /** Watches for changes: screened posts on screenable sites, and SPA navigation everywhere. */
+  private observe(): void {
+    this.observer = new MutationObserver((records) =>
+      this.clock.time(() => {
+        // SPA navigation always changes the page, so a URL check here catches it without a timer.
+        if (location.href !== this.href) {
+          void this.start();
+          return;
+        }
+        this.screen?.handleMutations(records);
+      }),
+    );
+    this.observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  }
+
+  private handOn(posts: Element[]): void {
+    this.clock.noteWork();
+    if (this.engine) {
+      this.engine.enqueue(posts);
+      return;
+    }
+    for (const post of posts) this.waiting.push(post);
+    void this.ensureEngine();
+  }
+
+  private ensureEngine(): Promise<ContentEngine | null> {
+    if (this.engine) return Promise.resolve(this.engine);
+    this.engineLoading ??= this.loadEngine();
+    return this.engineLoading;
+  }
+
+  private async loadEngine(): Promise<ContentEngine | null> {
+    this.clock.setBusy('engine-load', true);
+    try {
+      if (!engineFactory()) await this.bridge.loadEngine();
+      const factory = engineFactory();
+      if (!factory) throw new Error('The engine did not load.');
+      return await inTask(() => {
+        const engine = factory({ clock: this.clock });
+        this.engine = engine;
+        this.startEngine(engine);
+        return engine;
+      });
+    } catch {
+      // Background unavailable (extension reloading): the next post handed on tries again.
+      this.engineLoading = null;
+      return null;
+    } finally {
+      this.clock.setBusy('engine-load', false);
+    }
+  }
+
+  /** Starts the engine with the current config: posts come from the screen, or it reads them all. */
+  private startEngine(engine: ContentEngine): void {
+    const { config, url } = this;
+    if (!config || !url) return;
+    if (!config.enabled) {
+      engine.stop();
+      return;
+    }
+    const watched = this.screen !== null;
+    const started = engine.start(config, url, { watched });
+    if (watched) engine.enqueue(this.waiting.splice(0));
+    if (started && config.sidebarOpen && !this.sidebarRestored) {
+      this.sidebarRestored = true;
+      void engine.restoreSidebar();
+    }
+  }
+}

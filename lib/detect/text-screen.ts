@@ -1,0 +1,115 @@
+import { buildAutomaton, type PatternAutomaton, streamMatchEnd } from './aho-corasick';
+import { foldNonAsciiCodePoint } from './normalize';
+
+/**
+ * A quick screen for reading a whole page's text once: feed text pieces in document order; `feed`
+ * answers true as soon as the pieces could hold a mention (a brand term or one of the brand's own
+ * handles, compared folded and with whitespace ignored, without word boundaries or exclusions).
+ * False positives are expected (the caller then reads the post and runs the brand matcher's `find`);
+ * for text it was fed, the screen never misses what `find` or `isOwnAccount` would accept: dropping
+ * whitespace and boundaries only widens the match, and folding is the same per code point.
+ *
+ * Kept apart from the brand matcher so the content script's always-loaded part (lib/content/watcher.ts)
+ * carries only this: the patterns come folded from the background (BrandMatcher.screenPatterns).
+ */
+export interface TextScreen {
+  feed(text: string): boolean;
+  /**
+   * Like feed, from text[from]: the index just after the unit that completed a term, or -1 when the
+   * rest of the text completes none. After a hit the screen starts afresh at that index.
+   */
+  next(text: string, from: number): number;
+  /** Forget the pieces fed so far. */
+  reset(): void;
+}
+
+/** Screens built from one compiled automaton (compile once per page, screen many times). */
+export interface TextScreenFactory {
+  readonly patternCount: number;
+  screen(): TextScreen;
+  /**
+   * Whether `text`, newly placed among text that held no hit (a text node's new value, nodes added in
+   * place of others), could complete a hit together with its neighbours. Exact in one direction: never
+   * false when it could. A hit that includes none of the new text existed before; one that does either
+   * lies within it, ends in it (a prefix of its units is a term's suffix), starts in it (a suffix of its
+   * units is a term's prefix) or spans it (its units lie inside a term). Empty text joins its neighbours,
+   * so it always could. Lets the watcher skip the post's full text for a clock's or a counter's tick.
+   */
+  mayCompleteHit(text: string): boolean;
+}
+
+/** ASCII folding for the screen: lower case, and 0 for whitespace (skipped). */
+const SCREEN_ASCII = new Uint8Array(0x80);
+for (let unit = 0; unit < 0x80; unit++) {
+  const isSpace = unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  SCREEN_ASCII[unit] = isSpace ? 0 : unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
+}
+
+/** Patterns must already be screen patterns: folded, without whitespace (see screenPatterns). */
+export function compileTextScreen(patterns: readonly string[]): TextScreenFactory {
+  const automaton = buildAutomaton(patterns);
+  const terms = patterns.filter((pattern) => pattern.length > 0);
+  const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
+  let suffixes: Set<string> | null = null;
+  return {
+    patternCount: automaton.patternCount,
+    screen: () => createScreen(automaton),
+    mayCompleteHit(text) {
+      if (terms.length === 0) return false;
+      const units = screenUnits(text);
+      if (units.length === 0) return true;
+      const state = automaton.stream(automaton.root, text, 0, SCREEN_ASCII, foldNonAsciiCodePoint);
+      if (state < 0) return true; // a hit within
+      if (state !== automaton.root) return true; // ends with the start of a term
+      if (units.length < longest) for (const term of terms) if (term.includes(units)) return true;
+      if (suffixes === null) {
+        suffixes = new Set();
+        for (const term of terms)
+          for (let start = 1; start < term.length; start++) suffixes.add(term.slice(start));
+      }
+      const limit = Math.min(units.length, longest - 1);
+      for (let length = 1; length <= limit; length++) if (suffixes.has(units.slice(0, length))) return true;
+      return false;
+    },
+  };
+}
+
+/** The units the screen sees in text: folded, whitespace and invisibles dropped. */
+export function screenUnits(text: string): string {
+  let units = '';
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      const unit = SCREEN_ASCII[code] as number;
+      if (unit !== 0) units += String.fromCharCode(unit);
+      continue;
+    }
+    const codePoint = text.codePointAt(index) ?? code;
+    if (codePoint > 0xffff) index += 1;
+    const folded = foldNonAsciiCodePoint(codePoint);
+    for (let unitIndex = 0; unitIndex < folded.length; unitIndex++)
+      if (folded.charCodeAt(unitIndex) !== 0x20) units += folded.charAt(unitIndex);
+  }
+  return units;
+}
+
+function createScreen(automaton: PatternAutomaton): TextScreen {
+  let state = automaton.root;
+  const next = (text: string, from: number): number => {
+    if (automaton.patternCount === 0) return -1;
+    const reached = automaton.stream(state, text, from, SCREEN_ASCII, foldNonAsciiCodePoint);
+    if (reached < 0) {
+      state = automaton.root;
+      return streamMatchEnd(reached);
+    }
+    state = reached;
+    return -1;
+  };
+  return {
+    next,
+    feed: (text) => next(text, 0) >= 0,
+    reset() {
+      state = automaton.root;
+    },
+  };
+}
