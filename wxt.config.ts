@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { CONTENT_SCRIPT_FILE } from './lib/content/files';
 import { SUPPORTED_SITE_MATCHES } from './lib/sites/matches';
 
 // The manifest asks for as little as it can: host access only to the supported sites (needed
@@ -16,6 +17,11 @@ export default defineConfig({
     // embedded in those pages, and only with host access does it share the extension's own (unpartitioned)
     // IndexedDB instead of a copy partitioned under the site.
     host_permissions: [...SUPPORTED_SITE_MATCHES],
+    // The content script: an unlisted script (entrypoints/content-watcher.ts) declared here, without
+    // WXT's content-script wrapper. Its engine is injected on demand (lib/content/engine-handle.ts).
+    content_scripts: [
+      { matches: [...SUPPORTED_SITE_MATCHES], js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' },
+    ],
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     web_accessible_resources: [
       {

@@ -91,7 +91,7 @@ export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null,
       tasks: pass.count,
       longestTaskMs: pass.longestMs,
       longestTaskCpuMs: pass.longestCpuMs,
-      clockPassMs: clockTotalMs - start.detail.totalMs,
+      clockPassMs: clockTotalMs - start.totalMs,
       wallMs: last.startTime - start.startTime,
       marked,
       longTasks: longTasks.length,
@@ -116,7 +116,7 @@ export async function scanRun(session, { html, floorRuns = 5, naiveTerms = null,
 
 /** The content script's always-loaded part. */
 export function contentScriptUrl(session) {
-  return `chrome-extension://${session.extensionId}/content-scripts/content.js`;
+  return `chrome-extension://${session.extensionId}/content-watcher.js`;
 }
 
 /** Its engine, injected on demand into the same isolated world (lib/content/engine-handle.ts). */

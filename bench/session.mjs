@@ -45,20 +45,15 @@ export function prepareExtension({ build = true, root = ROOT, log = console.erro
   return SNAPSHOT_DIR;
 }
 
-/** Collects long tasks and Parley's marks from the page's main world (installed before any script). */
+/** Collects long tasks in the page's main world (installed before any script). */
 const PAGE_PROBE = `(() => {
-  const bench = { longTasks: [], marks: [] };
+  const bench = { longTasks: [] };
   Object.defineProperty(window, '__parleyBench', { value: bench });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) bench.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      if (entry.name.startsWith('parley:'))
-        bench.marks.push({ name: entry.name, startTime: entry.startTime, detail: entry.detail ?? null });
-  }).observe({ type: 'mark', buffered: true });
 })();`;
 
 /** URLs the benchmarks serve pages at; their content is set with session.serve(url, html). */
@@ -136,7 +131,12 @@ export async function openProbedPage(session) {
     async contentBusyMs() {
       return this.inContentWorld('globalThis.parleyWork ? globalThis.parleyWork.totalMs : null');
     },
-    marks: () => page.evaluate(() => window.__parleyBench.marks.slice()),
+    /** Parley's work marks (lib/content/work-clock.ts), kept in its isolated world: page clock. */
+    async marks() {
+      return (
+        (await this.inContentWorld('globalThis.parleyWork ? globalThis.parleyWork.marks.slice() : []')) ?? []
+      );
+    },
     longTasks: () => page.evaluate(() => window.__parleyBench.longTasks.slice()),
     async heapUsedBytes() {
       await cdp.send('HeapProfiler.collectGarbage');
@@ -157,13 +157,8 @@ export async function waitForSettle(
 ) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = await probe.page.evaluate(
-      ({ since }) => ({
-        now: performance.now(),
-        marks: window.__parleyBench.marks.filter((mark) => mark.startTime >= since),
-      }),
-      { since: sinceTime },
-    );
+    const now = await probe.page.evaluate(() => performance.now());
+    const state = { now, marks: (await probe.marks()).filter((mark) => mark.startTime >= sinceTime) };
     const relevant = state.marks.filter((mark) => mark.name !== 'parley:scan:start');
     const last = relevant[relevant.length - 1];
     const sawFirst = first === null || state.marks.some((mark) => mark.name === first);

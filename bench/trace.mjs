@@ -40,7 +40,7 @@ function urlOf(event) {
 
 /**
  * The content script's evaluations and calls (outermost only) on the page's main thread, and the
- * user-timing marks named parley:* or bench:* (trace clock, µs). Times in ms: wall `ms`, CPU `cpuMs`.
+ * marks named parley:* (console.timeStamp) or bench:* (performance.mark) (trace clock, µs). Times in ms: wall `ms`, CPU `cpuMs`.
  * scriptUrls: every script of the content script (the always-loaded part and the engine it loads);
  * each entry keeps its script's `url`.
  */
@@ -51,13 +51,16 @@ export function contentScriptActivity(events, scriptUrls) {
     (event.name === 'EvaluateScript' || event.name === 'FunctionCall') &&
     urls.some((url) => urlOf(event).includes(url));
   const anchor = events.find(ours);
+  // Parley's marks are console.timeStamp events (lib/content/work-clock.ts); the benchmarks' own are
+  // performance marks of the page.
   const marks = events
-    .filter(
-      (event) =>
-        String(event.cat).includes('blink.user_timing') &&
-        (event.name.startsWith('parley:') || event.name.startsWith('bench:')),
-    )
-    .map((event) => ({ name: event.name, ts: event.ts }))
+    .flatMap((event) => {
+      if (event.name === 'TimeStamp' && String(event.args?.data?.message ?? '').startsWith('parley:'))
+        return [{ name: event.args.data.message, ts: event.ts }];
+      if (String(event.cat).includes('blink.user_timing') && event.name.startsWith('bench:'))
+        return [{ name: event.name, ts: event.ts }];
+      return [];
+    })
     .sort((a, b) => a.ts - b.ts);
   if (!anchor) return { found: false, evaluations: [], calls: [], marks, longTasks: [] };
   const counted = events

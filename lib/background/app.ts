@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { classifyMention } from '../classify';
-import { CONTENT_ENGINE_FILE } from '../content/engine-handle';
+import { CONTENT_ENGINE_FILE } from '../content/files';
 import { sidebarLayoutKey } from '../content/sidebar-layout';
 import { recategorize, recordMention, type Classification as StoredClassification } from '../db/cases';
 import { getDb } from '../db/instance';
@@ -89,7 +89,7 @@ export function createBackgroundApp() {
         // that sender); it runs in that content script's isolated world.
         await browser.scripting.executeScript({
           target: { tabId: sender.tabId, frameIds: [0] },
-          files: [CONTENT_ENGINE_FILE],
+          files: [`/${CONTENT_ENGINE_FILE}`],
         });
         return { ok: true };
       },

@@ -3,10 +3,10 @@
  * script is registered for them at runtime. Only hosts the agent has granted permission for are
  * registered: the options page asks for each host's permission when it is added.
  */
+import { CONTENT_SCRIPT_FILE } from '../content/files';
 import { normalizeHost } from '../sites/enabled-hosts';
 
 export const ENABLED_HOSTS_SCRIPT_ID = 'parley-enabled-hosts';
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 export interface ScriptingLike {
   getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string }>>;

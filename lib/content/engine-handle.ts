@@ -8,8 +8,6 @@
 import type { ScanConfig } from '../messaging/protocol';
 import type { WorkClock } from './work-clock';
 
-/** The file the background injects (an unlisted WXT script: entrypoints/content-engine.ts). */
-export const CONTENT_ENGINE_FILE = '/content-engine.js';
 const ENGINE_GLOBAL = '__parleyContentEngine';
 
 export interface ContentEngine {

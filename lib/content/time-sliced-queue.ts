@@ -5,8 +5,20 @@
  */
 export type Scheduler = (callback: () => void) => void;
 
-/** Schedules a new macrotask without setTimeout's nesting clamp (≥4 ms after a few levels). */
+/**
+ * Schedules a new macrotask without setTimeout's nesting clamp (≥4 ms after a few levels):
+ * scheduler.postTask where the browser has it (nothing to set up), else a MessageChannel.
+ */
 export function createMacrotaskScheduler(): Scheduler {
+  const postTask = (globalThis as { scheduler?: { postTask?: unknown } }).scheduler?.postTask;
+  if (typeof postTask === 'function') {
+    const scheduler = (
+      globalThis as unknown as { scheduler: { postTask(callback: () => void): Promise<void> } }
+    ).scheduler;
+    return (callback) => {
+      void scheduler.postTask(callback).catch(() => undefined); // errors are the callback's own to handle
+    };
+  }
   if (typeof MessageChannel === 'undefined') return (callback) => setTimeout(callback, 0);
   const channel = new MessageChannel();
   const pending: Array<() => void> = [];

@@ -21,6 +21,8 @@ export interface WatcherBridge {
   getScanConfig(url: string): Promise<ScanConfig>;
   /** Has the engine injected into this world (resolves once its factory is published). */
   loadEngine(): Promise<void>;
+  /** False once the extension was reloaded or removed: this copy of the script is then orphaned. */
+  contextValid(): boolean;
 }
 
 export class ContentWatcher {
@@ -45,7 +47,14 @@ export class ContentWatcher {
     this.stopWatching();
     const href = location.href;
     this.href = href;
-    const config = await this.bridge.getScanConfig(href);
+    let config: ScanConfig;
+    try {
+      config = await this.bridge.getScanConfig(href);
+    } catch {
+      // Orphaned by an extension reload: stop watching. Otherwise the next navigation retries.
+      if (!this.bridge.contextValid()) this.stop();
+      return;
+    }
     if (generation !== this.generation) return;
     await inTask(() => {
       if (generation === this.generation) this.setUp(config, new URL(href));
@@ -153,8 +162,10 @@ export class ContentWatcher {
         return engine;
       });
     } catch {
-      // Background unavailable (extension reloading): the next post handed on tries again.
+      // Background unavailable (extension reloading): the next post handed on tries again, unless
+      // this copy of the script was orphaned by the reload.
       this.engineLoading = null;
+      if (!this.bridge.contextValid()) this.stop();
       return null;
     } finally {
       this.clock.setBusy('engine-load', false);

@@ -4,13 +4,23 @@
  * costs the page. A couple of clock reads per task.
  *
  * When work that changes the page settles (a page walk, posts read, reported or marked: not a quiet
- * re-screen of a changed post), one performance mark is left on the document's timeline, the previous
- * one cleared so nothing accumulates: 'parley:scan:start', then 'parley:scan:idle' (first settle after a
- * start) or 'parley:queue:idle', with `detail: { busyMs, totalMs }` (since the previous mark, since the
- * script started). Work is settled when no part (the watcher's walk, loading the engine, the engine's
- * queue and reports) is busy. Readable from the isolated world as globalThis.parleyWork (the page's own
- * scripts cannot see it).
+ * re-screen of a changed post), it records a mark: 'parley:scan:start', then 'parley:scan:idle' (first
+ * settle after a start) or 'parley:queue:idle', with the busy time since the previous mark and since
+ * the script started. Work is settled when no part (the watcher's walk, loading the engine, the engine's
+ * queue and reports) is busy. The marks stay in the isolated world (globalThis.parleyWork.marks, the
+ * last few) and in DevTools traces (console.timeStamp); never on the page's performance timeline, where
+ * the page's own scripts could read them and learn that Parley is installed.
  */
+export interface WorkMark {
+  name: string;
+  /** performance.now() of the page (the isolated world shares the document's time origin). */
+  startTime: number;
+  busyMs: number;
+  totalMs: number;
+}
+
+const KEPT_MARKS = 64;
+
 export class WorkClock {
   totalMs = 0;
   /** The last start's own part: config applied, screen compiled, page walk queued, observer set. */
@@ -19,6 +29,7 @@ export class WorkClock {
   private firstSettle = true;
   private changed = false;
   private readonly busy = new Set<string>();
+  readonly marks: WorkMark[] = [];
 
   time<T>(run: () => T): T {
     const start = performance.now();
@@ -63,12 +74,10 @@ export class WorkClock {
   }
 
   private publish(name: string): void {
-    try {
-      performance.clearMarks(name);
-      performance.mark(name, { detail: { busyMs: this.sinceMarkMs, totalMs: this.totalMs } });
-    } catch {
-      // No User Timing here (old engine, odd page): the benchmark simply finds no mark.
-    }
+    this.marks.push({ name, startTime: performance.now(), busyMs: this.sinceMarkMs, totalMs: this.totalMs });
+    if (this.marks.length > KEPT_MARKS) this.marks.shift();
+    // A no-op unless DevTools is recording a trace.
+    console.timeStamp?.(name);
     this.sinceMarkMs = 0;
   }
 }

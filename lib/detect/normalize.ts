@@ -12,6 +12,15 @@
  */
 
 /** Format and default-ignorable characters: zero-width, bidi embeddings/overrides/isolates, BOM, soft hyphen. */
+import {
+  LATIN_FIRST,
+  LATIN_FOLDS,
+  LATIN_LAST,
+  PUNCTUATION_FIRST,
+  PUNCTUATION_FOLDS,
+  PUNCTUATION_LAST,
+} from './common-folds';
+
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const COMBINING_MARKS = /\p{M}/gu;
 const WHITESPACE = /\s/u;
@@ -30,19 +39,22 @@ const SPACE = 0x20;
 // Native conversion of the folded units (several times faster than fromCharCode in a loop). A lone
 // surrogate becomes U+FFFD, one unit for one, so offsets hold; typed arrays are little-endian on every
 // platform a browser extension runs on.
-const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+// Created on first use: the content script's always-loaded part never decodes, and every page load
+// evaluates this module.
+let utf16Decoder: TextDecoder | null = null;
 
 // Non-ASCII folds are costly (three normalisations); pages repeat the same few hundred code points.
 // Latin, Greek, Cyrillic and general punctuation (’ · … “”) are indexed directly: the page screen
 // folds every one of them on every page.
 const DIRECT_LIMIT = 0x2100;
-const directCache: Array<string | undefined> = new Array(DIRECT_LIMIT).fill(undefined);
+let directCache: Array<string | undefined> | null = null; // filled on first use (see utf16Decoder)
 const foldCache = new Map<number, string>();
 const FOLD_CACHE_LIMIT = 8192;
 
 /** The folded form of one non-ASCII code point ('' for invisibles, ' ' for whitespace). */
 export function foldNonAsciiCodePoint(codePoint: number): string {
   if (codePoint < DIRECT_LIMIT) {
+    directCache ??= new Array(DIRECT_LIMIT).fill(undefined);
     const direct = directCache[codePoint];
     if (direct !== undefined) return direct;
     const folded = foldUncached(codePoint);
@@ -57,7 +69,25 @@ export function foldNonAsciiCodePoint(codePoint: number): string {
   return folded;
 }
 
+/** The fold computed from Unicode data, without the tables (scripts/generate-common-folds.mjs). */
+export function foldFromUnicodeDataForTable(codePoint: number): string {
+  return foldFromUnicodeData(codePoint);
+}
+
 function foldUncached(codePoint: number): string {
+  // Pages are full of these: answered from tables, so no Unicode-property regex is compiled for them.
+  if (codePoint >= LATIN_FIRST && codePoint <= LATIN_LAST)
+    return LATIN_FOLDS[codePoint - LATIN_FIRST] as string;
+  if (codePoint >= PUNCTUATION_FIRST && codePoint <= PUNCTUATION_LAST)
+    return PUNCTUATION_FOLDS[codePoint - PUNCTUATION_FIRST] as string;
+  // Emoji (Miscellaneous Symbols and Pictographs to Symbols and Pictographs Extended-A) fold to
+  // themselves; variation selectors are invisible.
+  if (codePoint >= 0x1f300 && codePoint <= 0x1faff) return String.fromCodePoint(codePoint);
+  if (codePoint >= 0xfe00 && codePoint <= 0xfe0f) return '';
+  return foldFromUnicodeData(codePoint);
+}
+
+function foldFromUnicodeData(codePoint: number): string {
   const char = String.fromCodePoint(codePoint);
   let folded: string;
   if (INVISIBLE.test(char)) {
@@ -148,6 +178,7 @@ export function foldWithOffsets(text: string): FoldedText {
     index += width;
   }
 
+  utf16Decoder ??= new TextDecoder('utf-16le', { ignoreBOM: true });
   const folded = utf16Decoder.decode(units.subarray(0, length));
   return {
     text: folded,
