@@ -112,8 +112,11 @@ export function createBackgroundApp() {
         return { ok: true };
       },
       'content:open-mention': async ({ postKey }, sender) => {
-        await pages.select(sender.tabId, postKey);
+        // The open sidebar hears of the click at once; the selection (in memory at once, then in
+        // storage) is for a sidebar frame that is still loading and asks for the page state.
+        const selecting = pages.select(sender.tabId, postKey);
         void broadcastToPages('background:show-mention', { tabId: sender.tabId, postKey });
+        await selecting;
         return { ok: true };
       },
       'content:insert-result': ({ requestId, ok, message }) => {
