@@ -32,7 +32,15 @@ export function usePageState(events: PageEvents): PageState | null {
       const next = await sendFromPage('sidebar:get-page-state', {});
       if (cancelled) return;
       tabId = next.tabId;
-      setState({ tabId: next.tabId, url: next.url, postKeys: next.postKeys });
+      // Unchanged (the usual answer after a marker click): keep the same object, so nothing re-renders.
+      setState((previous) =>
+        previous &&
+        previous.tabId === next.tabId &&
+        previous.url === next.url &&
+        sameKeys(previous.postKeys, next.postKeys)
+          ? previous
+          : { tabId: next.tabId, url: next.url, postKeys: next.postKeys },
+      );
       if (initial && next.selectedPostKey) handlers.current.onShowMention(next.selectedPostKey);
     };
     const listener = (message: unknown) => {
@@ -61,4 +69,8 @@ export function usePageState(events: PageEvents): PageState | null {
     };
   }, []);
   return state;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, index) => key === b[index]);
 }

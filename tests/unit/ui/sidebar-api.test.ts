@@ -93,6 +93,30 @@ describe('sidebar queries', () => {
     expect(await runSidebarQuery(db, 'mention-detail', { postKey: 'x:none' })).toBeNull();
   });
 
+  it('opens a mention with its detail and the first history page in one answer, as the two queries give them', async () => {
+    const db = freshDb();
+    for (let day = 1; day <= 9; day += 1)
+      await post(db, { handle: 'lee', at: `2026-11-0${day}T10:00:00.000Z` });
+    const latest = await post(db, { handle: 'lee', at: '2026-11-23T10:00:00.000Z' });
+    await runSidebarMutation(db, 'add-note', { caseId: latest.caseId, text: 'called back' });
+    const both = (await runSidebarQuery(db, 'mention-with-history', {
+      postKey: latest.postKey,
+      historyLimit: 4,
+    })) as { detail: MentionDetail; history: CustomerHistory };
+    expect(both.detail).toEqual(await runSidebarQuery(db, 'mention-detail', { postKey: latest.postKey }));
+    expect(both.history).toEqual(
+      await runSidebarQuery(db, 'customer-history', { customerId: latest.customerId, limit: 4 }),
+    );
+    expect(both.history.items).toHaveLength(4);
+    expect(both.history.next).not.toBeNull();
+    expect(
+      await runSidebarQuery(db, 'mention-with-history', { postKey: 'x:none', historyLimit: 4 }),
+    ).toBeNull();
+    await expect(
+      runSidebarQuery(db, 'mention-with-history', { postKey: latest.postKey, historyLimit: 0 }),
+    ).rejects.toThrow(/Bad arguments/);
+  });
+
   it('finds customers by handle or name and links their identities into one history', async () => {
     const db = freshDb();
     const onX = await post(db, { handle: 'janedoe', name: 'Jane Doe', at: '2026-11-20T10:00:00.000Z' });
