@@ -88,17 +88,40 @@ export async function getCustomerHistory(
       newest(db.events),
     ]);
     if (!customer) return null;
-    const merged: HistoryItem[] = [
-      ...mentions.map(
-        (mention): HistoryItem => ({ kind: 'mention', at: mention.at, id: mention.id, mention }),
-      ),
-      ...events.map((event): HistoryItem => ({ kind: 'event', at: event.at, id: event.id, event })),
-    ].sort(newestFirst);
-    const items = merged.slice(0, limit);
-    const last = items[items.length - 1];
-    const next = merged.length > limit && last ? { at: last.at, id: last.id } : null;
-    return { customer, identities, cases, items, next };
+    return historyPage({ customer, identities, cases, mentions, events }, limit);
   });
+}
+
+/**
+ * One page of history from its reads: the customer, their identities, their cases newest first, and
+ * the newest limit + 1 mentions and events (older than the cursor, if any), each newest first.
+ */
+export function historyPage(
+  read: {
+    customer: CustomerRow;
+    identities: IdentityRow[];
+    cases: CaseRow[];
+    mentions: MentionRow[];
+    events: EventRow[];
+  },
+  limit: number,
+): CustomerHistory {
+  const merged: HistoryItem[] = [
+    ...read.mentions.map(
+      (mention): HistoryItem => ({ kind: 'mention', at: mention.at, id: mention.id, mention }),
+    ),
+    ...read.events.map((event): HistoryItem => ({ kind: 'event', at: event.at, id: event.id, event })),
+  ].sort(newestFirst);
+  const items = merged.slice(0, limit);
+  const last = items[items.length - 1];
+  const next = merged.length > limit && last ? { at: last.at, id: last.id } : null;
+  return {
+    customer: read.customer,
+    identities: read.identities,
+    cases: read.cases,
+    items,
+    next,
+  };
 }
 
 function isComplaint(category: MentionRow['category']): boolean {
