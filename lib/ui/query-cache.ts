@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { MentionDetail } from '../background/sidebar-api';
 import type { CustomerHistory } from '../db/customers';
+import { HISTORY_PAGE } from '../domain/history-page';
 import { backgroundToSidebar, parseEnvelope } from '../messaging/protocol';
 import { sendFromPage } from './send';
 
@@ -13,8 +14,8 @@ import { sendFromPage } from './send';
  * is unchanged since it was asked for (no 'background:db-changed' since) and for a few seconds.
  */
 
-/** Rows per history page in the sidebar (the first page comes with the mention). */
-export const HISTORY_PAGE = 20;
+export { HISTORY_PAGE };
+
 const FRESH_MS = 5_000;
 const MAX_ENTRIES = 20;
 
