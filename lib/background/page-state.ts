@@ -85,20 +85,20 @@ export class PageStateStore {
   }
 
   private load(tabId: number): Promise<PageState> {
-    let loading = this.loads.get(tabId);
-    if (!loading) {
-      const key = storageKey(tabId);
-      loading = this.area.get(key).then((items) => {
-        // An update that ran meanwhile already holds the newer state.
-        const known = this.states.get(tabId);
-        if (known) return known;
-        const stored = (items[key] as PageState | undefined) ?? { ...EMPTY };
-        this.states.set(tabId, stored);
-        return stored;
-      });
-      loading.finally(() => this.loads.delete(tabId)).catch(() => undefined);
-      this.loads.set(tabId, loading);
-    }
+    const pending = this.loads.get(tabId);
+    if (pending) return pending;
+    const key = storageKey(tabId);
+    const loading: Promise<PageState> = this.area.get(key).then((items) => {
+      // An update that ran meanwhile already holds the newer state.
+      const known = this.states.get(tabId);
+      if (known) return known;
+      const stored = (items[key] as PageState | undefined) ?? { ...EMPTY };
+      // Not kept when the tab was forgotten while this read was on its way.
+      if (this.loads.get(tabId) === loading) this.states.set(tabId, stored);
+      return stored;
+    });
+    this.loads.set(tabId, loading);
+    loading.finally(() => this.loads.delete(tabId)).catch(() => undefined);
     return loading;
   }
 

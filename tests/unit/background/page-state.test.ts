@@ -77,4 +77,19 @@ describe('page state store', () => {
     expect(area.items.has('page:3')).toBe(false);
     expect(await store.isRegisteredSidebar(3, TOKEN)).toBe(false);
   });
+
+  it('does not bring back a tab forgotten while its state was being read', async () => {
+    const area = slowArea();
+    area.items.set('page:5', {
+      url: 'https://x.com/home',
+      postKeys: ['x:1'],
+      selectedPostKey: null,
+      sidebarTokens: [TOKEN],
+    });
+    const store = new PageStateStore(area);
+    const reading = store.isRegisteredSidebar(5, TOKEN);
+    await store.forget(5);
+    await reading;
+    expect(await store.isRegisteredSidebar(5, TOKEN)).toBe(false);
+  });
 });
