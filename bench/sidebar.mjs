@@ -27,6 +27,19 @@ export function profileDirFor({ customers, mentionsPerCustomer }) {
 }
 
 /**
+ * Starts a session on the kept profile with the snapshot's own background.js. Why: Chromium keeps an
+ * extension's service worker registered in the profile and, while the extension's version is unchanged,
+ * starts the copy it stored at registration, not the rebuilt file: the click path would run the
+ * background of whichever build first used the profile. Dropping the profile's service-worker
+ * registration (registrations and their script cache only; IndexedDB and extension storage stay) makes
+ * Chromium register the current build at start.
+ */
+function startOnProfile(extensionDir, profileDir) {
+  rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
+  return startSession({ extensionDir, userDataDir: profileDir });
+}
+
+/**
  * Makes sure the profile at profileDir holds the seeded database. Returns how long seeding took now
  * (0 when the profile was reused).
  */
@@ -44,7 +57,7 @@ export async function ensureSeeded({
   if (!existsSync(profileDir)) mkdirSync(profileDir, { recursive: true });
   const plan = `${customers}x${mentionsPerCustomer}/${pieces}`;
   const perPiece = Math.ceil(customers / pieces);
-  const session = await startSession({ extensionDir, userDataDir: profileDir });
+  const session = await startOnProfile(extensionDir, profileDir);
   const started = Date.now();
   try {
     const tool = await openToolPage(session, toolsCode);
@@ -136,7 +149,7 @@ export async function sidebarRun({
   historyRuns,
   log,
 }) {
-  const session = await startSession({ extensionDir, userDataDir: profileDir });
+  const session = await startOnProfile(extensionDir, profileDir);
   try {
     await session.context.addInitScript(sidebarFrameProbe);
     await setActivePolicy(session, policy);

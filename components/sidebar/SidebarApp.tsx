@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Policy } from '../../lib/policy/schema';
 import { focusMentionOnPage, focusSidebarFrame, useSiteColorScheme } from '../../lib/ui/host-channel';
+import { prefetchMention } from '../../lib/ui/query-cache';
 import { rankQueue } from '../../lib/ui/queue-order';
 import { sendFromPage } from '../../lib/ui/send';
 import { useSidebarStore } from '../../lib/ui/sidebar-store';
@@ -34,6 +35,16 @@ export function SidebarApp() {
   const openKey = useSidebarStore((state) => state.openKey);
   const activeKey = useSidebarStore((state) => state.activeKey);
   const [focusRequest, setFocusRequest] = useState(0);
+
+  // Whenever a mention opens (a marker on the page, the queue, j/k), its detail and history are asked
+  // for at once, before React renders the mention view that shows them.
+  useEffect(
+    () =>
+      useSidebarStore.subscribe((state, previous) => {
+        if (state.openKey && state.openSeq !== previous.openSeq) prefetchMention(state.openKey);
+      }),
+    [],
+  );
 
   const orderRef = useMemo(() => ({ current: [] as string[], onPage: new Set<string>() }), []);
   const page = usePageState({

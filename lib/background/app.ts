@@ -10,11 +10,13 @@ import { recategorize, recordMention, type Classification as StoredClassificatio
 import { getDb } from '../db/instance';
 import { compileBrandMatcher } from '../detect';
 import type { BrandTermsInput } from '../detect/brand-matcher';
+import { HISTORY_PAGE } from '../domain/history-page';
 import type { Platform } from '../domain/types';
 import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
 import type { MessageSenderLike } from '../messaging/sender';
 import { adaptersForUrl } from '../sites/registry';
 import { type ScriptingLike, syncEnabledHostScripts } from './enabled-hosts-registration';
+import { MentionWarmer } from './mention-warmer';
 import { PageStateStore } from './page-state';
 import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
@@ -51,10 +53,17 @@ export function createBackgroundApp() {
     type: K,
     payload: PayloadOf<BackgroundToContent, K>,
   ) => browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
+  // The mention a marker click opens, read while the sidebar hears of the click and asks for it.
+  const warmer = new MentionWarmer((postKey, historyLimit) =>
+    runSidebarQuery(getDb(), 'mention-with-history', { postKey, historyLimit }),
+  );
   const broadcastToPages = <K extends keyof BackgroundToSidebar>(
     type: K,
     payload: PayloadOf<BackgroundToSidebar, K>,
-  ) => browser.runtime.sendMessage({ type, payload }).catch(() => undefined); // no page open: nobody to tell
+  ) => {
+    if (type === 'background:db-changed') warmer.clear();
+    return browser.runtime.sendMessage({ type, payload }).catch(() => undefined); // no page open: nobody to tell
+  };
 
   const sidebarLeftOpen = async (url: string): Promise<boolean> => {
     try {
@@ -137,8 +146,12 @@ export function createBackgroundApp() {
         return { ok: true };
       },
       'content:open-mention': async ({ postKey }, sender) => {
-        await pages.select(sender.tabId, postKey);
+        // The open sidebar hears of the click at once; the selection (in memory at once, then in
+        // storage) is for a sidebar frame that is still loading and asks for the page state.
+        const selecting = pages.select(sender.tabId, postKey);
+        warmer.warm(postKey, HISTORY_PAGE);
         void broadcastToPages('background:show-mention', { tabId: sender.tabId, postKey });
+        await selecting;
         return { ok: true };
       },
       'content:insert-result': ({ requestId, ok, message }) => {
@@ -172,7 +185,8 @@ export function createBackgroundApp() {
         void broadcastToPages('background:db-changed', {});
         return { ok: true };
       },
-      'sidebar:query': ({ name, args }) => runSidebarQuery(getDb(), name, args),
+      'sidebar:query': ({ name, args }) =>
+        (name === 'mention-with-history' ? warmer.take(args) : null) ?? runSidebarQuery(getDb(), name, args),
       'sidebar:mutate': async ({ name, args }) => {
         const result = await runSidebarMutation(getDb(), name, args);
         void broadcastToPages('background:db-changed', {});
@@ -185,7 +199,12 @@ export function createBackgroundApp() {
   });
 
   return {
-    route: (message: unknown, sender: MessageSenderLike) => route(message, sender),
+    route: (message: unknown, sender: MessageSenderLike) => {
+      // The options page writes imports itself and tells every extension context so; whoever sent it,
+      // the only effect here is dropping a read that may be out of date.
+      if ((message as { type?: unknown } | null)?.type === 'background:db-changed') warmer.clear();
+      return route(message, sender);
+    },
     async onCommand(command: string, tabId: number | undefined) {
       if (tabId === undefined) return;
       if (command === 'toggle-sidebar') await sendToTab(tabId, 'background:set-layout', { state: 'toggle' });

@@ -1,6 +1,7 @@
 /**
  * Which mentions are on each tab's page now, and which one the agent opened last. Kept in
- * storage.session because the MV3 worker can be stopped at any moment: globals would be lost.
+ * storage.session because the MV3 worker can be stopped at any moment: globals would be lost. The
+ * worker reads it from there once per tab and answers from its own copy after that.
  */
 export interface PageState {
   url: string | null;
@@ -21,15 +22,23 @@ const MAX_KEYS = 5_000;
 const MAX_SIDEBAR_TOKENS = 8;
 
 export class PageStateStore {
-  // Serialises read-modify-write per tab so concurrent reports don't drop keys.
-  private readonly chains = new Map<number, Promise<unknown>>();
+  /**
+   * The worker's own copy of each tab's state, read from storage once per tab after the worker starts.
+   * Why: every message from a sidebar frame is checked against the tab's registered tokens, and a click
+   * on a marker records the selection; reading storage.session for each cost a storage round trip on
+   * the click path. Only this store writes these keys, so the copy is always the newest state; storage
+   * stays the copy that survives the worker being stopped.
+   */
+  private readonly states = new Map<number, PageState>();
+  private readonly loads = new Map<number, Promise<PageState>>();
+  // Writes per tab go out in order, so storage never ends on an older state than memory.
+  private readonly writes = new Map<number, Promise<unknown>>();
 
   constructor(private readonly area: SessionArea) {}
 
-  async get(tabId: number): Promise<PageState> {
-    const key = storageKey(tabId);
-    const stored = (await this.area.get(key))[key] as PageState | undefined;
-    return stored ?? { ...EMPTY };
+  get(tabId: number): Promise<PageState> {
+    const known = this.states.get(tabId);
+    return known ? Promise.resolve(known) : this.load(tabId);
   }
 
   /** A new page in the tab: its mentions start over; registered sidebar frames stay valid. */
@@ -53,7 +62,6 @@ export class PageStateStore {
 
   async isRegisteredSidebar(tabId: number, token: string | undefined): Promise<boolean> {
     if (!token) return false;
-    await (this.chains.get(tabId) ?? Promise.resolve());
     return (await this.get(tabId)).sidebarTokens?.includes(token) ?? false;
   }
 
@@ -70,18 +78,45 @@ export class PageStateStore {
     return this.update(tabId, (state) => ({ ...state, selectedPostKey: postKey }));
   }
 
-  forget(tabId: number): Promise<void> {
-    return this.area.remove(storageKey(tabId));
+  async forget(tabId: number): Promise<void> {
+    this.states.delete(tabId);
+    this.loads.delete(tabId);
+    await this.persist(tabId, () => this.area.remove(storageKey(tabId)));
   }
 
-  private update(tabId: number, change: (state: PageState) => PageState): Promise<PageState> {
-    const previous = this.chains.get(tabId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const state = change(await this.get(tabId));
-      await this.area.set({ [storageKey(tabId)]: state });
-      return state;
+  private load(tabId: number): Promise<PageState> {
+    const pending = this.loads.get(tabId);
+    if (pending) return pending;
+    const key = storageKey(tabId);
+    const loading: Promise<PageState> = this.area.get(key).then((items) => {
+      // An update that ran meanwhile already holds the newer state.
+      const known = this.states.get(tabId);
+      if (known) return known;
+      const stored = (items[key] as PageState | undefined) ?? { ...EMPTY };
+      // Not kept when the tab was forgotten while this read was on its way.
+      if (this.loads.get(tabId) === loading) this.states.set(tabId, stored);
+      return stored;
     });
-    this.chains.set(
+    this.loads.set(tabId, loading);
+    loading.finally(() => this.loads.delete(tabId)).catch(() => undefined);
+    return loading;
+  }
+
+  /**
+   * Applies a change to the tab's state in memory at once (readers see it from then on), then
+   * persists it. Changes are synchronous functions of the newest state, so none is lost.
+   */
+  private async update(tabId: number, change: (state: PageState) => PageState): Promise<PageState> {
+    const current = this.states.get(tabId) ?? (await this.load(tabId));
+    const state = change(this.states.get(tabId) ?? current);
+    this.states.set(tabId, state);
+    await this.persist(tabId, () => this.area.set({ [storageKey(tabId)]: state }));
+    return state;
+  }
+
+  private persist(tabId: number, write: () => Promise<void>): Promise<void> {
+    const next = (this.writes.get(tabId) ?? Promise.resolve()).then(write);
+    this.writes.set(
       tabId,
       next.catch(() => undefined),
     );

@@ -6,10 +6,16 @@
  *
  * Each operation declares its argument schema; arguments are validated before any database access.
  */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { addNote, escalate, getCase, moveToPrivate, recordThanks, setCaseStatus } from '../db/cases';
-import { getCustomerHistory, linkIdentities, unlinkIdentity } from '../db/customers';
+import {
+  type CustomerHistory,
+  getCustomerHistory,
+  historyPage,
+  linkIdentities,
+  unlinkIdentity,
+} from '../db/customers';
 import { deleteDraft, getDraft, saveDraft } from '../db/drafts';
 import { identityKey } from '../db/ids';
 import {
@@ -106,36 +112,100 @@ async function queueRows(db: ParleyDb, keys: string[], elsewhereLimit: number) {
   });
 }
 
+/** Up to this many mentions, a customer's are read in one request to count them (see below). */
+const COUNT_IN_ONE_READ = 200;
+
+/**
+ * How many of the customer's mentions are theirs (not the brand's own replies). Why not a filtered
+ * count: that steps a cursor row by row, one IndexedDB round trip per mention, on the path of every
+ * mention that opens. Most customers have a handful of mentions: an index count, then one getAll of
+ * the range. A brand handle may have 100k, which are still counted with the cursor.
+ */
+async function customerMentionCount(db: ParleyDb, customerId: string): Promise<number> {
+  const range = () =>
+    db.mentions.where('[customerId+at]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey]);
+  const total = await range().count();
+  if (total > COUNT_IN_ONE_READ)
+    return range()
+      .filter((row) => !row.isOwnReply)
+      .count();
+  return (await range().toArray()).filter((row) => !row.isOwnReply).length;
+}
+
 async function mentionDetail(db: ParleyDb, key: string): Promise<MentionDetail | null> {
-  return db.transaction('r', [db.mentions, db.cases, db.customers, db.identities, db.thanks], async () => {
-    const mention = await db.mentions.get(key);
-    if (!mention) return null;
-    const customerId = mention.customerId;
-    const [caseRow, customer, identities, thanks, mentionCount, cases] = await Promise.all([
-      db.cases.get(mention.caseId),
-      db.customers.get(customerId),
-      db.identities.where('customerId').equals(customerId).toArray(),
-      db.thanks.get(key),
-      db.mentions
-        .where('[customerId+at]')
-        .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
-        .filter((row) => !row.isOwnReply)
-        .count(),
-      db.cases
-        .where('[customerId+openedAt]')
-        .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
-        .toArray(),
-    ]);
-    const complaintCases = cases.filter((row) => row.category === 'complaint' || row.category === 'crisis');
-    return {
-      mention,
-      caseRow: caseRow ?? null,
-      customer: customer ?? null,
-      identities,
-      thanked: thanks !== undefined,
-      counts: { mentionCount, caseCount: cases.length, complaintCaseCount: complaintCases.length },
-    };
-  });
+  return (await mentionWithHistory(db, key, null))?.detail ?? null;
+}
+
+/** The newest rows of a customer's [customerId+at] range, newest first (one bounded getAll). */
+function newestOf<T>(table: Table<T, string>, customerId: string, count: number): Promise<T[]> {
+  return table
+    .where('[customerId+at]')
+    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+    .reverse()
+    .limit(count)
+    .toArray();
+}
+
+/**
+ * A mention's detail and, when historyLimit is set, the first page of its customer's history (what
+ * 'customer-history' answers), read in one transaction: once the mention is read, every other read
+ * goes out at once. The customer, identities and cases are read once for both. When the history's
+ * mentions are all of the customer's (fewer than limit + 1), they are also what the count needs.
+ */
+async function mentionWithHistory(
+  db: ParleyDb,
+  key: string,
+  historyLimit: number | null,
+): Promise<{ detail: MentionDetail; history: CustomerHistory | null } | null> {
+  return db.transaction(
+    'r',
+    [db.mentions, db.cases, db.customers, db.identities, db.thanks, db.events],
+    async () => {
+      const mention = await db.mentions.get(key);
+      if (!mention) return null;
+      const customerId = mention.customerId;
+      const rows = historyLimit === null ? 0 : historyLimit + 1;
+      const [caseRow, customer, identities, thanks, cases, newestMentions, newestEvents] = await Promise.all([
+        db.cases.get(mention.caseId),
+        db.customers.get(customerId),
+        db.identities.where('customerId').equals(customerId).toArray(),
+        db.thanks.get(key),
+        db.cases
+          .where('[customerId+openedAt]')
+          .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+          .toArray(),
+        rows > 0 ? newestOf(db.mentions, customerId, rows) : null,
+        rows > 0 ? newestOf(db.events, customerId, rows) : null,
+      ]);
+      const mentionCount =
+        newestMentions && newestMentions.length < rows
+          ? newestMentions.filter((row) => !row.isOwnReply).length
+          : await customerMentionCount(db, customerId);
+      const complaintCases = cases.filter((row) => row.category === 'complaint' || row.category === 'crisis');
+      const detail: MentionDetail = {
+        mention,
+        caseRow: caseRow ?? null,
+        customer: customer ?? null,
+        identities,
+        thanked: thanks !== undefined,
+        counts: { mentionCount, caseCount: cases.length, complaintCaseCount: complaintCases.length },
+      };
+      const history =
+        historyLimit !== null && customer && newestMentions && newestEvents
+          ? historyPage(
+              {
+                customer,
+                identities,
+                cases: [...cases].reverse(),
+                mentions: newestMentions,
+                events: newestEvents,
+              },
+              historyLimit,
+            )
+          : null;
+      return { detail, history };
+    },
+  );
 }
 
 /**
@@ -233,6 +303,16 @@ export const SIDEBAR_QUERIES = {
   'mention-detail': {
     args: z.object({ postKey }),
     run: (db: ParleyDb, args: { postKey: string }) => mentionDetail(db, args.postKey),
+  },
+  /**
+   * What the sidebar shows first when a mention opens, in one request: its 'mention-detail' and the
+   * first page of its customer's 'customer-history' (the same answers those two queries give); null
+   * if unknown. Saves the sidebar a second round trip, which could start only after the first answer.
+   */
+  'mention-with-history': {
+    args: z.object({ postKey, historyLimit: z.number().int().min(1).max(500) }),
+    run: (db: ParleyDb, args: { postKey: string; historyLimit: number }) =>
+      mentionWithHistory(db, args.postKey, args.historyLimit),
   },
   /** One case with its mentions and events, oldest first (which policy steps are done); null if unknown. */
   'case-detail': {

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Platform } from '../domain/types';
 import { earlierOf, identityKey, laterOf, newId, toTimestamp } from './ids';
 import type { CaseRow, CustomerRow, EventRow, IdentityRow, MentionRow } from './records';
@@ -57,46 +57,71 @@ export async function getCustomerHistory(
   const limit = Math.max(1, options.limit ?? 50);
   const before = options.before;
   const upper = before ? [customerId, before.at] : [customerId, Dexie.maxKey];
-  // The cursor is inclusive on time and exclusive on id, so items sharing a timestamp are never skipped.
-  const olderThanCursor = (row: { at: string; id: string }) =>
-    !before || row.at < before.at || (row.at === before.at && row.id < before.id);
+  // Newest first within the customer's range, at most limit + 1 rows (one more tells whether older
+  // items remain). Without a cursor this is a plain bounded range, which Dexie answers with a single
+  // getAll (count and direction; IndexedDB 3) instead of stepping a cursor row by row, so a brand
+  // handle with 100k mentions still reads only limit + 1 rows. With a cursor a filter drops the rows
+  // at the cursor's own time that are not older than it: the cursor is inclusive on time and
+  // exclusive on id, so items sharing a timestamp are never skipped.
+  const newest = <T extends { at: string; id: string }>(table: Table<T, string>) => {
+    const range = table
+      .where('[customerId+at]')
+      .between([customerId, Dexie.minKey], upper, true, true)
+      .reverse();
+    const page = before
+      ? range.filter((row) => row.at < before.at || (row.at === before.at && row.id < before.id))
+      : range;
+    return page.limit(limit + 1).toArray();
+  };
 
   return db.transaction('r', [db.customers, db.identities, db.cases, db.mentions, db.events], async () => {
-    const customer = await db.customers.get(customerId);
-    if (!customer) return null;
-    const [identities, cases, mentions, events] = await Promise.all([
+    // All five reads are issued at once: one round of requests, not the customer first and then the rest.
+    const [customer, identities, cases, mentions, events] = await Promise.all([
+      db.customers.get(customerId),
       db.identities.where('customerId').equals(customerId).toArray(),
       db.cases
         .where('[customerId+openedAt]')
         .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
         .reverse()
         .toArray(),
-      db.mentions
-        .where('[customerId+at]')
-        .between([customerId, Dexie.minKey], upper, true, true)
-        .reverse()
-        .filter(olderThanCursor)
-        .limit(limit + 1)
-        .toArray(),
-      db.events
-        .where('[customerId+at]')
-        .between([customerId, Dexie.minKey], upper, true, true)
-        .reverse()
-        .filter(olderThanCursor)
-        .limit(limit + 1)
-        .toArray(),
+      newest(db.mentions),
+      newest(db.events),
     ]);
-    const merged: HistoryItem[] = [
-      ...mentions.map(
-        (mention): HistoryItem => ({ kind: 'mention', at: mention.at, id: mention.id, mention }),
-      ),
-      ...events.map((event): HistoryItem => ({ kind: 'event', at: event.at, id: event.id, event })),
-    ].sort(newestFirst);
-    const items = merged.slice(0, limit);
-    const last = items[items.length - 1];
-    const next = merged.length > limit && last ? { at: last.at, id: last.id } : null;
-    return { customer, identities, cases, items, next };
+    if (!customer) return null;
+    return historyPage({ customer, identities, cases, mentions, events }, limit);
   });
+}
+
+/**
+ * One page of history from its reads: the customer, their identities, their cases newest first, and
+ * the newest limit + 1 mentions and events (older than the cursor, if any), each newest first.
+ */
+export function historyPage(
+  read: {
+    customer: CustomerRow;
+    identities: IdentityRow[];
+    cases: CaseRow[];
+    mentions: MentionRow[];
+    events: EventRow[];
+  },
+  limit: number,
+): CustomerHistory {
+  const merged: HistoryItem[] = [
+    ...read.mentions.map(
+      (mention): HistoryItem => ({ kind: 'mention', at: mention.at, id: mention.id, mention }),
+    ),
+    ...read.events.map((event): HistoryItem => ({ kind: 'event', at: event.at, id: event.id, event })),
+  ].sort(newestFirst);
+  const items = merged.slice(0, limit);
+  const last = items[items.length - 1];
+  const next = merged.length > limit && last ? { at: last.at, id: last.id } : null;
+  return {
+    customer: read.customer,
+    identities: read.identities,
+    cases: read.cases,
+    items,
+    next,
+  };
 }
 
 function isComplaint(category: MentionRow['category']): boolean {

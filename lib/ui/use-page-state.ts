@@ -27,12 +27,22 @@ export function usePageState(events: PageEvents): PageState | null {
   handlers.current = events;
   useEffect(() => {
     let tabId: number | null = null;
+    let knownKeys = new Set<string>();
     let cancelled = false;
     const refresh = async (initial = false) => {
       const next = await sendFromPage('sidebar:get-page-state', {});
       if (cancelled) return;
       tabId = next.tabId;
-      setState({ tabId: next.tabId, url: next.url, postKeys: next.postKeys });
+      knownKeys = new Set(next.postKeys);
+      // Unchanged (the usual answer after a marker click): keep the same object, so nothing re-renders.
+      setState((previous) =>
+        previous &&
+        previous.tabId === next.tabId &&
+        previous.url === next.url &&
+        sameKeys(previous.postKeys, next.postKeys)
+          ? previous
+          : { tabId: next.tabId, url: next.url, postKeys: next.postKeys },
+      );
       if (initial && next.selectedPostKey) handlers.current.onShowMention(next.selectedPostKey);
     };
     const listener = (message: unknown) => {
@@ -41,7 +51,9 @@ export function usePageState(events: PageEvents): PageState | null {
       switch (envelope.type) {
         case 'background:show-mention':
           handlers.current.onShowMention(envelope.payload.postKey);
-          void refresh();
+          // A mention the sidebar does not know yet (its report may still be on the way): read the page
+          // state again. Otherwise nothing changed, and the background has the mention to answer first.
+          if (!knownKeys.has(envelope.payload.postKey)) void refresh();
           return;
         case 'background:page-mentions-changed':
           void refresh();
@@ -61,4 +73,8 @@ export function usePageState(events: PageEvents): PageState | null {
     };
   }, []);
   return state;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, index) => key === b[index]);
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import { caseReference } from '../../../lib/replies/variables';
+import { HISTORY_PAGE } from '../../../lib/ui/query-cache';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 import { ErrorState, Loading } from '../../shared/States';
 import { AddNoteForm } from './AddNoteForm';
@@ -8,11 +9,9 @@ import { CaseStatusBar } from './CaseStatusBar';
 import { IdentityLinker } from './IdentityLinker';
 import { Timeline } from './Timeline';
 
-const PAGE = 20;
-
 /** The case and the customer's history: status and moves, notes, linked accounts, the timeline. */
 export function CaseHistory({ detail, brandName }: { detail: MentionDetail; brandName: string }) {
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState(HISTORY_PAGE);
   const { mention, caseRow } = detail;
   const { data: history, error } = useBackgroundQuery('customer-history', {
     customerId: mention.customerId,
@@ -38,7 +37,7 @@ export function CaseHistory({ detail, brandName }: { detail: MentionDetail; bran
         <>
           <Timeline items={history.items} currentKey={mention.id} />
           {history.next ? (
-            <button type="button" className="button small" onClick={() => setLimit(limit + PAGE)}>
+            <button type="button" className="button small" onClick={() => setLimit(limit + HISTORY_PAGE)}>
               Show older
             </button>
           ) : null}

@@ -32,10 +32,12 @@ export function IdentityLinker({
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const search = useDebounced(query, 250);
-  const { data: results } = useBackgroundQuery('customer-search', {
-    query: search,
-    excludeCustomerId: customerId,
-  });
+  // Nothing to ask while the search box is empty (results show only for a search).
+  const { data: results } = useBackgroundQuery(
+    'customer-search',
+    { query: search, excludeCustomerId: customerId },
+    { skip: search.trim() === '' },
+  );
   const run = async (
     name: 'link-identity' | 'unlink-identity',
     args: Record<string, string>,

@@ -57,7 +57,7 @@ export function MentionView({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { data: detail, error } = useBackgroundQuery('mention-detail', { postKey });
   const caseId = detail?.caseRow?.id ?? '';
-  const { data: caseDetail } = useBackgroundQuery('case-detail', { caseId: caseId || '-' });
+  const { data: caseDetail } = useBackgroundQuery('case-detail', { caseId }, { skip: caseId === '' });
   const { memory, dismissThanks, dismissInvite } = useUiMemory();
 
   // Focus moves to the mention's heading each time one opens, so keyboard and screen-reader users land on it.

@@ -167,6 +167,79 @@ describe('customer history', () => {
   });
 });
 
+describe('customer history, first page and cursor pages', () => {
+  /** A customer with `count` mentions, several sharing each timestamp (ties are ordered by id). */
+  async function customerWithTies(db: ParleyDb, count: number) {
+    const first = await mention(db, { handle: 'busy', postedAt: '2026-04-01T00:00:00.000Z' });
+    for (let index = 1; index < count; index += 1) {
+      const minute = Math.floor(index / 3)
+        .toString()
+        .padStart(2, '0');
+      await mention(db, { handle: 'busy', postedAt: `2026-04-01T00:${minute}:00.000Z` });
+    }
+    return first.customerId ?? '';
+  }
+
+  it('gives the same items and cursor as reading everything, with ties on time paged without gaps', async () => {
+    const db = freshDb();
+    const customerId = await customerWithTies(db, 25);
+    await mention(db, { handle: 'other', postedAt: '2026-04-01T00:05:00.000Z' });
+    const everything = (await getCustomerHistory(db, customerId, { limit: 500 }))?.items ?? [];
+    expect(everything.length).toBe(50); // 25 mentions and their 25 'detected' events
+    for (const limit of [1, 2, 3, 7, 20, 49, 50]) {
+      const first = await getCustomerHistory(db, customerId, { limit });
+      expect(first?.items.map((item) => item.id)).toEqual(everything.slice(0, limit).map((item) => item.id));
+      const last = everything[limit - 1];
+      expect(first?.next).toEqual(limit < everything.length && last ? { at: last.at, id: last.id } : null);
+      const paged = [...(first?.items ?? [])];
+      let before = first?.next ?? undefined;
+      for (let guard = 0; before && guard < 100; guard += 1) {
+        const page = await getCustomerHistory(db, customerId, { limit, before });
+        paged.push(...(page?.items ?? []));
+        before = page?.next ?? undefined;
+      }
+      expect(paged.map((item) => item.id)).toEqual(everything.map((item) => item.id));
+    }
+  });
+
+  it('reads the first page of a large customer as one bounded request per table, limit + 1 rows', async () => {
+    const db = freshDb();
+    const requests: { table: string; kind: 'query' | 'cursor'; limit: number | undefined }[] = [];
+    let recording = false;
+    db.use({
+      stack: 'dbcore',
+      name: 'request-spy',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            query: (request) => {
+              if (recording) requests.push({ table: name, kind: 'query', limit: request.limit });
+              return table.query(request);
+            },
+            openCursor: (request) => {
+              if (recording) requests.push({ table: name, kind: 'cursor', limit: undefined });
+              return table.openCursor(request);
+            },
+          };
+        },
+      }),
+    });
+    const customerId = await customerWithTies(db, 60);
+    recording = true;
+    const history = await getCustomerHistory(db, customerId, { limit: 20 });
+    recording = false;
+    expect(history?.items.length).toBe(20);
+    const timeline = requests.filter((request) => request.table === 'mentions' || request.table === 'events');
+    expect(timeline).toEqual([
+      { table: 'mentions', kind: 'query', limit: 21 },
+      { table: 'events', kind: 'query', limit: 21 },
+    ]);
+  });
+});
+
 describe('linking and unlinking identities', () => {
   it('merges the identity’s customer into the target: identities, mentions, cases, events, thanks move', async () => {
     const db = freshDb();

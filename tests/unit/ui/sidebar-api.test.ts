@@ -93,6 +93,61 @@ describe('sidebar queries', () => {
     expect(await runSidebarQuery(db, 'mention-detail', { postKey: 'x:none' })).toBeNull();
   });
 
+  it('opens a mention with its detail and the first history page in one answer, as the two queries give them', async () => {
+    const db = freshDb();
+    for (let day = 1; day <= 9; day += 1)
+      await post(db, { handle: 'lee', at: `2026-11-0${day}T10:00:00.000Z` });
+    const latest = await post(db, { handle: 'lee', at: '2026-11-23T10:00:00.000Z' });
+    await runSidebarMutation(db, 'add-note', { caseId: latest.caseId, text: 'called back' });
+    // Fewer rows than the customer has (the count is read apart), and more (the count comes from them).
+    for (const historyLimit of [4, 50]) {
+      const both = (await runSidebarQuery(db, 'mention-with-history', {
+        postKey: latest.postKey,
+        historyLimit,
+      })) as { detail: MentionDetail; history: CustomerHistory };
+      expect(both.detail).toEqual(await runSidebarQuery(db, 'mention-detail', { postKey: latest.postKey }));
+      expect(both.detail.counts.mentionCount).toBe(10);
+      expect(both.history).toEqual(
+        await runSidebarQuery(db, 'customer-history', { customerId: latest.customerId, limit: historyLimit }),
+      );
+      expect(both.history.items).toHaveLength(historyLimit === 4 ? 4 : 21);
+      expect(both.history.next === null).toBe(historyLimit === 50);
+    }
+    expect(
+      await runSidebarQuery(db, 'mention-with-history', { postKey: 'x:none', historyLimit: 4 }),
+    ).toBeNull();
+    await expect(
+      runSidebarQuery(db, 'mention-with-history', { postKey: latest.postKey, historyLimit: 0 }),
+    ).rejects.toThrow(/Bad arguments/);
+  });
+
+  it('counts the customer’s own mentions, not the brand’s replies in their cases', async () => {
+    const db = freshDb();
+    await post(db, { handle: 'kim', at: '2026-11-20T10:00:00.000Z' });
+    const latest = await post(db, { handle: 'kim', at: '2026-11-21T10:00:00.000Z' });
+    const reply = await recordMention(db, {
+      post: {
+        platform: 'x',
+        postId: 'brand-reply-1',
+        permalink: null,
+        author: { handle: 'acme', displayName: 'Acme' },
+        text: '@kim sorry, sending a DM',
+        postedAt: '2026-11-21T11:00:00.000Z',
+        postedAtEstimated: false,
+        isReply: true,
+        inReplyTo: latest.postKey.slice('x:'.length),
+      },
+      classification: { category: 'neutral', severity: 1, sentiment: 0, reasons: [] },
+      isOwnReply: true,
+      detectedAt: '2026-11-21T11:00:00.000Z',
+    });
+    expect(reply.customerId).toBe(latest.customerId);
+    const detail = (await runSidebarQuery(db, 'mention-detail', {
+      postKey: latest.postKey,
+    })) as MentionDetail;
+    expect(detail.counts.mentionCount).toBe(2);
+  });
+
   it('finds customers by handle or name and links their identities into one history', async () => {
     const db = freshDb();
     const onX = await post(db, { handle: 'janedoe', name: 'Jane Doe', at: '2026-11-20T10:00:00.000Z' });
