@@ -159,7 +159,7 @@ export async function waitForSettle(
   for (;;) {
     const now = await probe.page.evaluate(() => performance.now());
     const state = { now, marks: (await probe.marks()).filter((mark) => mark.startTime >= sinceTime) };
-    const relevant = state.marks.filter((mark) => mark.name !== 'parley:scan:start');
+    const relevant = state.marks.filter((mark) => mark.name.endsWith(':idle'));
     const last = relevant[relevant.length - 1];
     const sawFirst = first === null || state.marks.some((mark) => mark.name === first);
     if (last && sawFirst && state.now - last.startTime >= quietMs) return state.marks;

@@ -159,6 +159,7 @@ export class ContentWatcher {
         const engine = factory({ clock: this.clock });
         this.engine = engine;
         this.startEngine(engine);
+        this.clock.engineReady();
         return engine;
       });
     } catch {

@@ -51,6 +51,11 @@ export class WorkClock {
     this.publish('parley:scan:start');
   }
 
+  /** The engine is loaded and set up (its matcher compiled): the end of the page's setup. */
+  engineReady(): void {
+    this.publish('parley:engine:ready', false);
+  }
+
   /** Work that the benchmarks wait for happened (posts queued, read, reported or marked). */
   noteWork(): void {
     this.changed = true;
@@ -73,11 +78,11 @@ export class WorkClock {
     this.firstSettle = false;
   }
 
-  private publish(name: string): void {
+  private publish(name: string, resetBusy = true): void {
     this.marks.push({ name, startTime: performance.now(), busyMs: this.sinceMarkMs, totalMs: this.totalMs });
     if (this.marks.length > KEPT_MARKS) this.marks.shift();
     // A no-op unless DevTools is recording a trace.
     console.timeStamp?.(name);
-    this.sinceMarkMs = 0;
+    if (resetBusy) this.sinceMarkMs = 0;
   }
 }
