@@ -59,10 +59,6 @@ export class ScreenWatcher {
     this.queue.push(new TextWalk(document.createTreeWalker(root, SHOW_TEXT), this.screens.screen()));
   }
 
-  get walking(): boolean {
-    return this.queue.size > 0;
-  }
-
   whenIdle(): Promise<void> {
     return this.queue.whenIdle();
   }

@@ -25,7 +25,6 @@ export interface TextScreen {
 
 /** Screens built from one compiled automaton (compile once per page, screen many times). */
 export interface TextScreenFactory {
-  readonly patternCount: number;
   screen(): TextScreen;
   /**
    * Whether `text`, newly placed among text that held no hit (a text node's new value, nodes added in
@@ -52,7 +51,6 @@ export function compileTextScreen(patterns: readonly string[]): TextScreenFactor
   const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
   let suffixes: Set<string> | null = null;
   return {
-    patternCount: automaton.patternCount,
     screen: () => createScreen(automaton),
     mayCompleteHit(text) {
       if (terms.length === 0) return false;
@@ -75,7 +73,7 @@ export function compileTextScreen(patterns: readonly string[]): TextScreenFactor
 }
 
 /** The units the screen sees in text: folded, whitespace and invisibles dropped. */
-export function screenUnits(text: string): string {
+function screenUnits(text: string): string {
   let units = '';
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
