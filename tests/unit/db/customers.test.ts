@@ -28,8 +28,10 @@ const ANY_RANGE = 3; // DBCoreRangeType.Any: a whole-table (or whole-index) scan
 
 interface SeenRead {
   table: string;
+  kind: 'query' | 'cursor' | 'count';
   index: string | null;
   range: DBCoreKeyRange;
+  limit: number | undefined;
 }
 
 /**
@@ -53,15 +55,15 @@ function spyOnReads(db: ParleyDb): { seen: SeenRead[]; recording: boolean } {
         return {
           ...table,
           query: (request) => {
-            seen.push({ table: name, index: request.query.index.name, range: request.query.range });
+            seen.push(readOf(name, 'query', request.query, request.limit));
             return table.query(request);
           },
           openCursor: (request) => {
-            seen.push({ table: name, index: request.query.index.name, range: request.query.range });
+            seen.push(readOf(name, 'cursor', request.query, undefined));
             return table.openCursor(request);
           },
           count: (request) => {
-            seen.push({ table: name, index: request.query.index.name, range: request.query.range });
+            seen.push(readOf(name, 'count', request.query, undefined));
             return table.count(request);
           },
         };
@@ -70,6 +72,15 @@ function spyOnReads(db: ParleyDb): { seen: SeenRead[]; recording: boolean } {
   };
   db.use(spy);
   return spyState;
+}
+
+function readOf(
+  table: string,
+  kind: SeenRead['kind'],
+  query: { index: { name: string | null }; range: DBCoreKeyRange },
+  limit: number | undefined,
+): SeenRead {
+  return { table, kind, index: query.index.name, range: query.range, limit };
 }
 
 describe('customer history', () => {
@@ -204,35 +215,15 @@ describe('customer history, first page and cursor pages', () => {
 
   it('reads the first page of a large customer as one bounded request per table, limit + 1 rows', async () => {
     const db = freshDb();
-    const requests: { table: string; kind: 'query' | 'cursor'; limit: number | undefined }[] = [];
-    let recording = false;
-    db.use({
-      stack: 'dbcore',
-      name: 'request-spy',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            query: (request) => {
-              if (recording) requests.push({ table: name, kind: 'query', limit: request.limit });
-              return table.query(request);
-            },
-            openCursor: (request) => {
-              if (recording) requests.push({ table: name, kind: 'cursor', limit: undefined });
-              return table.openCursor(request);
-            },
-          };
-        },
-      }),
-    });
+    const spy = spyOnReads(db);
     const customerId = await customerWithTies(db, 60);
-    recording = true;
+    spy.recording = true;
     const history = await getCustomerHistory(db, customerId, { limit: 20 });
-    recording = false;
+    spy.recording = false;
     expect(history?.items.length).toBe(20);
-    const timeline = requests.filter((request) => request.table === 'mentions' || request.table === 'events');
+    const timeline = spy.seen
+      .filter((read) => read.table === 'mentions' || read.table === 'events')
+      .map(({ table, kind, limit }) => ({ table, kind, limit }));
     expect(timeline).toEqual([
       { table: 'mentions', kind: 'query', limit: 21 },
       { table: 'events', kind: 'query', limit: 21 },
