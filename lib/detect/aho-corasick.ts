@@ -25,6 +25,11 @@ export interface PatternAutomaton {
    * every other code point through `foldOther` (spaces in its result skipped). Returns the state reached
    * at the end of the text (≥ 0), or, as soon as some pattern ends, `streamMatch(end)` (< 0) where end is
    * the index just after the unit that completed it. One tight loop: the screen runs it over whole pages.
+   *
+   * `starts` (optional, a global regular expression) lets it skip text natively while at the root: it
+   * must match at or before the first character of every occurrence, and at or before the start of any
+   * pattern prefix the text ends with (so the state carried to the next piece is the same). The caller
+   * builds it, since only the caller knows how characters map to units (lib/detect/text-screen.ts).
    */
   stream(
     state: number,
@@ -32,6 +37,7 @@ export interface PatternAutomaton {
     from: number,
     asciiMap: Uint8Array,
     foldOther: (codePoint: number) => string,
+    starts?: RegExp | null,
   ): number;
 }
 
@@ -150,10 +156,18 @@ export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
     from: number,
     asciiMap: Uint8Array,
     foldOther: (codePoint: number) => string,
+    starts: RegExp | null = null,
   ): number => {
     let state = initial;
     const length = text.length;
     for (let index = from; index < length; index++) {
+      if (state === 0 && starts !== null) {
+        // At the root, nothing before the next possible start can begin an occurrence: skip to it.
+        starts.lastIndex = index;
+        const found = starts.exec(text);
+        if (found === null) return 0;
+        index = found.index;
+      }
       const code = text.charCodeAt(index);
       if (code < ASCII) {
         const unit = asciiMap[code] as number;

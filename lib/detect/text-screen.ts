@@ -38,7 +38,7 @@ export interface TextScreenFactory {
 }
 
 /** ASCII folding for the screen: lower case, and 0 for whitespace (skipped). */
-const SCREEN_ASCII = new Uint8Array(0x80);
+export const SCREEN_ASCII = new Uint8Array(0x80);
 for (let unit = 0; unit < 0x80; unit++) {
   const isSpace = unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
   SCREEN_ASCII[unit] = isSpace ? 0 : unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
@@ -47,30 +47,45 @@ for (let unit = 0; unit < 0x80; unit++) {
 /** Patterns must already be screen patterns: folded, without whitespace (see screenPatterns). */
 export function compileTextScreen(patterns: readonly string[]): TextScreenFactory {
   const automaton = buildAutomaton(patterns);
+  const starts = hitStarts(patterns);
   const terms = patterns.filter((pattern) => pattern.length > 0);
   const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
   let suffixes: Set<string> | null = null;
-  return {
-    screen: () => createScreen(automaton),
-    mayCompleteHit(text) {
-      if (terms.length === 0) return false;
-      const units = screenUnits(text);
-      if (units.length === 0) return true;
-      const state = automaton.stream(automaton.root, text, 0, SCREEN_ASCII, foldNonAsciiCodePoint);
-      if (state < 0) return true; // a hit within
-      if (state !== automaton.root) return true; // ends with the start of a term
-      if (units.length < longest) for (const term of terms) if (term.includes(units)) return true;
-      if (suffixes === null) {
-        suffixes = new Set();
-        for (const term of terms)
-          for (let start = 1; start < term.length; start++) suffixes.add(term.slice(start));
-      }
-      const limit = Math.min(units.length, longest - 1);
-      for (let length = 1; length <= limit; length++) if (suffixes.has(units.slice(0, length))) return true;
-      return false;
-    },
+  // Pages tick the same few texts over and over ("5m", a like count): answer those from memory.
+  const answered = new Map<string, boolean>();
+  const mayCompleteHit = (text: string): boolean => {
+    const known = answered.get(text);
+    if (known !== undefined) return known;
+    const answer = computeMayCompleteHit(text);
+    if (text.length <= MEMO_TEXT_LIMIT) {
+      if (answered.size >= MEMO_SIZE) answered.clear();
+      answered.set(text, answer);
+    }
+    return answer;
   };
+  const computeMayCompleteHit = (text: string): boolean => {
+    if (terms.length === 0) return false;
+    const units = screenUnits(text);
+    if (units.length === 0) return true;
+    const state = automaton.stream(automaton.root, text, 0, SCREEN_ASCII, foldNonAsciiCodePoint);
+    if (state < 0) return true; // a hit within
+    if (state !== automaton.root) return true; // ends with the start of a term
+    if (units.length < longest) for (const term of terms) if (term.includes(units)) return true;
+    if (suffixes === null) {
+      suffixes = new Set();
+      for (const term of terms)
+        for (let start = 1; start < term.length; start++) suffixes.add(term.slice(start));
+    }
+    const limit = Math.min(units.length, longest - 1);
+    for (let length = 1; length <= limit; length++) if (suffixes.has(units.slice(0, length))) return true;
+    return false;
+  };
+  return { screen: () => createScreen(automaton, starts), mayCompleteHit };
 }
+
+/** Short texts only (clocks, counters), and not too many of them. */
+const MEMO_TEXT_LIMIT = 32;
+const MEMO_SIZE = 256;
 
 /** The units the screen sees in text: folded, whitespace and invisibles dropped. */
 function screenUnits(text: string): string {
@@ -91,11 +106,63 @@ function screenUnits(text: string): string {
   return units;
 }
 
-function createScreen(automaton: PatternAutomaton): TextScreen {
+/**
+ * Where a hit could start, as one native regular expression (PatternAutomaton.stream's `starts`).
+ *
+ * Why: the screen reads every character of the page, and a JavaScript loop over text that holds no
+ * brand term is the largest part of what it costs a page that does not mention the brand (the loop is
+ * still cold when a page loads). Between hits, the native search skips all but a few characters.
+ *
+ * Exact, never a miss: a hit's first unit comes either from a non-ASCII character (every one of them
+ * stops the skip: their folds are not known here) or from an ASCII one whose unit starts a pattern.
+ * That one is followed, after whitespace the screen skips, by the character giving the next unit (an
+ * ASCII one with a pattern's second unit, or any non-ASCII one), or by the end of the text (the hit,
+ * or the pattern prefix the text ends with, goes on in the next piece). One-unit patterns stop at
+ * their unit alone.
+ */
+export function hitStarts(patterns: readonly string[]): RegExp {
+  // First ASCII unit → the ASCII units that follow it in some pattern (null: a one-unit pattern).
+  const followers = new Map<number, Set<number> | null>();
+  for (const pattern of patterns) {
+    if (pattern.length === 0) continue;
+    const first = pattern.charCodeAt(0);
+    if (first >= 0x80) continue; // only a non-ASCII character folds to it: those always stop
+    const known = followers.get(first);
+    if (known === null) continue;
+    if (pattern.length === 1) {
+      followers.set(first, null);
+      continue;
+    }
+    const next = known ?? new Set<number>();
+    const second = pattern.charCodeAt(1);
+    if (second < 0x80) next.add(second);
+    followers.set(first, next);
+  }
+  const alternatives = ['[\\x80-\\uffff]'];
+  for (const [first, next] of followers) {
+    if (next === null) {
+      alternatives.push(`[${asciiSources(first)}]`);
+      continue;
+    }
+    let following = '';
+    for (const unit of next) following += asciiSources(unit);
+    alternatives.push(`[${asciiSources(first)}][\\t-\\r ]*(?:[${following}\\x80-\\uffff]|$)`);
+  }
+  return new RegExp(alternatives.join('|'), 'g');
+}
+
+/** The ASCII characters the screen reads as this unit (SCREEN_ASCII), escaped for a character class. */
+function asciiSources(unit: number): string {
+  const hex = (code: number) => `\\x${code.toString(16).padStart(2, '0')}`;
+  const isLower = unit >= 0x61 && unit <= 0x7a;
+  return isLower ? hex(unit) + hex(unit - 32) : hex(unit);
+}
+
+function createScreen(automaton: PatternAutomaton, starts: RegExp): TextScreen {
   let state = automaton.root;
   const next = (text: string, from: number): number => {
     if (automaton.patternCount === 0) return -1;
-    const reached = automaton.stream(state, text, from, SCREEN_ASCII, foldNonAsciiCodePoint);
+    const reached = automaton.stream(state, text, from, SCREEN_ASCII, foldNonAsciiCodePoint, starts);
     if (reached < 0) {
       state = automaton.root;
       return streamMatchEnd(reached);

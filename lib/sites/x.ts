@@ -99,13 +99,7 @@ function replyingToHandles(article: Element, userName: Element | null, tweetText
 
 /** On a /status/ID page, the focal tweet's id; replies are rendered after it. */
 function conversationFocus(article: Element): string | null {
-  const url = documentUrl(article);
-  if (!url) return null;
-  try {
-    return STATUS_PATH.exec(new URL(url).pathname)?.[1] ?? null;
-  } catch {
-    return null;
-  }
+  return pageFacts(documentUrl(article)).focalId;
 }
 
 function followsFocalTweet(article: Element, focalId: string): boolean {
@@ -116,8 +110,27 @@ function followsFocalTweet(article: Element, focalId: string): boolean {
 }
 
 function baseUrl(element: Element): string {
-  const url = documentUrl(element);
-  return url && HOSTS.has(new URL(url).hostname) ? url : 'https://x.com/';
+  return pageFacts(documentUrl(element)).base;
+}
+
+/**
+ * What the page's URL says about every post on it, parsed once per URL rather than twice per post
+ * (a first pass reads hundreds of posts on the same page).
+ */
+let lastPage: { url: string; base: string; focalId: string | null } | null = null;
+function pageFacts(url: string): { base: string; focalId: string | null } {
+  if (lastPage?.url === url) return lastPage;
+  let base = 'https://x.com/';
+  let focalId: string | null = null;
+  try {
+    const parsed = url ? new URL(url) : null;
+    if (parsed && HOSTS.has(parsed.hostname)) base = url;
+    if (parsed) focalId = STATUS_PATH.exec(parsed.pathname)?.[1] ?? null;
+  } catch {
+    // Not a URL: no focus, the default base.
+  }
+  lastPage = { url, base, focalId };
+  return lastPage;
 }
 
 export const xAdapter: SiteAdapter = guardAdapter({

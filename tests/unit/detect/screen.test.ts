@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, streamMatchEnd } from '../../../lib/detect/aho-corasick';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
-import { foldText, foldWithOffsets } from '../../../lib/detect/normalize';
-import { compileTextScreen } from '../../../lib/detect/text-screen';
+import { foldNonAsciiCodePoint, foldText, foldWithOffsets } from '../../../lib/detect/normalize';
+import { compileTextScreen, hitStarts, SCREEN_ASCII } from '../../../lib/detect/text-screen';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 
 /** Deterministic pseudo-random source (LCG), so failures reproduce. */
@@ -60,6 +60,90 @@ describe('buildAutomaton (dense ASCII table, trie edges for the rest)', () => {
     expect(streamMatchEnd(result)).toBe(2);
     state = automaton.stream(automaton.root, 'nothing here', 0, identity, fold);
     expect(automaton.accepts(state)).toBe(false);
+  });
+});
+
+describe('text screen: skipping natively to where a hit could start', () => {
+  /** Every answer of the stream, piece by piece, from the same start: state carried, or where a hit ended. */
+  function answers(patterns: readonly string[], pieces: readonly string[], starts: RegExp | null): number[] {
+    const automaton = buildAutomaton(patterns);
+    const seen: number[] = [];
+    let state = automaton.root;
+    for (const piece of pieces) {
+      let from = 0;
+      for (;;) {
+        const result = automaton.stream(state, piece, from, SCREEN_ASCII, foldNonAsciiCodePoint, starts);
+        seen.push(result);
+        if (result >= 0) {
+          state = result;
+          break;
+        }
+        state = automaton.root;
+        from = streamMatchEnd(result);
+      }
+    }
+    return seen;
+  }
+
+  it('gives exactly the answers of the full walk: hits, where they end, and the state carried on', () => {
+    const random = randomSource(11);
+    const patternUnits = ['a', 'b', 'c', '.', '@', 'ø', 'e', 's', '東'];
+    const textUnits = [
+      'a',
+      'A',
+      'b',
+      'B',
+      'c',
+      'C',
+      ' ',
+      '\t',
+      '\n',
+      '.',
+      '@',
+      'x',
+      'é',
+      'É',
+      'ß',
+      'Ø',
+      '\u200B',
+      '\u00AD',
+      '😀',
+      '東',
+      'ｂ',
+      '𝐚',
+      'e',
+      'S',
+    ];
+    for (let round = 0; round < 3000; round++) {
+      const patterns = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+        randomString(random, patternUnits, 4),
+      );
+      const text = randomString(random, textUnits, 40);
+      const pieces: string[] = [];
+      for (let rest = text; rest.length > 0; ) {
+        const size = 1 + Math.floor(random() * 12);
+        pieces.push(rest.slice(0, size));
+        rest = rest.slice(size);
+      }
+      const context = JSON.stringify({ patterns, pieces });
+      expect(answers(patterns, pieces, hitStarts(patterns)), context).toEqual(
+        answers(patterns, pieces, null),
+      );
+    }
+  });
+
+  it('skips brand-free text but stops before every possible start', () => {
+    const starts = hitStarts(['acme', 'acmehelp']);
+    const stopsIn = (text: string) => {
+      const stops: number[] = [];
+      starts.lastIndex = 0;
+      for (let found = starts.exec(text); found; found = starts.exec(text)) stops.push(found.index);
+      return stops;
+    };
+    expect(stopsIn('Beautiful sunset over the bay tonight')).toEqual([]);
+    expect(stopsIn('an Ac me order')).toEqual([3]);
+    expect(stopsIn('ends with a')).toEqual([10]);
+    expect(stopsIn('café')).toEqual([3]);
   });
 });
 
