@@ -119,8 +119,12 @@ function screenUnits(text: string): string {
  * ASCII one with a pattern's second unit, or any non-ASCII one), or by the end of the text (the hit,
  * or the pattern prefix the text ends with, goes on in the next piece). One-unit patterns stop at
  * their unit alone.
+ *
+ * Null when stops would come every few characters (many terms start with common letter pairs, as a
+ * policy with hundreds of product names does): each stop costs a native call, and there the plain
+ * loop is faster. The expected stop rate is estimated from how often letters occur in text.
  */
-export function hitStarts(patterns: readonly string[]): RegExp {
+export function hitStarts(patterns: readonly string[]): RegExp | null {
   // First ASCII unit → the ASCII units that follow it in some pattern (null: a one-unit pattern).
   const followers = new Map<number, Set<number> | null>();
   for (const pattern of patterns) {
@@ -138,6 +142,7 @@ export function hitStarts(patterns: readonly string[]): RegExp {
     if (second < 0x80) next.add(second);
     followers.set(first, next);
   }
+  if (expectedStopRate(followers) > MAX_STOP_RATE) return null;
   const alternatives = ['[\\x80-\\uffff]'];
   for (const [first, next] of followers) {
     if (next === null) {
@@ -151,6 +156,31 @@ export function hitStarts(patterns: readonly string[]): RegExp {
   return new RegExp(alternatives.join('|'), 'g');
 }
 
+/** Above this share of characters stopping the skip, the screen reads every character itself. */
+const MAX_STOP_RATE = 1 / 32;
+/** Letters by how often they occur in English text, and their share of letters in thousandths. */
+const LETTERS_BY_SHARE = 'etaoinshrdlcumwfgypbvkjxqz';
+const LETTER_SHARES = [
+  127, 91, 82, 75, 70, 67, 63, 61, 60, 43, 40, 28, 28, 24, 24, 22, 20, 20, 19, 15, 10, 8, 2, 2, 1, 1,
+];
+
+function unitShare(unit: number): number {
+  const rank = LETTERS_BY_SHARE.indexOf(String.fromCharCode(unit));
+  return rank >= 0 ? (LETTER_SHARES[rank] as number) / 1000 : 0.005; // digits, punctuation: rarer
+}
+
+/** Of all characters, the share where the skip would stop (non-ASCII text aside: page-dependent). */
+function expectedStopRate(followers: ReadonlyMap<number, ReadonlySet<number> | null>): number {
+  let rate = 0;
+  for (const [first, next] of followers) {
+    let following = 0.01; // a non-ASCII character or the end of the piece
+    if (next === null) following = 1;
+    else for (const unit of next) following += unitShare(unit);
+    rate += unitShare(first) * Math.min(1, following);
+  }
+  return rate;
+}
+
 /** The ASCII characters the screen reads as this unit (SCREEN_ASCII), escaped for a character class. */
 function asciiSources(unit: number): string {
   const hex = (code: number) => `\\x${code.toString(16).padStart(2, '0')}`;
@@ -158,7 +188,7 @@ function asciiSources(unit: number): string {
   return isLower ? hex(unit) + hex(unit - 32) : hex(unit);
 }
 
-function createScreen(automaton: PatternAutomaton, starts: RegExp): TextScreen {
+function createScreen(automaton: PatternAutomaton, starts: RegExp | null): TextScreen {
   let state = automaton.root;
   const next = (text: string, from: number): number => {
     if (automaton.patternCount === 0) return -1;

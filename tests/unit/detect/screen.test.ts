@@ -134,6 +134,7 @@ describe('text screen: skipping natively to where a hit could start', () => {
 
   it('skips brand-free text but stops before every possible start', () => {
     const starts = hitStarts(['acme', 'acmehelp']);
+    if (!starts) throw new Error('a one-brand policy skips');
     const stopsIn = (text: string) => {
       const stops: number[] = [];
       starts.lastIndex = 0;
@@ -144,6 +145,13 @@ describe('text screen: skipping natively to where a hit could start', () => {
     expect(stopsIn('an Ac me order')).toEqual([3]);
     expect(stopsIn('ends with a')).toEqual([10]);
     expect(stopsIn('café')).toEqual([3]);
+  });
+
+  it('reads every character itself when terms start with common letters (stops would be too many)', () => {
+    const common = ['the', 'then', 'ant', 'one', 'sea', 'ink', 'her', 'real', 'tin', 'oat', 'sit', 'ear'];
+    expect(hitStarts(common)).toBeNull();
+    expect(hitStarts(['e'])).toBeNull();
+    expect(hitStarts(['zq', 'qz'])).not.toBeNull();
   });
 });
 
