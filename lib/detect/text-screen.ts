@@ -51,19 +51,7 @@ export function compileTextScreen(patterns: readonly string[]): TextScreenFactor
   const terms = patterns.filter((pattern) => pattern.length > 0);
   const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
   let suffixes: Set<string> | null = null;
-  // Pages tick the same few texts over and over ("5m", a like count): answer those from memory.
-  const answered = new Map<string, boolean>();
   const mayCompleteHit = (text: string): boolean => {
-    const known = answered.get(text);
-    if (known !== undefined) return known;
-    const answer = computeMayCompleteHit(text);
-    if (text.length <= MEMO_TEXT_LIMIT) {
-      if (answered.size >= MEMO_SIZE) answered.clear();
-      answered.set(text, answer);
-    }
-    return answer;
-  };
-  const computeMayCompleteHit = (text: string): boolean => {
     if (terms.length === 0) return false;
     const units = screenUnits(text);
     if (units.length === 0) return true;
@@ -82,10 +70,6 @@ export function compileTextScreen(patterns: readonly string[]): TextScreenFactor
   };
   return { screen: () => createScreen(automaton, starts), mayCompleteHit };
 }
-
-/** Short texts only (clocks, counters), and not too many of them. */
-const MEMO_TEXT_LIMIT = 32;
-const MEMO_SIZE = 256;
 
 /** The units the screen sees in text: folded, whitespace and invisibles dropped. */
 function screenUnits(text: string): string {
