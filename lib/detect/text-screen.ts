@@ -51,24 +51,26 @@ export function compileTextScreen(patterns: readonly string[]): TextScreenFactor
   const terms = patterns.filter((pattern) => pattern.length > 0);
   const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
   let suffixes: Set<string> | null = null;
-  const mayCompleteHit = (text: string): boolean => {
-    if (terms.length === 0) return false;
-    const units = screenUnits(text);
-    if (units.length === 0) return true;
-    const state = automaton.stream(automaton.root, text, 0, SCREEN_ASCII, foldNonAsciiCodePoint);
-    if (state < 0) return true; // a hit within
-    if (state !== automaton.root) return true; // ends with the start of a term
-    if (units.length < longest) for (const term of terms) if (term.includes(units)) return true;
-    if (suffixes === null) {
-      suffixes = new Set();
-      for (const term of terms)
-        for (let start = 1; start < term.length; start++) suffixes.add(term.slice(start));
-    }
-    const limit = Math.min(units.length, longest - 1);
-    for (let length = 1; length <= limit; length++) if (suffixes.has(units.slice(0, length))) return true;
-    return false;
+  return {
+    screen: () => createScreen(automaton, starts),
+    mayCompleteHit(text) {
+      if (terms.length === 0) return false;
+      const units = screenUnits(text);
+      if (units.length === 0) return true;
+      const state = automaton.stream(automaton.root, text, 0, SCREEN_ASCII, foldNonAsciiCodePoint);
+      if (state < 0) return true; // a hit within
+      if (state !== automaton.root) return true; // ends with the start of a term
+      if (units.length < longest) for (const term of terms) if (term.includes(units)) return true;
+      if (suffixes === null) {
+        suffixes = new Set();
+        for (const term of terms)
+          for (let start = 1; start < term.length; start++) suffixes.add(term.slice(start));
+      }
+      const limit = Math.min(units.length, longest - 1);
+      for (let length = 1; length <= limit; length++) if (suffixes.has(units.slice(0, length))) return true;
+      return false;
+    },
   };
-  return { screen: () => createScreen(automaton, starts), mayCompleteHit };
 }
 
 /** The units the screen sees in text: folded, whitespace and invisibles dropped. */
