@@ -34,6 +34,7 @@ export function markPost(
   const marker = findMarker(element);
   if (marker) {
     if (marker.getAttribute(CATEGORY_ATTRIBUTE) !== options.category) labelMarker(marker, options.category);
+    if (markerActions.has(marker)) markerActions.set(marker, options.onOpen);
     return;
   }
   const fresh = createMarker(options.category, options.onOpen);
@@ -99,17 +100,42 @@ function styledMarker(category: Category): HTMLButtonElement {
 
 function createMarker(category: Category, onOpen: () => void): HTMLButtonElement {
   const button = styledMarker(category);
-  button.addEventListener('click', (event) => {
-    // The post around the marker is usually a link: don't let the click navigate.
-    event.preventDefault();
-    event.stopPropagation();
-    if (event.isTrusted) onOpen();
-  });
-  button.addEventListener('focus', () => {
-    button.style.outline = '2px solid #1c7ed6';
-  });
-  button.addEventListener('blur', () => {
-    button.style.outline = 'none';
-  });
+  markerActions.set(button, onOpen);
+  listenForMarkers(button.ownerDocument);
   return button;
+}
+
+/**
+ * What each marker opens. Only buttons Parley created are in it, so a page that copies a marker's
+ * markup gets nothing from clicking its copy.
+ */
+const markerActions = new WeakMap<Element, () => void>();
+const listening = new WeakSet<Document>();
+
+/**
+ * One set of listeners per document, in the capture phase, instead of three per marker: a first pass
+ * marks hundreds of posts, and a listener each cost more than the rest of the marker.
+ */
+function listenForMarkers(document: Document): void {
+  if (listening.has(document)) return;
+  listening.add(document);
+  document.addEventListener(
+    'click',
+    (event) => {
+      const marker = event.target;
+      if (!(marker instanceof Element) || !markerActions.has(marker)) return;
+      // The post around the marker is usually a link: don't let the click navigate or reach the site.
+      event.preventDefault();
+      event.stopPropagation();
+      // Only a real click or key press opens: page scripts can dispatch synthetic clicks.
+      if (event.isTrusted) markerActions.get(marker)?.();
+    },
+    true,
+  );
+  const outline = (value: string) => (event: Event) => {
+    const marker = event.target;
+    if (marker instanceof HTMLElement && markerActions.has(marker)) marker.style.outline = value;
+  };
+  document.addEventListener('focusin', outline('2px solid #1c7ed6'), true);
+  document.addEventListener('focusout', outline('none'), true);
 }

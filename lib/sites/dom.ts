@@ -92,6 +92,29 @@ export function ownFirst(container: Element, selector: string, nestedSelector: s
   return null;
 }
 
+/** Finds a post's own elements (not those of posts nested in it): ownFirst and ownAll for one post. */
+export interface OwnScope {
+  first(selector: string): Element | null;
+  all(selector: string): Element[];
+}
+
+/**
+ * An OwnScope for container. Why: most posts hold no nested post, and then every match is the post's
+ * own; checking that once per post saves a `closest` per match (a post's reader asks for a dozen).
+ */
+export function ownScope(container: Element, nestedSelector: string): OwnScope {
+  if (container.querySelector(nestedSelector) === null) {
+    return {
+      first: (selector) => container.querySelector(selector),
+      all: (selector) => Array.from(container.querySelectorAll(selector)),
+    };
+  }
+  return {
+    first: (selector) => ownFirst(container, selector, nestedSelector),
+    all: (selector) => ownAll(container, selector, nestedSelector),
+  };
+}
+
 /** A trimmed, non-empty attribute value or null. */
 export function attr(element: Element | null | undefined, name: string): string | null {
   const value = element?.getAttribute(name)?.trim();
@@ -104,12 +127,35 @@ export function attr(element: Element | null | undefined, name: string): string 
  */
 export function absoluteUrl(href: string | null | undefined, base: string): string | null {
   if (!href) return null;
+  // A plain path (letters, digits, _ - / only, as post permalinks are) resolves to the base's origin
+  // followed by the path, unchanged: skip parsing it.
+  if (PLAIN_PATH.test(href)) {
+    const origin = originOf(base);
+    if (origin) return origin + href;
+  }
   try {
     const url = new URL(href, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
   } catch {
     return null;
   }
+}
+
+const PLAIN_PATH = /^\/(?!\/)[\w/-]*$/;
+let lastBase: { base: string; origin: string | null } | null = null;
+
+/** The http(s) origin of base (parsed once per base: a page's posts share it), or null. */
+function originOf(base: string): string | null {
+  if (lastBase?.base === base) return lastBase.origin;
+  let origin: string | null = null;
+  try {
+    const url = new URL(base);
+    if (url.protocol === 'https:' || url.protocol === 'http:') origin = url.origin;
+  } catch {
+    // Not a URL: no fast path.
+  }
+  lastBase = { base, origin };
+  return origin;
 }
 
 /** The page URL of the document holding element ('' when it has none, e.g. a detached parse). */

@@ -94,6 +94,13 @@ const SHORTCODE = /^:[\w+-]+:$/;
 /** Direction marks and zero-width spaces that sites sprinkle around handles; ZWJ is kept (emoji). */
 const INVISIBLE_CHARACTERS = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const BREAK = '\n';
+/**
+ * What normalizeWhitespace changes: whitespace other than single spaces and single line breaks inside
+ * the text, space or a break next to another or at either end, invisible characters. Text without any
+ * of these comes out as it went in.
+ */
+const NEEDS_NORMALIZING =
+  /[^\S \n]|[ \n]{2}|^[ \n]|[ \n]$|[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 /** Visible text of node: emoji images as their alt text, whitespace collapsed, line breaks as '\n'. */
 export function readText(node: Node | null | undefined, options: TextOptions = {}): string {
@@ -130,13 +137,14 @@ export function readText(node: Node | null | undefined, options: TextOptions = {
     }
   };
 
-  if (node.nodeType === 3) parts.push((node as Text).data);
-  else walk(node);
+  if (node.nodeType === 3) return normalizeWhitespace((node as Text).data);
+  walk(node);
   return normalizeWhitespace(parts.join(''));
 }
 
 /** Collapses spaces within lines, trims lines and drops empty ones; '\n' separates the rest. */
 export function normalizeWhitespace(text: string): string {
+  if (!NEEDS_NORMALIZING.test(text)) return text;
   const lines: string[] = [];
   for (const line of text.replace(INVISIBLE_CHARACTERS, '').split(/\r\n|[\n\r\u2028\u2029]/)) {
     const collapsed = line.replace(/[\s\u00a0]+/g, ' ').trim();

@@ -5,7 +5,7 @@
  */
 import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
-import { absoluteUrl, documentUrl, ownAll, ownFirst, queryAll } from './dom';
+import { absoluteUrl, documentUrl, type OwnScope, ownFirst, ownScope, queryAll } from './dom';
 import { guardAdapter } from './guard';
 import { cleanHandle, NO_TIME, readPostedAt } from './read';
 import { X_SITE } from './screenable';
@@ -21,19 +21,20 @@ const HANDLE_TEXT = /^@(\w{1,15})$/;
 const COMPOSER_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
 
 function readPost(article: Element): ScrapedPost | null {
-  const statusLink = ownStatusLink(article);
+  const own = ownScope(article, NESTED_SELECTOR);
+  const statusLink = ownStatusLink(own);
   const href = statusLink?.getAttribute('href') ?? null;
   const statusId = href ? STATUS_PATH.exec(href)?.[1] : undefined;
   if (!statusId) return null;
   const base = baseUrl(article);
 
-  const userName = ownFirst(article, '[data-testid="User-Name"]', NESTED_SELECTOR);
+  const userName = own.first('[data-testid="User-Name"]');
   const handle = readHandle(userName) ?? cleanHandle(href?.split('/')[1]);
   if (!handle) return null;
 
-  const tweetText = ownFirst(article, '[data-testid="tweetText"]', NESTED_SELECTOR);
-  const time = statusLink?.querySelector('time') ?? ownFirst(article, 'time', NESTED_SELECTOR);
-  const replyingTo = replyingToHandles(article, userName, tweetText);
+  const tweetText = own.first('[data-testid="tweetText"]');
+  const time = statusLink?.querySelector('time') ?? own.first('time');
+  const replyingTo = replyingToHandles(own, userName, tweetText);
   const focalId = conversationFocus(article);
   const followsFocal = focalId !== null && focalId !== statusId && followsFocalTweet(article, focalId);
 
@@ -50,11 +51,11 @@ function readPost(article: Element): ScrapedPost | null {
 }
 
 /** The article's own permalink: the link around its own <time>, else its own /status/ link. */
-function ownStatusLink(article: Element): Element | null {
-  const time = ownFirst(article, 'time', NESTED_SELECTOR);
+function ownStatusLink(own: OwnScope): Element | null {
+  const time = own.first('time');
   const around = time?.closest('a[href]');
   if (around && STATUS_PATH.test(around.getAttribute('href') ?? '')) return around;
-  for (const link of ownAll(article, 'a[href*="/status/"]', NESTED_SELECTOR)) {
+  for (const link of own.all('a[href*="/status/"]')) {
     const href = link.getAttribute('href') ?? '';
     if (!/\/(?:photo|video|analytics|quotes|retweets|likes|history)(?:\/|$)/.test(href)) return link;
   }
@@ -86,9 +87,9 @@ function readDisplayName(userName: Element | null): string | null {
 }
 
 /** Handles in the "Replying to @…" line: own @links outside the name row and the tweet text. */
-function replyingToHandles(article: Element, userName: Element | null, tweetText: Element | null): string[] {
+function replyingToHandles(own: OwnScope, userName: Element | null, tweetText: Element | null): string[] {
   const handles: string[] = [];
-  for (const link of ownAll(article, 'a[href^="/"]', NESTED_SELECTOR)) {
+  for (const link of own.all('a[href^="/"]')) {
     // Cheap checks first: this runs for every link of every tweet.
     if (!link.textContent?.includes('@') || userName?.contains(link) || tweetText?.contains(link)) continue;
     const match = HANDLE_TEXT.exec(readLabel(link));
@@ -143,7 +144,8 @@ export const xAdapter: SiteAdapter = guardAdapter({
   readPost,
   markerAnchor: (article) => ownFirst(article, '[data-testid="User-Name"]', NESTED_SELECTOR),
   openReplyComposer(article, options) {
-    const statusId = STATUS_PATH.exec(ownStatusLink(article)?.getAttribute('href') ?? '')?.[1] ?? null;
+    const statusLink = ownStatusLink(ownScope(article, NESTED_SELECTOR));
+    const statusId = STATUS_PATH.exec(statusLink?.getAttribute('href') ?? '')?.[1] ?? null;
     const isFocal = statusId !== null && statusId === conversationFocus(article);
     return openComposer({
       post: article,

@@ -44,7 +44,7 @@ function scanner(adapter: SiteAdapter, options: { screened: boolean }) {
     candidates: (posts) => reader.enqueue(posts),
   });
   const page = {
-    scan: (root: Node) => watcher.scan(root),
+    scan: (root: ParentNode) => watcher.scan(root),
     handleMutations: (records: readonly MutationRecord[]) => watcher.handleMutations(records),
     async whenIdle() {
       await watcher.whenIdle();
@@ -211,5 +211,51 @@ describe('screen watcher: page changes', () => {
     });
     expect(handedOn.length).toBe(count + 1);
     expect(handedOn[count]).toBe(first);
+  });
+});
+
+describe('screen watcher: the page walk', () => {
+  function page(texts: readonly string[]): Element[] {
+    document.body.replaceChildren();
+    return texts.map((text) => {
+      const article = document.createElement('article');
+      article.setAttribute('data-testid', 'tweet');
+      const span = document.createElement('span');
+      span.textContent = text;
+      article.append(span, document.createTextNode(' · 3m'));
+      document.body.append(article);
+      return article;
+    });
+  }
+
+  function walker() {
+    const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
+    const handedOn: Element[] = [];
+    const watcher = new ScreenWatcher(compileTextScreen(matcher.screenPatterns), xAdapter.postSelector, {
+      candidates: (posts) => handedOn.push(...posts),
+    });
+    return { watcher, handedOn };
+  }
+
+  it('hands on exactly the posts holding the brand, across many steps, in page order', async () => {
+    const withBrand = new Set([0, 1, 63, 64, 65, 127, 128, 200, 299]);
+    const posts = page(
+      Array.from({ length: 300 }, (_, index) =>
+        withBrand.has(index) ? `Post ${index}: my ACME order is late` : `Post ${index}: nice weather`,
+      ),
+    );
+    const { watcher, handedOn } = walker();
+    watcher.scan(document);
+    await watcher.whenIdle();
+    expect(handedOn.map((post) => posts.indexOf(post))).toEqual([...withBrand]);
+  });
+
+  it('never joins two posts into a hit, and skips posts removed before their step', async () => {
+    const posts = page(['Sunset with my new Ac', 'me camera, the best', 'Nothing here', 'Acme again']);
+    const { watcher, handedOn } = walker();
+    watcher.scan(document);
+    posts[3]?.remove();
+    await watcher.whenIdle();
+    expect(handedOn).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   outsideControls,
   ownAll,
   ownFirst,
+  ownScope,
   queryAllDeep,
   stableHash,
 } from '../../../lib/sites/dom';
@@ -73,9 +74,62 @@ describe('absoluteUrl and stableHash', () => {
     expect(absoluteUrl(null, 'https://x.com/')).toBeNull();
   });
 
+  it('resolves a plain path without parsing it exactly as the URL parser would', () => {
+    const reference = (href: string, base: string) => {
+      const url = new URL(href, base);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    };
+    const bases = [
+      'https://x.com/home',
+      'https://x.com:443/a/b?q=1#h',
+      'http://127.0.0.1:8080/',
+      'https://mastodon.social/@a',
+    ];
+    const hrefs = [
+      '/janedoe/status/1991',
+      '/',
+      '/a//b',
+      '/a-b_c/9/',
+      '//evil.example/x',
+      '/a/../b',
+      '/%41',
+      '/a b',
+      '/ä',
+      '/a\\b',
+    ];
+    for (const base of bases)
+      for (const href of hrefs)
+        expect(absoluteUrl(href, base), `${href} on ${base}`).toBe(reference(href, base));
+    expect(absoluteUrl('/janedoe', 'about:blank')).toBeNull();
+  });
+
   it('hashes deterministically', () => {
     expect(stableHash('abc')).toBe(stableHash('abc'));
     expect(stableHash('abc')).not.toBe(stableHash('abd'));
     expect(stableHash('')).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
+
+describe('ownScope', () => {
+  const page = (quoted: boolean) =>
+    build(
+      `<article><a href="/jane">Jane</a><time>1h</time>${quoted ? '<div role="link"><a href="/bob">Bob</a><time>2h</time></div>' : ''}<a href="/jane/status/1">more</a></article>`,
+    ).querySelector('article') as Element;
+  const nested = 'div[role="link"], article';
+
+  it('finds what ownFirst and ownAll find, with and without a nested post', () => {
+    for (const quoted of [false, true]) {
+      const article = page(quoted);
+      const own = ownScope(article, nested);
+      for (const selector of ['a', 'time', 'a[href^="/b"]', 'span']) {
+        expect(own.first(selector)).toBe(ownFirst(article, selector, nested));
+        expect(own.all(selector)).toEqual(ownAll(article, selector, nested));
+      }
+    }
+    expect(
+      ownScope(page(true), nested)
+        .all('a')
+        .map((link) => link.textContent),
+    ).toEqual(['Jane', 'more']);
   });
 });

@@ -65,3 +65,30 @@ describe('readLabel and normalizeWhitespace', () => {
     expect(normalizeWhitespace('  a \u00a0 b \n\n\n c  ')).toBe('a b\nc');
   });
 });
+
+describe('normalizeWhitespace: text that needs nothing', () => {
+  it('answers as the full normalisation does, for random text of spaces, breaks and letters', () => {
+    const alphabet = ['a', 'b', ' ', '\n', '\t', '\r', '\u00a0', '\u200b', '\u2028', 'é'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const slow = (text: string) =>
+      text
+        .replace(/[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
+        .split(/\r\n|[\n\r\u2028\u2029]/)
+        .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n');
+    let unchanged = 0;
+    for (let run = 0; run < 20_000; run++) {
+      let text = '';
+      const length = Math.floor(random() * 8);
+      for (let index = 0; index < length; index++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(normalizeWhitespace(text), JSON.stringify(text)).toBe(slow(text));
+      if (text.length > 1 && slow(text) === text) unchanged += 1;
+    }
+    expect(unchanged).toBeGreaterThan(200);
+  });
+});
