@@ -10,6 +10,7 @@ import { recategorize, recordMention, type Classification as StoredClassificatio
 import { getDb } from '../db/instance';
 import { compileBrandMatcher } from '../detect';
 import type { BrandTermsInput } from '../detect/brand-matcher';
+import { type CompiledScreen, compileScreen } from '../detect/text-screen';
 import { HISTORY_PAGE } from '../domain/history-page';
 import type { Platform } from '../domain/types';
 import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
@@ -89,7 +90,7 @@ export function createBackgroundApp() {
           brand: policy.brand,
           mastodonHosts: platformOff.includes('mastodon') ? [] : settings.mastodonHosts,
           genericHosts: platformOff.includes('web') ? [] : settings.genericHosts,
-          screenPatterns: screenPatternsFor(policy.brand),
+          screen: compiledScreenFor(policy.brand),
           sidebarOpen: await sidebarLeftOpen(url),
         };
       },
@@ -247,11 +248,11 @@ function isDisabledFor(url: string, disabled: readonly Platform[]): boolean {
   return adaptersForUrl(parsed).some((adapter) => disabled.includes(adapter.platform));
 }
 
-/** The folded screen patterns for a policy's brand terms (compiled once per distinct brand). */
-let screenPatternsCache: { key: string; patterns: string[] } | null = null;
-function screenPatternsFor(brand: BrandTermsInput): string[] {
+/** The page screen for a policy's brand terms, folded and compiled once per distinct brand. */
+let compiledScreenCache: { key: string; screen: CompiledScreen } | null = null;
+function compiledScreenFor(brand: BrandTermsInput): CompiledScreen {
   const key = JSON.stringify(brand);
-  if (screenPatternsCache?.key !== key)
-    screenPatternsCache = { key, patterns: [...compileBrandMatcher(brand).screenPatterns] };
-  return screenPatternsCache.patterns;
+  if (compiledScreenCache?.key !== key)
+    compiledScreenCache = { key, screen: compileScreen(compileBrandMatcher(brand).screenPatterns) };
+  return compiledScreenCache.screen;
 }

@@ -9,7 +9,7 @@
  *
  * Messages from the background are passed to the engine, which checks them against their schemas.
  */
-import { compileTextScreen } from '../detect/text-screen';
+import { textScreenFrom } from '../detect/text-screen';
 import type { ScanConfig } from '../messaging/protocol';
 import { screenableSiteFor } from '../sites/screenable';
 import { type ContentEngine, engineFactory } from './engine-handle';
@@ -89,7 +89,7 @@ export class ContentWatcher {
     this.observe();
     const site = config.enabled ? screenableSiteFor(url) : null;
     if (site) {
-      this.screen = new ScreenWatcher(compileTextScreen(config.screenPatterns), site.postSelector, {
+      this.screen = new ScreenWatcher(textScreenFrom(config.screen), site.postSelector, {
         candidates: (posts) => this.handOn(posts),
         afterSlice: (slice) => {
           this.clock.add(slice.elapsedMs);

@@ -54,7 +54,30 @@ export function streamMatchEnd(result: number): number {
 const UNIT_RANGE = 0x10000;
 const ASCII = 0x80;
 
+/**
+ * A compiled automaton as plain data: what the background compiles once per policy and sends to the
+ * content script (runtime messages are JSON), so pages only wrap it (automatonFromTables).
+ */
+export interface AutomatonTables {
+  patternCount: number;
+  stateCount: number;
+  columnCount: number;
+  /** ASCII unit → column of the dense table (0: no pattern uses it). */
+  column: number[];
+  /** stateCount × columnCount transitions for ASCII units. */
+  dense: number[];
+  failure: number[];
+  /** Per state, the patterns ending there (its failure chain's included). */
+  outputs: number[][];
+  /** Trie edges as [state × 0x10000 + unit, target]. */
+  edges: Array<[number, number]>;
+}
+
 export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
+  return automatonFromTables(compileAutomatonTables(patterns));
+}
+
+export function compileAutomatonTables(patterns: readonly string[]): AutomatonTables {
   const edges = new Map<number, number>();
   const ownOutputs: number[][] = [[]];
   let stateCount = 1;
@@ -135,6 +158,25 @@ export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
     }
   }
 
+  return {
+    patternCount: patterns.length,
+    stateCount,
+    columnCount,
+    column: Array.from(column),
+    dense: Array.from(dense),
+    failure: Array.from(failure),
+    outputs,
+    edges: [...edges],
+  };
+}
+
+/** The automaton for tables compiled by compileAutomatonTables (here or in another context). */
+export function automatonFromTables(tables: AutomatonTables): PatternAutomaton {
+  const { stateCount, columnCount, outputs } = tables;
+  const column = Uint8Array.from(tables.column);
+  const dense = stateCount < 0xffff ? Uint16Array.from(tables.dense) : Int32Array.from(tables.dense);
+  const failure = Int32Array.from(tables.failure);
+  const edges = new Map(tables.edges);
   const accepting = new Uint8Array(stateCount);
   for (let state = 0; state < stateCount; state++)
     if ((outputs[state]?.length ?? 0) > 0) accepting[state] = 1;
@@ -191,7 +233,7 @@ export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
   };
 
   return {
-    patternCount: patterns.length,
+    patternCount: tables.patternCount,
     root: 0,
     stream,
     next,

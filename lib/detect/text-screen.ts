@@ -1,4 +1,10 @@
-import { buildAutomaton, type PatternAutomaton, streamMatchEnd } from './aho-corasick';
+import {
+  type AutomatonTables,
+  automatonFromTables,
+  compileAutomatonTables,
+  type PatternAutomaton,
+  streamMatchEnd,
+} from './aho-corasick';
 import { foldNonAsciiCodePoint } from './normalize';
 
 /**
@@ -44,10 +50,41 @@ for (let unit = 0; unit < 0x80; unit++) {
   SCREEN_ASCII[unit] = isSpace ? 0 : unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
 }
 
+/**
+ * A screen compiled to plain data. Why: the content script's always-loaded part runs on every page
+ * load, where compiling the automaton was its largest setup cost (cold code, run once per page); the
+ * background compiles once per policy and sends this with the scan config (runtime messages are JSON).
+ */
+export interface CompiledScreen {
+  patterns: string[];
+  /** Null when the tables would make too large a message (policies with many terms): the page compiles. */
+  automaton: AutomatonTables | null;
+  /** hitStarts' source, or null. */
+  starts: string | null;
+}
+
+/** Above this many dense-table entries, the page compiles the automaton itself (see CompiledScreen). */
+const MAX_SHIPPED_TABLE = 20_000;
+
+/** Patterns must already be screen patterns: folded, without whitespace (see screenPatterns). */
+export function compileScreen(patterns: readonly string[]): CompiledScreen {
+  const tables = compileAutomatonTables(patterns);
+  return {
+    patterns: [...patterns],
+    automaton: tables.dense.length <= MAX_SHIPPED_TABLE ? tables : null,
+    starts: hitStarts(patterns)?.source ?? null,
+  };
+}
+
 /** Patterns must already be screen patterns: folded, without whitespace (see screenPatterns). */
 export function compileTextScreen(patterns: readonly string[]): TextScreenFactory {
-  const automaton = buildAutomaton(patterns);
-  const starts = hitStarts(patterns);
+  return textScreenFrom(compileScreen(patterns));
+}
+
+export function textScreenFrom(compiled: CompiledScreen): TextScreenFactory {
+  const { patterns } = compiled;
+  const automaton = automatonFromTables(compiled.automaton ?? compileAutomatonTables(patterns));
+  const starts = compiled.starts === null ? null : new RegExp(compiled.starts, 'g');
   const terms = patterns.filter((pattern) => pattern.length > 0);
   const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
   let suffixes: Set<string> | null = null;

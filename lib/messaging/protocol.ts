@@ -11,6 +11,7 @@
  */
 import * as z from 'zod/mini';
 import type { BrandTermsInput } from '../detect/brand-matcher';
+import type { CompiledScreen } from '../detect/text-screen';
 import { CATEGORIES, PLATFORMS } from '../domain/types';
 
 const MAX_TEXT = 100_000;
@@ -174,8 +175,8 @@ export interface ScanConfig {
   /** Hosts the agent enabled for Mastodon and the generic adapter. */
   mastodonHosts: string[];
   genericHosts: string[];
-  /** What the page's text is screened for (BrandMatcher.screenPatterns): folded in the background. */
-  screenPatterns: string[];
+  /** The page's text screen (BrandMatcher.screenPatterns), folded and compiled in the background. */
+  screen: CompiledScreen;
   /** The agent left the sidebar open on this site: load the engine to restore it. */
   sidebarOpen: boolean;
 }

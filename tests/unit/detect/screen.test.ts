@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { buildAutomaton, streamMatchEnd } from '../../../lib/detect/aho-corasick';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
 import { foldNonAsciiCodePoint, foldText, foldWithOffsets } from '../../../lib/detect/normalize';
-import { compileTextScreen, hitStarts, SCREEN_ASCII } from '../../../lib/detect/text-screen';
+import {
+  type CompiledScreen,
+  compileScreen,
+  compileTextScreen,
+  hitStarts,
+  SCREEN_ASCII,
+  type TextScreenFactory,
+  textScreenFrom,
+} from '../../../lib/detect/text-screen';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 
 /** Deterministic pseudo-random source (LCG), so failures reproduce. */
@@ -354,5 +362,69 @@ describe('text screen: may a changed text complete a hit', () => {
     for (const text of ['Acme', 'ÀCMÉ!', 'is ac', 'me too', 'cm', 'e.exam', '']) {
       expect(screens.mayCompleteHit(text), text).toBe(true);
     }
+  });
+});
+
+describe('text screen compiled in the background', () => {
+  /** What the content script receives: the scan config travels as JSON. */
+  const shipped = (patterns: readonly string[]) =>
+    textScreenFrom(JSON.parse(JSON.stringify(compileScreen(patterns))) as CompiledScreen);
+
+  function verdicts(screens: TextScreenFactory, texts: readonly string[]): string {
+    const screen = screens.screen();
+    return texts
+      .map((text) => {
+        screen.reset();
+        const ends: number[] = [];
+        for (let end = screen.next(text, 0); end >= 0; end = screen.next(text, end)) ends.push(end);
+        return `${ends.join(',')}|${screens.mayCompleteHit(text)}`;
+      })
+      .join(' ');
+  }
+
+  it('answers as a screen compiled in the page, after the trip through JSON', () => {
+    const random = randomSource(23);
+    const patternUnits = ['a', 'c', 'm', 'e', '.', '@', 'ø', '東'];
+    const units = [
+      'a',
+      'c',
+      'm',
+      'e',
+      'A',
+      'C',
+      ' ',
+      '.',
+      '@',
+      'é',
+      'ß',
+      'Ø',
+      '東',
+      '\u200B',
+      '😀',
+      'ｍ',
+      'x',
+    ];
+    for (let round = 0; round < 500; round++) {
+      const patterns = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+        randomString(random, patternUnits, 5),
+      );
+      const texts = Array.from({ length: 6 }, () => randomString(random, units, 30));
+      expect(verdicts(shipped(patterns), texts), JSON.stringify({ patterns, texts })).toBe(
+        verdicts(compileTextScreen(patterns), texts),
+      );
+    }
+  });
+
+  it('ships the default policy’s tables, and leaves a 1,000-term policy’s to the page', () => {
+    const small = compileScreen(compileBrandMatcher(DEFAULT_POLICY.brand).screenPatterns);
+    expect(small.automaton).not.toBeNull();
+    expect(small.starts).not.toBeNull();
+    const many = Array.from({ length: 1000 }, (_, index) => `product${index.toString(36)}name`);
+    const large = compileScreen(many);
+    expect(large.automaton).toBeNull();
+    expect(JSON.stringify(large).length).toBeLessThan(40_000);
+    const screen = textScreenFrom(large).screen();
+    expect(screen.feed('we love PRODUCT 1 NAME')).toBe(true);
+    expect(screen.feed('nothing to see')).toBe(false);
   });
 });
