@@ -55,26 +55,38 @@ const UNIT_RANGE = 0x10000;
 const ASCII = 0x80;
 
 /**
- * A compiled automaton as plain data: what the background compiles once per policy and sends to the
- * content script (runtime messages are JSON), so pages only wrap it (automatonFromTables).
+ * A compiled automaton's tables. The background compiles the page screen's once per policy and sends
+ * them to the content script as plain arrays (runtime messages are JSON: shippableTables), so pages
+ * only wrap them (automatonFromTables); compiled in place, they stay typed arrays and a Map.
  */
 export interface AutomatonTables {
   patternCount: number;
   stateCount: number;
   columnCount: number;
   /** ASCII unit → column of the dense table (0: no pattern uses it). */
-  column: number[];
+  column: ArrayLike<number>;
   /** stateCount × columnCount transitions for ASCII units. */
-  dense: number[];
-  failure: number[];
+  dense: ArrayLike<number>;
+  failure: ArrayLike<number>;
   /** Per state, the patterns ending there (its failure chain's included). */
   outputs: number[][];
-  /** Trie edges as [state × 0x10000 + unit, target]. */
-  edges: Array<[number, number]>;
+  /** Trie edges: state × 0x10000 + unit → target. */
+  edges: ReadonlyMap<number, number> | Array<[number, number]>;
 }
 
 export function buildAutomaton(patterns: readonly string[]): PatternAutomaton {
   return automatonFromTables(compileAutomatonTables(patterns));
+}
+
+/** The tables as plain arrays, for a JSON message. */
+export function shippableTables(tables: AutomatonTables): AutomatonTables {
+  return {
+    ...tables,
+    column: Array.from(tables.column),
+    dense: Array.from(tables.dense),
+    failure: Array.from(tables.failure),
+    edges: [...tables.edges],
+  };
 }
 
 export function compileAutomatonTables(patterns: readonly string[]): AutomatonTables {
@@ -158,25 +170,21 @@ export function compileAutomatonTables(patterns: readonly string[]): AutomatonTa
     }
   }
 
-  return {
-    patternCount: patterns.length,
-    stateCount,
-    columnCount,
-    column: Array.from(column),
-    dense: Array.from(dense),
-    failure: Array.from(failure),
-    outputs,
-    edges: [...edges],
-  };
+  return { patternCount: patterns.length, stateCount, columnCount, column, dense, failure, outputs, edges };
 }
 
 /** The automaton for tables compiled by compileAutomatonTables (here or in another context). */
 export function automatonFromTables(tables: AutomatonTables): PatternAutomaton {
   const { stateCount, columnCount, outputs } = tables;
-  const column = Uint8Array.from(tables.column);
-  const dense = stateCount < 0xffff ? Uint16Array.from(tables.dense) : Int32Array.from(tables.dense);
-  const failure = Int32Array.from(tables.failure);
-  const edges = new Map(tables.edges);
+  const column = tables.column instanceof Uint8Array ? tables.column : Uint8Array.from(tables.column);
+  const dense =
+    tables.dense instanceof Uint16Array || tables.dense instanceof Int32Array
+      ? tables.dense
+      : stateCount < 0xffff
+        ? Uint16Array.from(tables.dense)
+        : Int32Array.from(tables.dense);
+  const failure = tables.failure instanceof Int32Array ? tables.failure : Int32Array.from(tables.failure);
+  const edges = tables.edges instanceof Map ? tables.edges : new Map(tables.edges);
   const accepting = new Uint8Array(stateCount);
   for (let state = 0; state < stateCount; state++)
     if ((outputs[state]?.length ?? 0) > 0) accepting[state] = 1;

@@ -1,8 +1,10 @@
 import {
   type AutomatonTables,
   automatonFromTables,
+  buildAutomaton,
   compileAutomatonTables,
   type PatternAutomaton,
+  shippableTables,
   streamMatchEnd,
 } from './aho-corasick';
 import { foldNonAsciiCodePoint } from './normalize';
@@ -71,20 +73,32 @@ export function compileScreen(patterns: readonly string[]): CompiledScreen {
   const tables = compileAutomatonTables(patterns);
   return {
     patterns: [...patterns],
-    automaton: tables.dense.length <= MAX_SHIPPED_TABLE ? tables : null,
+    automaton: tables.dense.length <= MAX_SHIPPED_TABLE ? shippableTables(tables) : null,
     starts: hitStarts(patterns)?.source ?? null,
   };
 }
 
 /** Patterns must already be screen patterns: folded, without whitespace (see screenPatterns). */
 export function compileTextScreen(patterns: readonly string[]): TextScreenFactory {
-  return textScreenFrom(compileScreen(patterns));
+  return screenFactory(patterns, buildAutomaton(patterns), hitStarts(patterns));
 }
 
+/** The screen the background compiled (compileScreen), as the scan config brought it. */
 export function textScreenFrom(compiled: CompiledScreen): TextScreenFactory {
   const { patterns } = compiled;
-  const automaton = automatonFromTables(compiled.automaton ?? compileAutomatonTables(patterns));
-  const starts = compiled.starts === null ? null : new RegExp(compiled.starts, 'g');
+  const automaton = compiled.automaton ? automatonFromTables(compiled.automaton) : buildAutomaton(patterns);
+  return screenFactory(
+    patterns,
+    automaton,
+    compiled.starts === null ? null : new RegExp(compiled.starts, 'g'),
+  );
+}
+
+function screenFactory(
+  patterns: readonly string[],
+  automaton: PatternAutomaton,
+  starts: RegExp | null,
+): TextScreenFactory {
   const terms = patterns.filter((pattern) => pattern.length > 0);
   const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
   let suffixes: Set<string> | null = null;
