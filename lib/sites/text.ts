@@ -99,8 +99,7 @@ const BREAK = '\n';
  * the text, space or a break next to another or at either end, invisible characters. Text without any
  * of these comes out as it went in.
  */
-const NEEDS_NORMALIZING =
-  /[^\S \n]|[ \n]{2}|^[ \n]|[ \n]$|[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+const NEEDS_NORMALIZING = new RegExp(`[^\\S \\n]|[ \\n]{2}|^[ \\n]|[ \\n]$|${INVISIBLE_CHARACTERS.source}`);
 
 /** Visible text of node: emoji images as their alt text, whitespace collapsed, line breaks as '\n'. */
 export function readText(node: Node | null | undefined, options: TextOptions = {}): string {

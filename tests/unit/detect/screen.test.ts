@@ -29,6 +29,11 @@ function randomString(random: () => number, alphabet: readonly string[], maxLeng
   return text;
 }
 
+/** One to four random patterns of up to maxLength units. */
+function randomPatterns(random: () => number, units: readonly string[], maxLength: number): string[] {
+  return Array.from({ length: 1 + Math.floor(random() * 4) }, () => randomString(random, units, maxLength));
+}
+
 function occurrences(patterns: readonly string[], text: string): string[] {
   const found: string[] = [];
   patterns.forEach((pattern, index) => {
@@ -123,9 +128,7 @@ describe('text screen: skipping natively to where a hit could start', () => {
       'S',
     ];
     for (let round = 0; round < 3000; round++) {
-      const patterns = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
-        randomString(random, patternUnits, 4),
-      );
+      const patterns = randomPatterns(random, patternUnits, 4);
       const text = randomString(random, textUnits, 40);
       const pieces: string[] = [];
       for (let rest = text; rest.length > 0; ) {
@@ -405,9 +408,7 @@ describe('text screen compiled in the background', () => {
       'x',
     ];
     for (let round = 0; round < 500; round++) {
-      const patterns = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
-        randomString(random, patternUnits, 5),
-      );
+      const patterns = randomPatterns(random, patternUnits, 5);
       const texts = Array.from({ length: 6 }, () => randomString(random, units, 30));
       expect(verdicts(shipped(patterns), texts), JSON.stringify({ patterns, texts })).toBe(
         verdicts(compileTextScreen(patterns), texts),
