@@ -429,3 +429,76 @@ describe('text screen compiled in the background', () => {
     expect(screen.feed('nothing to see')).toBe(false);
   });
 });
+
+describe('text screen: the native pre-check (screenPrefilterSource)', () => {
+  const shipped = (patterns: readonly string[]) =>
+    textScreenFrom(JSON.parse(JSON.stringify(compileScreen(patterns))) as CompiledScreen);
+
+  it('points at or before the end of every hit the screen finds, from any start (random texts)', () => {
+    const random = randomSource(31);
+    const patternUnits = ['a', 'c', 'm', 'e', '.', '@', 'ø', '東', 'ss'];
+    const units = [
+      'a',
+      'c',
+      'm',
+      'e',
+      'A',
+      'M',
+      ' ',
+      '\t',
+      '.',
+      '@',
+      'é',
+      'É',
+      'ß',
+      'Ø',
+      '東',
+      '\u200B',
+      '\u00A0',
+      '\u0301',
+      '·',
+      '…',
+      '😀',
+      'ｍ',
+      '𝐚',
+      '\uFE0F',
+      'x',
+      '\u0001',
+    ];
+    let hits = 0;
+    for (let round = 0; round < 2000; round++) {
+      const patterns = randomPatterns(random, patternUnits, 4);
+      const exact = compileTextScreen(patterns);
+      const checked = shipped(patterns);
+      const text = randomString(random, units, 40);
+      let from = Math.floor(random() * (text.length + 1));
+      // The walk starts at post boundaries: never inside a surrogate pair.
+      if (/[\uDC00-\uDFFF]/.test(text.charAt(from)) && /[\uD800-\uDBFF]/.test(text.charAt(from - 1)))
+        from -= 1;
+      const screen = exact.screen();
+      const end = screen.next(text, from);
+      const possible = checked.possibleHit(text, from);
+      if (end < 0) continue;
+      hits += 1;
+      const context = JSON.stringify({ patterns, text, from });
+      expect(possible, context).toBeGreaterThanOrEqual(from);
+      expect(possible, context).toBeLessThan(end);
+    }
+    expect(hits).toBeGreaterThan(300);
+  });
+
+  it('lets brand-free social text through natively, and stops at characters that may fold into a term', () => {
+    const screens = shipped(compileBrandMatcher(DEFAULT_POLICY.brand).screenPatterns);
+    for (const text of ['Loving it · 5m 😀 “so good” — really!', 'Hola! Привет! 🇫🇷 ½', 'a c m x'])
+      expect(screens.possibleHit(text, 0), text).toBe(-1);
+    expect(screens.possibleHit('café', 0)).toBe(3); // é folds to e
+    expect(screens.possibleHit('x ＡＣＭＥ', 0)).toBe(2);
+    expect(screens.possibleHit('x a\u200Bc me', 0)).toBe(2);
+  });
+
+  it('is left out for a policy of many terms (the screen then reads all)', () => {
+    const many = Array.from({ length: 1000 }, (_, index) => `product${index.toString(36)}name`);
+    expect(compileScreen(many).prefilter).toBeNull();
+    expect(textScreenFrom(compileScreen(many)).possibleHit('anything', 3)).toBe(3);
+  });
+});
