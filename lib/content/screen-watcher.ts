@@ -125,18 +125,14 @@ export class ScreenWatcher {
 
   /** Whether one post's text passes the screen (textContent: one native call, no per-node work). */
   private passes(post: Element): boolean {
-    const text = post.textContent ?? '';
-    if (this.screens.possibleHit(text, 0) < 0) return false;
     this.screen.reset();
-    return this.screen.feed(text);
+    return this.screen.feed(post.textContent ?? '');
   }
 
   /**
    * One step of the page walk: the next posts' text, each read with one native call (textContent: no
-   * per-node work, no wrapper per text node), joined into one string. The native pre-check finds where
-   * a hit could be; the screen runs from the start of that post (one long loop runs far faster than
-   * many short ones while the code is still cold) to its next hit, and the post holding the hit is
-   * handed on; the pre-check resumes at the next post.
+   * per-node work, no wrapper per text node), screened as one string (one long loop runs far faster
+   * than many short ones while the code is still cold), handing on the posts holding a hit.
    */
   private walkPosts(walk: PostWalk): void {
     const { posts } = walk;
@@ -154,20 +150,17 @@ export class ScreenWatcher {
     }
     const text = texts.join(POST_SEPARATOR);
     const passed: Element[] = [];
-    for (let from = 0; ; ) {
-      const possible = this.screens.possibleHit(text, from);
-      if (possible < 0) break;
-      const holder = indexAt(ends, count, possible);
-      this.screen.reset();
-      const end = this.screen.next(text, holder === 0 ? 0 : (ends[holder - 1] as number));
-      if (end < 0) break;
+    this.screen.reset();
+    let last = -1;
+    for (let end = this.screen.next(text, 0); end >= 0; end = this.screen.next(text, end)) {
       const index = indexAt(ends, count, end - 1);
+      if (index === last) continue;
+      last = index;
       const post = posts[first + index] as Element;
       if (post.isConnected && !this.handedOn.has(post)) {
         this.markHandedOn(post);
         passed.push(post);
       }
-      from = ends[index] as number;
     }
     if (passed.length) this.hooks.candidates(passed);
     if (walk.next < posts.length) this.queue.push(walk);

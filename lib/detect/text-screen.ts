@@ -8,7 +8,6 @@ import {
   streamMatchEnd,
 } from './aho-corasick';
 import { foldNonAsciiCodePoint } from './normalize';
-import { compileScreenPrefilter, screenPrefilterSource } from './screen-prefilter';
 
 /**
  * A quick screen for reading a whole page's text once: feed text pieces in document order; `feed`
@@ -44,12 +43,6 @@ export interface TextScreenFactory {
    * so it always could. Lets the watcher skip the post's full text for a clock's or a counter's tick.
    */
   mayCompleteHit(text: string): boolean;
-  /**
-   * Where, from text[from] on, a hit could begin or lie (a native pre-check, lib/detect/screen-prefilter.ts):
-   * an index at or after `from`, or -1 when the rest of the text holds no hit. Without a pre-check,
-   * `from` itself (or -1 at the end). `from` must not split a surrogate pair.
-   */
-  possibleHit(text: string, from: number): number;
 }
 
 /** ASCII folding for the screen: lower case, and 0 for whitespace (skipped). */
@@ -70,8 +63,6 @@ export interface CompiledScreen {
   automaton: AutomatonTables | null;
   /** hitStarts' source, or null. */
   starts: string | null;
-  /** screenPrefilterSource's, or null. */
-  prefilter: string | null;
 }
 
 /** Above this many dense-table entries, the page compiles the automaton itself (see CompiledScreen). */
@@ -84,16 +75,12 @@ export function compileScreen(patterns: readonly string[]): CompiledScreen {
     patterns: [...patterns],
     automaton: tables.dense.length <= MAX_SHIPPED_TABLE ? shippableTables(tables) : null,
     starts: hitStarts(patterns)?.source ?? null,
-    prefilter: screenPrefilterSource(patterns),
   };
 }
 
-/**
- * Patterns must already be screen patterns: folded, without whitespace (see screenPatterns). Without
- * the native pre-check, which only the background builds (it folds thousands of characters).
- */
+/** Patterns must already be screen patterns: folded, without whitespace (see screenPatterns). */
 export function compileTextScreen(patterns: readonly string[]): TextScreenFactory {
-  return screenFactory(patterns, buildAutomaton(patterns), hitStarts(patterns), null);
+  return screenFactory(patterns, buildAutomaton(patterns), hitStarts(patterns));
 }
 
 /** The screen the background compiled (compileScreen), as the scan config brought it. */
@@ -104,7 +91,6 @@ export function textScreenFrom(compiled: CompiledScreen): TextScreenFactory {
     patterns,
     automaton,
     compiled.starts === null ? null : new RegExp(compiled.starts, 'g'),
-    compileScreenPrefilter(compiled.prefilter),
   );
 }
 
@@ -112,19 +98,12 @@ function screenFactory(
   patterns: readonly string[],
   automaton: PatternAutomaton,
   starts: RegExp | null,
-  prefilter: RegExp | null,
 ): TextScreenFactory {
   const terms = patterns.filter((pattern) => pattern.length > 0);
   const longest = terms.reduce((max, pattern) => Math.max(max, pattern.length), 0);
   let suffixes: Set<string> | null = null;
   return {
     screen: () => createScreen(automaton, starts),
-    possibleHit(text, from) {
-      if (terms.length === 0 || from >= text.length) return -1;
-      if (prefilter === null) return from;
-      prefilter.lastIndex = from;
-      return prefilter.exec(text)?.index ?? -1;
-    },
     mayCompleteHit(text) {
       if (terms.length === 0) return false;
       const units = screenUnits(text);
