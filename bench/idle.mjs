@@ -1,6 +1,9 @@
 // Idle page cost (measure 4): an X timeline where nothing mentions the brand, which updates itself the
 // way X does (relative times and counters change every second). Counts everything the content script
 // costs the page's main thread from load to the end of the idle window.
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { OUT_DIR } from './bundle.mjs';
 import { xTimelinePage } from './fixtures/x-timeline.mjs';
 import { contentScriptUrls } from './scan.mjs';
 import { openProbedPage, URLS, waitForSettle } from './session.mjs';
@@ -26,6 +29,59 @@ const LIVE_UPDATES = `<script>
 
 export function idlePage(posts) {
   return xTimelinePage({ count: posts, brandInText: false, extraBody: LIVE_UPDATES });
+}
+
+/**
+ * The idle floor: the least a content script can do on this page and still do Parley's job. It asks
+ * the background for its config (the same message), then, in a task of its own, watches the page
+ * (one MutationObserver whose callback only reads each record) and reads every post's text once
+ * (querySelectorAll, textContent) for one regular expression. No screen, no work clock, no engine.
+ */
+const FLOOR_CONTENT_SCRIPT = `(() => {
+  const api = globalThis.chrome;
+  api.runtime.onMessage.addListener(() => undefined);
+  api.runtime.sendMessage({ type: 'content:get-scan-config', payload: { url: location.href } }).then((config) => {
+    setTimeout(() => {
+      const observer = new MutationObserver((records) => {
+        let kinds = 0;
+        for (const record of records) kinds += record.type.length;
+        globalThis.floorKinds = kinds;
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      let text = '';
+      for (const post of document.querySelectorAll('article[data-testid="tweet"]')) text += post.textContent;
+      globalThis.floorHit = config.enabled && /acme/i.test(text);
+    }, 0);
+  });
+})();
+`;
+
+/** The built extension with its content script replaced by the floor's (bench/out/idle-floor). */
+export function idleFloorExtension(extensionDir) {
+  const dir = path.join(OUT_DIR, 'idle-floor');
+  cpSync(extensionDir, dir, { recursive: true, force: true });
+  writeFileSync(path.join(dir, 'content-watcher.js'), FLOOR_CONTENT_SCRIPT);
+  return dir;
+}
+
+/** The idle page with the floor's extension: its content script's CPU time, load to end of the window. */
+export async function idleFloorRun(session, { posts, idleMs }) {
+  session.serve(URLS.x, idlePage(posts).html);
+  const probe = await openProbedPage(session);
+  try {
+    const trace = await startTrace(probe);
+    await probe.page.goto(URLS.x, { waitUntil: 'load' });
+    await probe.page.waitForTimeout(500 + idleMs);
+    const events = await trace.stop();
+    const activity = contentScriptActivity(events, contentScriptUrls(session).slice(0, 1));
+    return {
+      traced: activity.found,
+      totalCpuMs: total(activity.evaluations).cpuMs + total(activity.calls).cpuMs,
+      evaluateCpuMs: total(activity.evaluations).cpuMs,
+    };
+  } finally {
+    await probe.close();
+  }
 }
 
 export async function idleRun(session, { posts, idleMs }) {

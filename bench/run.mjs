@@ -10,7 +10,7 @@ import { bundleEntry, importNodeEntry, OUT_DIR } from './bundle.mjs';
 import { classifierTexts, classifyInNode, classifyInWorker } from './classifier.mjs';
 import { brandTermsAsWritten, policyWithTermCount } from './fixtures/policies.mjs';
 import { xTimelinePage } from './fixtures/x-timeline.mjs';
-import { idleRun } from './idle.mjs';
+import { idleFloorExtension, idleFloorRun, idleRun } from './idle.mjs';
 import { baselineHeap, scanRun } from './scan.mjs';
 import { scrollRun } from './scroll.mjs';
 import { chromiumVersion, prepareExtension, setActivePolicy, startSession } from './session.mjs';
@@ -341,6 +341,29 @@ export async function runBenchmarks({
           unit: 'ms',
           note: `${formatNumber(part('calls'))} tasks/callbacks`,
         });
+        const floorSession = await startSession({ extensionDir: idleFloorExtension(extensionDir) });
+        try {
+          await setActivePolicy(floorSession, defaultPolicy);
+          const floorRuns = [];
+          for (let run = 0; run < config.idle.runs; run++) {
+            log(`idle floor: a minimal content script, run ${run + 1}/${config.idle.runs}`);
+            floorRuns.push(await idleFloorRun(floorSession, config.idle));
+          }
+          if (floorRuns.some((run) => !run.traced)) problems.push('idle floor: its script was not in the trace');
+          details.idle.floorRuns = floorRuns;
+          const floor = median(floorRuns.map((run) => run.totalCpuMs));
+          add({
+            id: 'idle.floor',
+            measure: 4,
+            label:
+              'Idle floor: a minimal content script on the same page (config message, one observer, each post’s text read once)',
+            value: floor,
+            unit: 'ms',
+            note: `Parley's idle total is ${formatNumber(part('totalCpuMs') / floor)}× this; evaluating it: ${formatNumber(median(floorRuns.map((run) => run.evaluateCpuMs)))} ms`,
+          });
+        } finally {
+          await floorSession.close();
+        }
       }
 
       // 2. Scroll
