@@ -349,7 +349,8 @@ export async function runBenchmarks({
             log(`idle floor: a minimal content script, run ${run + 1}/${config.idle.runs}`);
             floorRuns.push(await idleFloorRun(floorSession, config.idle));
           }
-          if (floorRuns.some((run) => !run.traced)) problems.push('idle floor: its script was not in the trace');
+          if (floorRuns.some((run) => !run.traced))
+            problems.push('idle floor: its script was not in the trace');
           details.idle.floorRuns = floorRuns;
           const floor = median(floorRuns.map((run) => run.totalCpuMs));
           add({
