@@ -5,7 +5,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OUT_DIR } from './bundle.mjs';
 import { xTimelinePage } from './fixtures/x-timeline.mjs';
-import { contentScriptUrls } from './scan.mjs';
+import { contentScriptUrl, contentScriptUrls } from './scan.mjs';
 import { openProbedPage, URLS, waitForSettle } from './session.mjs';
 import { contentScriptActivity, startTrace, total } from './trace.mjs';
 
@@ -73,7 +73,7 @@ export async function idleFloorRun(session, { posts, idleMs }) {
     await probe.page.goto(URLS.x, { waitUntil: 'load' });
     await probe.page.waitForTimeout(500 + idleMs);
     const events = await trace.stop();
-    const activity = contentScriptActivity(events, contentScriptUrls(session).slice(0, 1));
+    const activity = contentScriptActivity(events, contentScriptUrl(session));
     return {
       traced: activity.found,
       totalCpuMs: total(activity.evaluations).cpuMs + total(activity.calls).cpuMs,
@@ -98,7 +98,7 @@ export async function idleRun(session, { posts, idleMs }) {
     const marked = await probe.page.evaluate(() => document.querySelectorAll('[data-parley-mention]').length);
     const activity = contentScriptActivity(events, contentScriptUrls(session));
     const evaluation = total(activity.evaluations);
-    const engineLoaded = activity.evaluations.some((entry) => entry.url !== contentScriptUrls(session)[0]);
+    const engineLoaded = activity.evaluations.some((entry) => entry.url !== contentScriptUrl(session));
     const calls = total(activity.calls);
     return {
       posts,
