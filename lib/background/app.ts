@@ -10,12 +10,14 @@ import { recategorize, recordMention, type Classification as StoredClassificatio
 import { getDb } from '../db/instance';
 import { compileBrandMatcher } from '../detect';
 import type { BrandTermsInput } from '../detect/brand-matcher';
+import { type ScreenRegExpSources, screenRegExpSources } from '../detect/screen-regexp';
 import { type CompiledScreen, compileScreen } from '../detect/text-screen';
 import { HISTORY_PAGE } from '../domain/history-page';
 import type { Platform } from '../domain/types';
 import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
 import type { MessageSenderLike } from '../messaging/sender';
 import { adaptersForUrl } from '../sites/registry';
+import { screenableSiteFor } from '../sites/screenable';
 import { type ScriptingLike, syncEnabledHostScripts } from './enabled-hosts-registration';
 import { MentionWarmer } from './mention-warmer';
 import { PageStateStore } from './page-state';
@@ -80,6 +82,18 @@ export function createBackgroundApp() {
     ownId: browser.runtime.id,
     extensionOrigin,
     content: {
+      // Both start a page (a load, an SPA navigation, a rescan): its mentions so far are forgotten.
+      'content:get-page-screen': async ({ url }, sender) => {
+        await pages.reset(sender.tabId, url);
+        void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
+        const [{ policy }, settings] = await Promise.all([loadActivePolicy(local), loadSettings(local)]);
+        return {
+          enabled: !isDisabledFor(url, settings.disabledPlatforms),
+          postSelector: screenablePostSelector(url),
+          screen: screenRegExpFor(policy.brand),
+          sidebarOpen: await sidebarLeftOpen(url),
+        };
+      },
       'content:get-scan-config': async ({ url }, sender) => {
         await pages.reset(sender.tabId, url);
         void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
@@ -246,6 +260,23 @@ function isDisabledFor(url: string, disabled: readonly Platform[]): boolean {
     return true;
   }
   return adaptersForUrl(parsed).some((adapter) => disabled.includes(adapter.platform));
+}
+
+function screenablePostSelector(url: string): string | null {
+  try {
+    return screenableSiteFor(new URL(url))?.postSelector ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first stage's screen for a policy's brand terms, built once per distinct brand. */
+let screenRegExpCache: { key: string; sources: ScreenRegExpSources | null } | null = null;
+function screenRegExpFor(brand: BrandTermsInput): ScreenRegExpSources | null {
+  const key = JSON.stringify(brand);
+  if (screenRegExpCache?.key !== key)
+    screenRegExpCache = { key, sources: screenRegExpSources(compileBrandMatcher(brand).screenPatterns) };
+  return screenRegExpCache.sources;
 }
 
 /** The page screen for a policy's brand terms, folded and compiled once per distinct brand. */

@@ -1,11 +1,10 @@
 /**
- * The content script's always-loaded part. It runs on every page of busy sites all day, so it is kept
- * small (a few kilobytes to parse) and does only this: fetch the scan config, screen the page's text
- * for the brand (lib/content/screen-watcher.ts) and watch the page for changes and SPA navigation.
- * Everything else (site adapters, matching, reports, markers, sidebar, reply insertion) lives in the
- * engine, which the background injects into this isolated world only when the screen hands on a post,
- * on sites whose text cannot be screened, or when the agent needs the sidebar
- * (lib/content/engine-handle.ts). A page without mentions never loads it.
+ * The full watcher: the content script once the page sentry (lib/content/page-sentry.ts) has handed
+ * the page over, injected together with the engine. It fetches the scan config, screens the page's text
+ * for the brand with the automaton screen (lib/content/screen-watcher.ts), which also tells which of
+ * a step's posts hold a hit and re-screens only what a change could complete, hands the posts that
+ * pass to the engine (site adapters, matching, reports, markers, sidebar, reply insertion), and
+ * watches the page for changes and SPA navigation. A page without mentions never loads it.
  *
  * Messages from the background are passed to the engine, which checks them against their schemas.
  */
@@ -26,7 +25,6 @@ export interface WatcherBridge {
 }
 
 export class ContentWatcher {
-  readonly clock = new WorkClock();
   private config: ScanConfig | null = null;
   private url: URL | null = null;
   private screen: ScreenWatcher | null = null;
@@ -39,7 +37,10 @@ export class ContentWatcher {
   private generation = 0;
   private href = '';
 
-  constructor(private readonly bridge: WatcherBridge) {}
+  constructor(
+    private readonly bridge: WatcherBridge,
+    readonly clock: WorkClock = new WorkClock(),
+  ) {}
 
   /** Starts (or restarts, after SPA navigation or a policy change) watching this page. */
   async start(): Promise<void> {

@@ -11,6 +11,7 @@
  */
 import * as z from 'zod/mini';
 import type { BrandTermsInput } from '../detect/brand-matcher';
+import type { ScreenRegExpSources } from '../detect/screen-regexp';
 import type { CompiledScreen } from '../detect/text-screen';
 import { CATEGORIES, PLATFORMS } from '../domain/types';
 
@@ -88,6 +89,8 @@ function cutText(text: string, max: number): string {
 
 /** content → background */
 export const contentToBackground = {
+  /** What the content script's first stage needs to screen this page (lib/content/page-sentry.ts). */
+  'content:get-page-screen': z.object({ url: z.string().check(z.maxLength(4_000)) }),
   /** What the content script needs to scan this page: brand terms and whether the site is on. */
   'content:get-scan-config': z.object({ url: z.string().check(z.maxLength(4_000)) }),
   /** Posts that mention the brand (or are the brand's own replies) found on the page. */
@@ -181,6 +184,20 @@ export interface ScanConfig {
   sidebarOpen: boolean;
 }
 
+/**
+ * The content script's first stage: whether to watch this page, and how to screen it without loading
+ * the rest of the content script.
+ */
+export interface PageScreen {
+  enabled: boolean;
+  /** The post selector of a site whose posts can be screened by their text (lib/sites/screenable.ts). */
+  postSelector: string | null;
+  /** The brand screen as native regular expressions; null when the policy makes them too large. */
+  screen: ScreenRegExpSources | null;
+  /** The agent left the sidebar open on this site: load the rest to restore it. */
+  sidebarOpen: boolean;
+}
+
 export interface ReportedPostResult {
   postKey: string;
   category: (typeof CATEGORIES)[number];
@@ -188,6 +205,7 @@ export interface ReportedPostResult {
 }
 
 export type ResponseOf = {
+  'content:get-page-screen': PageScreen;
   'content:get-scan-config': ScanConfig;
   'content:report-posts': { results: ReportedPostResult[] };
   'content:open-mention': { ok: boolean };

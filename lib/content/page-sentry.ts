@@ -1,0 +1,226 @@
+/**
+ * The content script's always-loaded part: the first stage on every page of the supported sites.
+ *
+ * Why: agents keep these sites open all day and most pages never mention the brand, so what runs on
+ * every page load must cost the page barely more than reading its text once. The sentry asks the
+ * background for a small screen (lib/content/regexp-screen.ts: native regular expressions, built in
+ * the background), reads each post's text once, re-reads the posts that change, and watches for SPA
+ * navigation. It reads no post fields and keeps no state about posts. The first post that could
+ * mention the brand hands the page over to the full watcher (lib/content/watcher.ts, injected with
+ * the engine), which screens the page again with its own screen and does everything else; so does any
+ * page it cannot screen (a site whose posts need their adapter, a policy too large for the
+ * expressions), a sidebar left open, and any message from the background but a rescan.
+ *
+ * Messages from the background are passed on after the hand-over; the engine checks them against
+ * their schemas.
+ */
+import type { PageScreen } from '../messaging/protocol';
+import { type HandedOverWatcher, watcherFactory } from './engine-handle';
+import { type RegExpScreen, regExpScreen } from './regexp-screen';
+import { WorkClock } from './work-clock';
+
+export interface SentryBridge {
+  getPageScreen(url: string): Promise<PageScreen>;
+  /** Injects the full watcher and the engine into this world (resolves once their factory is published). */
+  loadWatcher(): Promise<void>;
+  /** False once the extension was reloaded or removed: this copy of the script is then orphaned. */
+  contextValid(): boolean;
+}
+
+/** Main-thread time per step of the page walk, then the walk yields to the page. */
+const WALK_SLICE_MS = 8;
+/** After a failed hand-over (background unavailable), start watching again after this long. */
+const RETRY_MS = 5_000;
+
+export class PageSentry {
+  readonly clock = new WorkClock();
+  private generation = 0;
+  private href = '';
+  private observer: MutationObserver | null = null;
+  private postSelector: string | null = null;
+  private screen: RegExpScreen | null = null;
+  private walk: { posts: NodeListOf<Element>; next: number } | null = null;
+  private watcher: HandedOverWatcher | null = null;
+  private handingOver: Promise<HandedOverWatcher | null> | null = null;
+
+  constructor(private readonly bridge: SentryBridge) {}
+
+  /** Starts (or restarts, after SPA navigation or a rescan) watching this page. */
+  async start(): Promise<void> {
+    if (this.watcher) return this.watcher.start();
+    const generation = ++this.generation;
+    this.stopWatching();
+    const href = location.href;
+    this.href = href;
+    let screen: PageScreen;
+    try {
+      screen = await this.bridge.getPageScreen(href);
+    } catch {
+      if (!this.bridge.contextValid()) this.stop();
+      return;
+    }
+    if (generation !== this.generation) return;
+    // A task of its own: the page's load work and the answer's delivery are not lengthened.
+    setTimeout(() => {
+      if (generation === this.generation) this.setUp(screen);
+    }, 0);
+  }
+
+  stop(): void {
+    this.generation += 1;
+    this.stopWatching();
+    this.watcher?.stop();
+  }
+
+  /** A message from our background (the caller checked the sender): the answer to send, or null. */
+  handleMessage(message: unknown): Promise<unknown> | null {
+    const type =
+      typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : null;
+    if (typeof type !== 'string' || !type.startsWith('background:')) return null;
+    if (this.watcher) return this.watcher.handleMessage(message);
+    if (type === 'background:rescan') {
+      void this.start();
+      return null;
+    }
+    return this.handOver().then((watcher) => watcher?.handleMessage(message));
+  }
+
+  private setUp(screen: PageScreen): void {
+    const start = performance.now();
+    this.observe();
+    if (!screen.enabled) {
+      this.clock.add(performance.now() - start);
+      return; // watches for navigation only
+    }
+    if (screen.postSelector === null || screen.screen === null || screen.sidebarOpen) {
+      void this.handOver();
+      return;
+    }
+    this.postSelector = screen.postSelector;
+    this.screen = regExpScreen(screen.screen);
+    this.clock.started();
+    this.clock.setBusy('walk', true);
+    this.walk = { posts: document.querySelectorAll(this.postSelector), next: 0 };
+    this.clock.add(performance.now() - start);
+    this.walkStep();
+  }
+
+  private readonly walkStep = (): void => {
+    const { walk, screen } = this;
+    if (walk === null || screen === null) return;
+    const start = performance.now();
+    const { posts } = walk;
+    while (walk.next < posts.length) {
+      const post = posts[walk.next++] as Element;
+      if (screen.passes(post.textContent ?? '')) {
+        this.clock.add(performance.now() - start);
+        void this.handOver();
+        return;
+      }
+      if ((walk.next & 15) === 0 && performance.now() - start > WALK_SLICE_MS) {
+        this.clock.add(performance.now() - start);
+        setTimeout(this.walkStep, 0);
+        return;
+      }
+    }
+    this.walk = null;
+    this.clock.add(performance.now() - start);
+    this.clock.setBusy('walk', false);
+  };
+
+  private observe(): void {
+    this.observer = new MutationObserver((records) => this.clock.time(() => this.onMutations(records)));
+    this.observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  }
+
+  /**
+   * Re-reads the posts a change could have made mention the brand: added posts, and posts whose
+   * changed text could complete a hit (not a clock's or a counter's tick). SPA navigation restarts.
+   */
+  private onMutations(records: readonly MutationRecord[]): void {
+    if (location.href !== this.href) {
+      void this.start();
+      return;
+    }
+    const { postSelector, screen } = this;
+    if (postSelector === null || screen === null) return;
+    const toRead = new Set<Element>();
+    for (const record of records) {
+      let changed: string;
+      if (record.type === 'characterData') {
+        changed = (record.target as CharacterData).data;
+      } else {
+        changed = '';
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1) {
+            const element = node as Element;
+            if (element.matches(postSelector)) {
+              toRead.add(element);
+              continue;
+            }
+            const inner = element.querySelectorAll(postSelector);
+            if (inner.length > 0) {
+              for (const post of inner) toRead.add(post);
+              continue;
+            }
+          }
+          changed += node.textContent ?? '';
+        }
+      }
+      if (!screen.mayCompleteHit(changed)) continue;
+      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+      const post = target?.closest(postSelector);
+      if (post) toRead.add(post);
+    }
+    for (const post of toRead) {
+      if (post.isConnected && screen.passes(post.textContent ?? '')) {
+        void this.handOver();
+        return;
+      }
+    }
+  }
+
+  private stopWatching(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.postSelector = null;
+    this.screen = null;
+    if (this.walk) {
+      this.walk = null;
+      this.clock.setBusy('walk', false);
+    }
+  }
+
+  /** Loads the full watcher and the engine, and hands them the page (once). */
+  private handOver(): Promise<HandedOverWatcher | null> {
+    this.handingOver ??= this.loadWatcher();
+    return this.handingOver;
+  }
+
+  private async loadWatcher(): Promise<HandedOverWatcher | null> {
+    this.generation += 1;
+    this.clock.setBusy('hand-over', true);
+    this.stopWatching();
+    try {
+      if (!watcherFactory()) await this.bridge.loadWatcher();
+      const factory = watcherFactory();
+      if (!factory) throw new Error('The full watcher did not load.');
+      const watcher = factory({ clock: this.clock });
+      this.watcher = watcher;
+      // Awaited: the work clock settles only once the watcher has taken the page.
+      await watcher.start();
+      return watcher;
+    } catch {
+      this.handingOver = null;
+      if (!this.bridge.contextValid()) this.stop();
+      else setTimeout(() => void this.start(), RETRY_MS);
+      return null;
+    } finally {
+      this.clock.setBusy('hand-over', false);
+    }
+  }
+}

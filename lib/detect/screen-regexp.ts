@@ -1,0 +1,248 @@
+/**
+ * The page screen as one native regular expression, built in the background for the content script's
+ * first stage (entrypoints/content-watcher.ts).
+ *
+ * Why: that stage runs on every page load of busy sites, and a page that never mentions the brand
+ * should cost it little more than reading the text once. A regular expression is compiled and run by
+ * the browser's native engine; the automaton screen (lib/detect/text-screen.ts) needs its fold tables
+ * and its loop parsed and run as cold JavaScript on every page.
+ *
+ * Exact, never a miss: it matches a text exactly when the automaton screen would hit in it (a pattern
+ * found in the text folded per code point, whitespace and invisibles dropped). Each pattern unit is
+ * matched by every code point whose fold gives it (computed here from the same fold the screen uses,
+ * foldNonAsciiCodePoint, so the browser's own Unicode data decides), code points whose fold spans
+ * several units by the path through the pattern they cover, and code points that fold to nothing may
+ * come between any two. A code point whose fold ends with the pattern's start may begin a hit; one
+ * whose fold starts with the pattern's rest may end it. tests/unit/detect/screen-regexp.test.ts checks
+ * it against the automaton on generated text.
+ *
+ * Written without the 'u' flag (compiling a large Unicode-aware expression costs the page about a
+ * millisecond more): characters beyond the BMP are matched as surrogate pairs.
+ */
+import { foldNonAsciiCodePoint } from './normalize';
+import { SCREEN_ASCII } from './text-screen';
+
+/** Past this length the page would spend more compiling the expression than it saves: no expression. */
+export const MAX_SCREEN_REGEXP_LENGTH = 32_000;
+
+/**
+ * Every code point whose screen fold differs from itself, by fold ('' for those the screen skips:
+ * whitespace and invisibles). ASCII as the screen folds it (upper case, whitespace).
+ */
+export type FoldIndex = ReadonlyMap<string, readonly number[]>;
+
+let foldIndexCache: FoldIndex | null = null;
+
+/**
+ * The fold index of this JavaScript engine's Unicode data (about a tenth of a second; kept). Blocks in
+ * which every code point folds to itself are recognised whole, with native string operations.
+ */
+export function foldIndex(): FoldIndex {
+  if (foldIndexCache) return foldIndexCache;
+  const index = new Map<string, number[]>();
+  const add = (key: string, codePoint: number) => {
+    const list = index.get(key);
+    if (list) list.push(codePoint);
+    else index.set(key, [codePoint]);
+  };
+  for (let unit = 0; unit < 0x80; unit++) {
+    const folded = SCREEN_ASCII[unit] as number;
+    if (folded !== unit) add(folded === 0 ? '' : String.fromCharCode(folded), unit);
+  }
+  const BLOCK = 128;
+  for (let blockStart = 0x80; blockStart <= 0x10ffff; blockStart += BLOCK) {
+    const blockEnd = Math.min(blockStart + BLOCK, 0x110000);
+    if (blockStart < 0xe000 && blockEnd > 0xd800) {
+      // Surrogates are never whole code points; a lone one folds to itself.
+      if (blockStart >= 0xd800) continue;
+    }
+    if (blockFoldsToItself(blockStart, blockEnd)) continue;
+    for (let codePoint = blockStart; codePoint < blockEnd; codePoint++) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const folded = foldNonAsciiCodePoint(codePoint);
+      if (folded !== String.fromCodePoint(codePoint)) add(folded.replaceAll(' ', ''), codePoint);
+    }
+  }
+  foldIndexCache = index;
+  return index;
+}
+
+const CHANGED_BY_FOLD = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\s]/u;
+
+/**
+ * Whether every code point of [start, end) folds to itself. Checked on the block as one string: each
+ * step of the fold maps code points independently, except normalisation, where a string that neither
+ * NFD nor NFKC changes holds no code point either would change.
+ */
+function blockFoldsToItself(start: number, end: number): boolean {
+  let text = '';
+  for (let codePoint = start; codePoint < end; codePoint++) text += String.fromCodePoint(codePoint);
+  if (CHANGED_BY_FOLD.test(text)) return false;
+  if (text.normalize('NFD') !== text || text.normalize('NFKC') !== text) return false;
+  return text.toUpperCase().toLowerCase() === text;
+}
+
+/**
+ * The screen as native steps over a text: `skip` (flags 'g') removes what the screen skips (whitespace,
+ * code points that fold to nothing); `expand` (flags 'g', null when no such code point matters) finds
+ * the code points whose fold is several units or lies beyond the BMP, which `folds` replaces by their
+ * fold; then `find` (no flags) tests what is left, one character class per pattern unit.
+ *
+ * Why in steps: a JavaScript expression cannot name a part to reuse, so the skipped class (hundreds of
+ * ranges) would be repeated between every two units, and each multi-unit fold would repeat the rest of
+ * the pattern after it. Only code points whose fold shares a unit with a pattern are expanded: any
+ * other ends a hit as surely unexpanded as expanded.
+ */
+export interface ScreenRegExpSources {
+  skip: string;
+  expand: string | null;
+  folds: Record<string, string>;
+  find: string;
+  /**
+   * For a changed piece of ASCII text, whitespace removed (flags 'i'): whether it could complete a hit
+   * together with the text around it, which held none. Exact in one direction: never false when it
+   * could. Such a hit either lies within the piece, ends in it (the piece starts with a pattern's
+   * suffix), starts in it (the piece ends with a pattern's prefix) or spans it (the piece lies inside a
+   * pattern). Lets the page skip re-reading a post for a clock's or a counter's tick.
+   */
+  joins: string;
+}
+
+/**
+ * The sources, or null when they would be too long (very many patterns, or patterns whose units very
+ * many code points fold to). Patterns are screen patterns: folded, without whitespace
+ * (BrandMatcher.screenPatterns).
+ */
+export function screenRegExpSources(
+  patterns: readonly string[],
+  folds: FoldIndex = foldIndex(),
+): ScreenRegExpSources | null {
+  const kept = withoutRedundant(patterns);
+  const units = new Set<string>();
+  for (const pattern of kept) for (const unit of pattern.split('')) units.add(unit);
+  // A unit as its own class: one-unit BMP folds to it, and the unit itself.
+  const classes = new Map<string, number[]>();
+  for (const unit of units) classes.set(unit, [unit.charCodeAt(0)]);
+  const expanded: number[] = [];
+  const expandedFolds: Record<string, string> = {};
+  for (const [key, codePoints] of folds) {
+    if (key === '' || !key.split('').some((unit) => units.has(unit))) continue;
+    for (const codePoint of codePoints) {
+      if (key.length === 1 && codePoint <= 0xffff) {
+        classes.get(key)?.push(codePoint);
+        continue;
+      }
+      expanded.push(codePoint);
+      expandedFolds[String.fromCodePoint(codePoint)] = key;
+    }
+  }
+  const find =
+    kept.length === 0
+      ? '(?!)'
+      : kept
+          .map((pattern) =>
+            pattern
+              .split('')
+              .map((unit) => unitClass(classes.get(unit) ?? []))
+              .join(''),
+          )
+          .join('|');
+  const sources: ScreenRegExpSources = {
+    skip: codePointsSource(folds.get('') ?? []),
+    expand: expanded.length > 0 ? codePointsSource(expanded) : null,
+    folds: expandedFolds,
+    find,
+    joins: joinsSource(kept),
+  };
+  const length =
+    sources.skip.length +
+    (sources.expand?.length ?? 0) +
+    JSON.stringify(sources.folds).length +
+    find.length +
+    sources.joins.length;
+  return length > MAX_SCREEN_REGEXP_LENGTH ? null : sources;
+}
+
+/** See ScreenRegExpSources.joins. Only ASCII pieces of patterns: ASCII text folds to nothing else. */
+function joinsSource(patterns: readonly string[]): string {
+  const within = new Set<string>();
+  const starts = new Set<string>();
+  const ends = new Set<string>();
+  const isAscii = (text: string) => /^[\0-\x7f]*$/.test(text);
+  for (const pattern of patterns) {
+    for (let cut = 1; cut < pattern.length; cut++) {
+      const prefix = pattern.slice(0, cut);
+      const suffix = pattern.slice(cut);
+      if (isAscii(prefix)) ends.add(prefix);
+      if (isAscii(suffix)) starts.add(suffix);
+    }
+    for (let start = 0; start < pattern.length; start++)
+      for (let end = start + 1; end <= pattern.length; end++) {
+        const piece = pattern.slice(start, end);
+        if (isAscii(piece)) within.add(piece);
+      }
+  }
+  const alternatives: string[] = [];
+  const any = (pieces: Set<string>) => [...pieces].map(escapeRegExp).join('|');
+  if (within.size > 0) alternatives.push(`^(?:${any(within)})$`);
+  if (starts.size > 0) alternatives.push(`^(?:${any(starts)})`);
+  if (ends.size > 0) alternatives.push(`(?:${any(ends)})$`);
+  const whole = patterns.filter(isAscii);
+  if (whole.length > 0) alternatives.push(any(new Set(whole)));
+  return alternatives.length > 0 ? alternatives.join('|') : '(?!)';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/** A pattern that contains another is found whenever that one is: only the other is needed. */
+function withoutRedundant(patterns: readonly string[]): string[] {
+  const unique = [...new Set(patterns.filter((pattern) => pattern.length > 0))].sort(
+    (a, b) => a.length - b.length,
+  );
+  const kept: string[] = [];
+  for (const pattern of unique) if (!kept.some((shorter) => pattern.includes(shorter))) kept.push(pattern);
+  return kept;
+}
+
+/** A source matching any one of these code points (as UTF-16, surrogate pairs for the astral ones). */
+function codePointsSource(codePoints: readonly number[]): string {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const bmp = sorted.filter((codePoint) => codePoint <= 0xffff);
+  const byHigh = new Map<number, number[]>();
+  for (const codePoint of sorted) {
+    if (codePoint <= 0xffff) continue;
+    const offset = codePoint - 0x10000;
+    const high = 0xd800 + (offset >> 10);
+    const low = 0xdc00 + (offset & 0x3ff);
+    const lows = byHigh.get(high);
+    if (lows) lows.push(low);
+    else byHigh.set(high, [low]);
+  }
+  const alternatives: string[] = [];
+  if (bmp.length > 0) alternatives.push(unitClass(bmp));
+  for (const [high, lows] of byHigh) alternatives.push(`${unitSource(high)}${unitClass(lows)}`);
+  return alternatives.length === 1 ? (alternatives[0] as string) : `(?:${alternatives.join('|')})`;
+}
+
+/** A character class of UTF-16 units, with ranges. */
+function unitClass(unsorted: readonly number[]): string {
+  const units = [...new Set(unsorted)].sort((a, b) => a - b);
+  if (units.length === 1) return unitSource(units[0] as number);
+  let source = '';
+  for (let index = 0; index < units.length; ) {
+    let last = index;
+    while (last + 1 < units.length && (units[last + 1] as number) === (units[last] as number) + 1) last++;
+    source += unitSource(units[index] as number);
+    if (last > index) source += `${last > index + 1 ? '-' : ''}${unitSource(units[last] as number)}`;
+    index = last + 1;
+  }
+  return `[${source}]`;
+}
+
+function unitSource(unit: number): string {
+  if ((unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a))
+    return String.fromCharCode(unit);
+  return `\\u${unit.toString(16).padStart(4, '0')}`;
+}

@@ -1,0 +1,202 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type HandedOverWatcher, publishWatcherFactory } from '../../../lib/content/engine-handle';
+import { PageSentry } from '../../../lib/content/page-sentry';
+import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
+import { screenRegExpSources } from '../../../lib/detect/screen-regexp';
+import type { PageScreen } from '../../../lib/messaging/protocol';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+
+const POST = 'article[data-testid="tweet"]';
+const SCREEN = screenRegExpSources(compileBrandMatcher(DEFAULT_POLICY.brand).screenPatterns);
+
+function post(text: string, time = '5m'): string {
+  return `<article data-testid="tweet"><span class="text">${text}</span><time>${time}</time></article>`;
+}
+
+function settle(ms = 20): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A sentry with a scripted background; the full watcher it hands over to is a recorder. */
+function sentryFor(screen: Partial<PageScreen> = {}) {
+  const pageScreen: PageScreen = {
+    enabled: true,
+    postSelector: POST,
+    screen: SCREEN,
+    sidebarOpen: false,
+    ...screen,
+  };
+  const asked: string[] = [];
+  const watcher = {
+    started: 0,
+    messages: [] as unknown[],
+    clock: null as unknown,
+  };
+  let loads = 0;
+  const sentry = new PageSentry({
+    getPageScreen: async (url) => {
+      asked.push(url);
+      return pageScreen;
+    },
+    loadWatcher: async () => {
+      loads += 1;
+      publishWatcherFactory(({ clock }) => {
+        watcher.clock = clock;
+        const handedOver: HandedOverWatcher = {
+          start: async () => {
+            watcher.started += 1;
+          },
+          stop: () => undefined,
+          handleMessage: (message) => {
+            watcher.messages.push(message);
+            return Promise.resolve('answered');
+          },
+        };
+        return handedOver;
+      });
+    },
+    contextValid: () => true,
+  });
+  running.push(sentry);
+  return { sentry, asked, watcher, loads: () => loads };
+}
+
+/** Sentries still watching the shared document would react to the next test's page. */
+const running: PageSentry[] = [];
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  history.replaceState(null, '', '/home');
+});
+
+afterEach(() => {
+  for (const sentry of running.splice(0)) sentry.stop();
+  delete (globalThis as Record<string, unknown>).__parleyContentWatcher;
+});
+
+describe('PageSentry: the always-loaded first stage', () => {
+  it('reads a page without mentions once, says when it is done and loads nothing more', async () => {
+    document.body.innerHTML = post('Great coffee this morning') + post('Who else is watching the game?');
+    const { sentry, asked, loads } = sentryFor();
+    await sentry.start();
+    await settle();
+    expect(asked).toEqual([location.href]);
+    expect(sentry.clock.marks.map((mark) => mark.name)).toEqual(['parley:scan:start', 'parley:scan:idle']);
+    expect(loads()).toBe(0);
+  });
+
+  it('hands the page over, with its work clock, at the first post that could mention the brand', async () => {
+    document.body.innerHTML = post('nothing here') + post('Ｌｏｖｅ ｍｙ ＡＣＭＥ');
+    const { sentry, watcher, loads } = sentryFor();
+    await sentry.start();
+    await settle();
+    expect(loads()).toBe(1);
+    expect(watcher.started).toBe(1);
+    expect(watcher.clock).toBe(sentry.clock);
+  });
+
+  it("does not re-read a post for a clock's tick, and hands over when a change completes the brand", async () => {
+    document.body.innerHTML = post('I like ac<b>x</b>me stuff') + post('plain');
+    const { sentry, loads } = sentryFor();
+    await sentry.start();
+    await settle();
+    const first = document.querySelector(POST) as Element;
+    let reads = 0;
+    let owner: object | null = first;
+    while (owner && !Object.hasOwn(owner, 'textContent')) owner = Object.getPrototypeOf(owner);
+    const textContent = owner ? Object.getOwnPropertyDescriptor(owner, 'textContent') : undefined;
+    Object.defineProperty(first, 'textContent', {
+      get() {
+        reads += 1;
+        return textContent?.get?.call(this);
+      },
+    });
+    (first.querySelector('time')?.firstChild as Text).data = '6m';
+    await settle();
+    expect(reads).toBe(0);
+    // Removing the x joins "ac" and "me".
+    (first.querySelector('b')?.firstChild as Text).data = '';
+    await settle();
+    expect(reads).toBe(1);
+    expect(loads()).toBe(1);
+  });
+
+  it('hands over when a post naming the brand is added', async () => {
+    document.body.innerHTML = `<div id="timeline">${post('plain')}</div>`;
+    const { sentry, loads } = sentryFor();
+    await sentry.start();
+    await settle();
+    document.getElementById('timeline')?.insertAdjacentHTML('beforeend', post('my acme order is late'));
+    await settle();
+    expect(loads()).toBe(1);
+  });
+
+  it('hands over at once where it cannot screen: other sites, policies too large, a sidebar left open', async () => {
+    document.body.innerHTML = post('nothing here');
+    for (const screen of [{ postSelector: null }, { screen: null }, { sidebarOpen: true }]) {
+      delete (globalThis as Record<string, unknown>).__parleyContentWatcher;
+      const { sentry, loads } = sentryFor(screen);
+      await sentry.start();
+      await settle();
+      expect(loads(), JSON.stringify(screen)).toBe(1);
+    }
+  });
+
+  it('does nothing on a page whose platform the agent switched off, but still follows navigation', async () => {
+    document.body.innerHTML = post('my acme order is late');
+    const { sentry, asked, loads } = sentryFor({ enabled: false });
+    await sentry.start();
+    await settle();
+    expect(loads()).toBe(0);
+    history.pushState(null, '', '/next');
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(asked.map((url) => new URL(url).pathname)).toEqual(['/home', '/next']);
+  });
+
+  it('restarts on a rescan, and hands over for any other message, passing it on', async () => {
+    document.body.innerHTML = post('plain');
+    const { sentry, asked, watcher, loads } = sentryFor();
+    await sentry.start();
+    await settle();
+    expect(sentry.handleMessage({ type: 'background:rescan', payload: {} })).toBeNull();
+    await settle();
+    expect(asked).toHaveLength(2);
+    expect(loads()).toBe(0);
+    expect(sentry.handleMessage({ type: 'page:anything' })).toBeNull();
+    const message = { type: 'background:set-layout', payload: { state: 'toggle' } };
+    await expect(sentry.handleMessage(message)).resolves.toBe('answered');
+    expect(watcher.messages).toEqual([message]);
+    expect(loads()).toBe(1);
+  });
+
+  it('tries again later when the background cannot load the rest', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      document.body.innerHTML = post('my acme order is late');
+      let attempts = 0;
+      const sentry: PageSentry = new PageSentry({
+        getPageScreen: async () => ({
+          enabled: true,
+          postSelector: POST,
+          screen: SCREEN,
+          sidebarOpen: false,
+        }),
+        loadWatcher: async () => {
+          attempts += 1;
+          throw new Error('background restarting');
+        },
+        contextValid: () => true,
+      });
+      running.push(sentry);
+      await sentry.start();
+      await vi.advanceTimersByTimeAsync(10);
+      expect(attempts).toBe(1);
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(attempts).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { regExpScreen } from '../../../lib/content/regexp-screen';
+import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
+import { foldIndex, screenRegExpSources } from '../../../lib/detect/screen-regexp';
+import { compileTextScreen } from '../../../lib/detect/text-screen';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+
+/** Deterministic pseudo-random source (LCG), so failures reproduce. */
+function randomSource(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+const DEFAULT_PATTERNS = compileBrandMatcher(DEFAULT_POLICY.brand).screenPatterns;
+
+function screenFor(patterns: readonly string[]) {
+  const sources = screenRegExpSources(patterns);
+  if (sources === null) throw new Error('no expressions');
+  return regExpScreen(sources);
+}
+
+/**
+ * Characters a hostile or just international page puts around and inside a brand name: for each
+ * pattern unit, code points folding to it (case, accents, full-width, math letters, circled), code
+ * points folding to several units (ligatures, squared units, ß), code points folding to nothing
+ * (combining marks, zero-width, tags), whitespace, letters of other scripts, emoji and punctuation.
+ */
+function charactersFor(patterns: readonly string[]) {
+  const index = foldIndex();
+  const units = new Set(patterns.join('').split(''));
+  const variants = new Map<string, string[]>([...units].map((unit) => [unit, [unit]]));
+  const other = new Set<string>([' ', '\n', '.', '-', '@', 'x', 'z', 'é', 'ß', 'ﬁ', '東', '😀']);
+  for (const [key, codePoints] of index) {
+    const relevant = key === '' || key.split('').some((unit) => units.has(unit));
+    if (!relevant) continue;
+    // A sample of each fold's code points keeps the alphabet small enough for hits to happen.
+    const sample = codePoints.slice(0, 4).map((codePoint) => String.fromCodePoint(codePoint));
+    const exact = variants.get(key);
+    if (exact) exact.push(...sample);
+    else for (const character of sample) other.add(character);
+  }
+  for (const extra of ['\u200b', '\u00ad', '\u0301', '\u{E0020}', '\u093c', '\ufe0f', '\u2028'])
+    other.add(extra);
+  return { variants, other: [...other] };
+}
+
+type Characters = ReturnType<typeof charactersFor>;
+
+/** Text that is mostly pattern pieces in disguise, so that near misses and hits are both common. */
+function randomText(random: () => number, patterns: readonly string[], characters: Characters): string {
+  let text = '';
+  const pieces = 1 + Math.floor(random() * 4);
+  for (let piece = 0; piece < pieces; piece++) {
+    if (random() < 0.6) {
+      const pattern = pick(random, patterns);
+      const start = random() < 0.5 ? 0 : Math.floor(random() * pattern.length);
+      const end =
+        random() < 0.5 ? pattern.length : start + 1 + Math.floor(random() * (pattern.length - start));
+      // Each unit of the piece as some code point folding to it, now and then something else.
+      for (const unit of pattern.slice(start, end).split('')) {
+        text +=
+          random() < 0.05
+            ? pick(random, characters.other)
+            : pick(random, characters.variants.get(unit) ?? [unit]);
+        if (random() < 0.1) text += pick(random, ['\u200b', '\u0301', ' ', '\u{E0020}', '\u00ad']);
+      }
+    } else {
+      const length = Math.floor(random() * 4);
+      for (let index = 0; index < length; index++) text += pick(random, characters.other);
+    }
+  }
+  return text;
+}
+
+const PATTERN_SETS: Array<[string, string[]]> = [
+  ['the default policy', [...DEFAULT_PATTERNS]],
+  ['a German name with ß folded', ['strasse', 'fussball']],
+  ['a Nordic name keeping ø', ['bjørn']],
+  ['a ligature inside', ['office', 'fin']],
+  ['punctuation that regular expressions treat specially', ['a.b', 'c+d', 'e|f', '(g)']],
+  ['one-letter and digit patterns', ['q', '42']],
+  ['units squared forms fold to', ['cm', 'kg']],
+];
+
+describe('screenRegExpSources: the page screen as native regular expressions', () => {
+  it.each(PATTERN_SETS)('says exactly what the automaton screen says (%s)', (_label, patterns) => {
+    const screen = screenFor(patterns);
+    const automaton = compileTextScreen(patterns);
+    const characters = charactersFor(patterns);
+    const random = randomSource(patterns.join().length * 7919);
+    let hits = 0;
+    for (let round = 0; round < 3_000; round++) {
+      const text = randomText(random, patterns, characters);
+      const expected = automaton.screen().feed(text);
+      if (screen.passes(text) !== expected)
+        expect({ text, passes: screen.passes(text) }).toEqual({ text, passes: expected });
+      if (expected) hits += 1;
+    }
+    // Both answers must be common, or the comparison proves little.
+    expect(hits).toBeGreaterThan(150);
+    expect(hits).toBeLessThan(2_850);
+  });
+
+  it('finds the brand however a post disguises it, and not near misses', () => {
+    const screen = screenFor(DEFAULT_PATTERNS);
+    for (const text of [
+      'ACME',
+      'a c m e',
+      'Àcmé',
+      'Ａｃｍｅ',
+      '𝐀𝐜𝐦𝐞',
+      'Ac\u200Bme',
+      'ⓐⓒⓜⓔ',
+      'a㎝e',
+      'ac\u0301me',
+      'a\u{E0020}cme',
+    ])
+      expect(screen.passes(text), text).toBe(true);
+    for (const text of ['acne', 'ac-me', 'a.cme', '㏄me', 'hello world', '', 'ACM E'.replace(' ', '.')])
+      expect(screen.passes(text), text).toBe(false);
+  });
+
+  it('drops patterns that contain another (found whenever the shorter one is)', () => {
+    const sources = screenRegExpSources(['acme', 'acmehelp', 'acme.example']);
+    const alone = screenRegExpSources(['acme']);
+    expect(sources?.find).toBe(alone?.find);
+  });
+
+  it('gives up (null) when the expressions would be too long, and matches nothing without patterns', () => {
+    const many = Array.from({ length: 2_000 }, (_, index) => `brand${index.toString(36)}x`);
+    expect(screenRegExpSources(many)).toBeNull();
+    expect(screenFor([]).passes('anything at all')).toBe(false);
+  });
+});
+
+/** An ASCII change like a clock's or a counter's, with the patterns' letters in it now and then. */
+function randomTick(random: () => number, patterns: readonly string[]): string {
+  const letters = ['0', '1', '9', 'm', 'h', ' ', ',', ...patterns.join('').split('')];
+  let text = '';
+  const length = Math.floor(random() * 5);
+  for (let index = 0; index < length; index++) text += pick(random, letters);
+  return text;
+}
+
+describe('RegExpScreen.mayCompleteHit: whether a changed piece of text could complete a hit', () => {
+  it.each(PATTERN_SETS)('is never false when the change completes one (%s)', (_label, patterns) => {
+    const screen = screenFor(patterns);
+    const automaton = compileTextScreen(patterns);
+    const characters = charactersFor(patterns);
+    const random = randomSource(patterns.join().length * 104_729);
+    let completed = 0;
+    let skipped = 0;
+    for (let round = 0; round < 3_000; round++) {
+      const left = randomText(random, patterns, characters);
+      const right = randomText(random, patterns, characters);
+      const before = randomText(random, patterns, characters);
+      // Ticks are mostly ASCII (times, counts); sometimes not.
+      const after = random() < 0.7 ? randomTick(random, patterns) : randomText(random, patterns, characters);
+      if (automaton.screen().feed(left + before + right)) continue;
+      const completes = automaton.screen().feed(left + after + right);
+      const may = screen.mayCompleteHit(after);
+      if (completes) completed += 1;
+      if (!may) skipped += 1;
+      if (completes && !may) expect({ left, after, right, may }).toEqual({ left, after, right, may: true });
+    }
+    expect(completed).toBeGreaterThan(10);
+    // It must also spare work: changes are cleared without reading the post.
+    expect(skipped).toBeGreaterThan(5);
+  });
+
+  it("clears a clock's or a counter's tick and not a change that completes the brand", () => {
+    const screen = screenFor(DEFAULT_PATTERNS);
+    for (const tick of ['5m', '12', '1h', '37s', '1,204'])
+      expect(screen.mayCompleteHit(tick), tick).toBe(false);
+    for (const change of ['', ' ', 'me', 'ac', 'cm', 'acme', 'xacmex', 'é', 'AC'])
+      expect(screen.mayCompleteHit(change), change).toBe(true);
+  });
+});
