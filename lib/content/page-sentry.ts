@@ -142,7 +142,9 @@ export class PageSentry {
    * changed text could complete a hit (not a clock's or a counter's tick). SPA navigation restarts.
    */
   private onMutations(records: readonly MutationRecord[]): void {
-    if (location.href !== this.href) {
+    // SPA navigation always adds or removes nodes, so a URL check then catches it without a timer
+    // (and a clock's tick, which only changes text, costs no URL read).
+    if (records.some((record) => record.type === 'childList') && location.href !== this.href) {
       void this.start();
       return;
     }
