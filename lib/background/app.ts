@@ -10,7 +10,7 @@ import { recategorize, recordMention, type Classification as StoredClassificatio
 import { getDb } from '../db/instance';
 import { compileBrandMatcher } from '../detect';
 import type { BrandTermsInput } from '../detect/brand-matcher';
-import { type ScreenRegExpSources, screenRegExpSources } from '../detect/screen-regexp';
+import { screenRegExpSources } from '../detect/screen-regexp';
 import { type CompiledScreen, compileScreen } from '../detect/text-screen';
 import { HISTORY_PAGE } from '../domain/history-page';
 import type { Platform } from '../domain/types';
@@ -20,6 +20,7 @@ import { adaptersForUrl } from '../sites/registry';
 import { screenableSiteFor } from '../sites/screenable';
 import { type ScriptingLike, syncEnabledHostScripts } from './enabled-hosts-registration';
 import { MentionWarmer } from './mention-warmer';
+import { PageScreenCache } from './page-screen-cache';
 import { PageStateStore } from './page-state';
 import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
@@ -48,6 +49,9 @@ function toStoredClassification(result: ReturnType<typeof classifyMention>): Sto
 export function createBackgroundApp() {
   const local = browser.storage.local;
   const pages = new PageStateStore(browser.storage.session);
+  const pageScreens = new PageScreenCache(browser.storage.session, (brand) =>
+    screenRegExpSources(compileBrandMatcher(brand).screenPatterns),
+  );
   const policySync = new PolicySyncService(local);
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
@@ -90,7 +94,7 @@ export function createBackgroundApp() {
         return {
           enabled: !isDisabledFor(url, settings.disabledPlatforms),
           postSelector: screenablePostSelector(url),
-          screen: screenRegExpFor(policy.brand),
+          screen: await pageScreens.sourcesFor(policy.brand),
           sidebarOpen: await sidebarLeftOpen(url),
         };
       },
@@ -268,15 +272,6 @@ function screenablePostSelector(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The first stage's screen for a policy's brand terms, built once per distinct brand. */
-let screenRegExpCache: { key: string; sources: ScreenRegExpSources | null } | null = null;
-function screenRegExpFor(brand: BrandTermsInput): ScreenRegExpSources | null {
-  const key = JSON.stringify(brand);
-  if (screenRegExpCache?.key !== key)
-    screenRegExpCache = { key, sources: screenRegExpSources(compileBrandMatcher(brand).screenPatterns) };
-  return screenRegExpCache.sources;
 }
 
 /** The page screen for a policy's brand terms, folded and compiled once per distinct brand. */
