@@ -17,6 +17,7 @@
 import type { PageScreen } from '../messaging/protocol';
 import { type HandedOverWatcher, watcherFactory } from './engine-handle';
 import { type RegExpScreen, regExpScreen } from './regexp-screen';
+import { createMacrotaskScheduler } from './time-sliced-queue';
 import { WorkClock } from './work-clock';
 
 export interface SentryBridge {
@@ -31,6 +32,9 @@ export interface SentryBridge {
 const WALK_SLICE_MS = 8;
 /** After a failed hand-over (background unavailable), start watching again after this long. */
 const RETRY_MS = 5_000;
+
+/** New tasks without setTimeout's clamp to 4 ms after a few nested calls. */
+const nextTask = createMacrotaskScheduler();
 
 export class PageSentry {
   readonly clock = new WorkClock();
@@ -102,7 +106,8 @@ export class PageSentry {
     this.clock.setBusy('walk', true);
     this.walk = { posts: document.querySelectorAll(this.postSelector), next: 0 };
     this.clock.add(performance.now() - start);
-    this.walkStep();
+    // The walk in tasks of its own, as the page's updates get theirs between its steps.
+    nextTask(this.walkStep);
   }
 
   private readonly walkStep = (): void => {
@@ -119,7 +124,7 @@ export class PageSentry {
       }
       if ((walk.next & 15) === 0 && performance.now() - start > WALK_SLICE_MS) {
         this.clock.add(performance.now() - start);
-        setTimeout(this.walkStep, 0);
+        nextTask(this.walkStep);
         return;
       }
     }
