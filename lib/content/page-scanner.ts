@@ -3,9 +3,8 @@
  * page changes: infinite scroll, SPA navigation, recycled cells. DOM reads go through the site
  * adapters; everything else is pure. Work is batched through a time-sliced queue so no task grows long.
  *
- * On sites whose text can be screened (lib/sites/screenable.ts) the always-loaded watcher screens the
- * page and hands only the posts that pass to `enqueue`; elsewhere `scan` and `handleMutations` queue
- * every post.
+ * On sites whose text can be screened (lib/sites/screenable.ts) the watcher screens the page and hands
+ * only the posts that pass to `enqueue`; elsewhere `scan` and `handleMutations` queue every post.
  */
 import type { ScrapedPost } from '../domain/types';
 import type { SiteAdapter } from '../sites/types';

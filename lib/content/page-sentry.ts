@@ -30,8 +30,10 @@ export interface SentryBridge {
 
 /** Main-thread time per step of the page walk, then the walk yields to the page. */
 const WALK_SLICE_MS = 8;
-/** After a failed hand-over (background unavailable), start watching again after this long. */
+/** After a failed hand-over or config request (background unavailable), try again after this long, */
 const RETRY_MS = 5_000;
+/** this many times per page (a navigation starts the count again). */
+const RETRIES = 3;
 
 /** New tasks without setTimeout's clamp to 4 ms after a few nested calls. */
 const nextTask = createMacrotaskScheduler();
@@ -46,21 +48,34 @@ export class PageSentry {
   private walk: { posts: NodeListOf<Element>; next: number } | null = null;
   private watcher: HandedOverWatcher | null = null;
   private handingOver: Promise<HandedOverWatcher | null> | null = null;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
 
   constructor(private readonly bridge: SentryBridge) {}
 
   /** Starts (or restarts, after SPA navigation or a rescan) watching this page. */
   async start(): Promise<void> {
-    if (this.watcher) return this.watcher.start();
+    clearTimeout(this.retry);
+    // Once the page is (being) handed over, the full watcher starts and restarts itself.
+    if (this.handingOver) {
+      await (await this.handingOver)?.start();
+      return;
+    }
     const generation = ++this.generation;
     this.stopWatching();
     const href = location.href;
+    if (href !== this.href) this.retries = 0;
     this.href = href;
     let screen: PageScreen;
     try {
       screen = await this.bridge.getPageScreen(href);
     } catch {
+      if (generation !== this.generation) return;
       if (!this.bridge.contextValid()) this.stop();
+      else {
+        this.observe(); // still follows navigation
+        this.retryLater();
+      }
       return;
     }
     if (generation !== this.generation) return;
@@ -71,6 +86,7 @@ export class PageSentry {
   }
 
   stop(): void {
+    clearTimeout(this.retry);
     this.generation += 1;
     this.stopWatching();
     this.watcher?.stop();
@@ -83,7 +99,7 @@ export class PageSentry {
     if (typeof type !== 'string' || !type.startsWith('background:')) return null;
     if (this.watcher) return this.watcher.handleMessage(message);
     if (type === 'background:rescan') {
-      void this.start();
+      void this.start(); // after a hand-over in progress, the watcher restarts
       return null;
     }
     return this.handOver().then((watcher) => watcher?.handleMessage(message));
@@ -155,34 +171,7 @@ export class PageSentry {
     }
     const { postSelector, screen } = this;
     if (postSelector === null || screen === null) return;
-    const toRead = new Set<Element>();
-    for (const record of records) {
-      let changed: string;
-      if (record.type === 'characterData') {
-        changed = (record.target as CharacterData).data;
-      } else {
-        changed = '';
-        for (const node of record.addedNodes) {
-          if (node.nodeType === 1) {
-            const element = node as Element;
-            if (element.matches(postSelector)) {
-              toRead.add(element);
-              continue;
-            }
-            const inner = element.querySelectorAll(postSelector);
-            if (inner.length > 0) {
-              for (const post of inner) toRead.add(post);
-              continue;
-            }
-          }
-          changed += node.textContent ?? '';
-        }
-      }
-      if (!screen.mayCompleteHit(changed)) continue;
-      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-      const post = target?.closest(postSelector);
-      if (post) toRead.add(post);
-    }
+    const toRead = postsToRead(records, postSelector, screen);
     for (const post of toRead) {
       if (post.isConnected && screen.passes(post.textContent ?? '')) {
         void this.handOver();
@@ -218,16 +207,70 @@ export class PageSentry {
       if (!factory) throw new Error('The full watcher did not load.');
       const watcher = factory({ clock: this.clock });
       this.watcher = watcher;
+      clearTimeout(this.retry); // a retry now would restart the watcher and forget the page's mentions
       // Awaited: the work clock settles only once the watcher has taken the page.
       await watcher.start();
       return watcher;
     } catch {
       this.handingOver = null;
       if (!this.bridge.contextValid()) this.stop();
-      else setTimeout(() => void this.start(), RETRY_MS);
+      else this.retryLater();
       return null;
     } finally {
       this.clock.setBusy('hand-over', false);
     }
   }
+
+  /** Starts again later (the background was unavailable), a few times per page. */
+  private retryLater(): void {
+    if (this.retries >= RETRIES) return;
+    this.retries += 1;
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => void this.start(), RETRY_MS);
+  }
+}
+
+/**
+ * The posts a batch of changes could have made mention the brand: posts added, posts holding a
+ * changed text that could complete a hit (RegExpScreen.mayCompleteHit) and posts a post was added into.
+ */
+export function postsToRead(
+  records: readonly MutationRecord[],
+  postSelector: string,
+  screen: Pick<RegExpScreen, 'mayCompleteHit'>,
+): Set<Element> {
+  const toRead = new Set<Element>();
+  for (const record of records) {
+    let changed = '';
+    // Posts added inside a post (a quote) change its text too: read the enclosing one again.
+    let postsAdded = false;
+    if (record.type === 'characterData') {
+      changed = (record.target as CharacterData).data;
+    } else {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1) {
+          const element = node as Element;
+          if (element.matches(postSelector)) {
+            toRead.add(element);
+            postsAdded = true;
+            continue;
+          }
+          const inner = element.querySelectorAll(postSelector);
+          if (inner.length > 0) {
+            for (const post of inner) toRead.add(post);
+            postsAdded = true;
+            continue;
+          }
+        } else if (node.nodeType !== 3) {
+          continue; // comments and the like are not part of a post's text
+        }
+        changed += node.textContent ?? '';
+      }
+    }
+    if (!postsAdded && !screen.mayCompleteHit(changed)) continue;
+    const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+    const post = target?.closest(postSelector);
+    if (post) toRead.add(post);
+  }
+  return toRead;
 }

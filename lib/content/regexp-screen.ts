@@ -10,15 +10,12 @@ export interface RegExpScreen {
   mayCompleteHit(text: string): boolean;
 }
 
-const ASCII_WHITESPACE = /[\t-\r ]+/g;
-const NON_ASCII = /[^\0-\x7f]/;
-
 /** The page screen the background built as regular expressions (lib/detect/screen-regexp.ts). */
 export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
   const skip = new RegExp(sources.skip, 'g');
   const expand = sources.expand === null ? null : new RegExp(sources.expand, 'g');
   const find = new RegExp(sources.find);
-  const joins = new RegExp(sources.joins, 'i');
+  const { patterns } = sources;
   const folds = new Map(Object.entries(sources.folds));
   const fold = (codePoint: string) => folds.get(codePoint) ?? codePoint;
   return {
@@ -28,10 +25,38 @@ export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
       return find.test(units);
     },
     mayCompleteHit(text) {
-      const units = text.replace(ASCII_WHITESPACE, '');
+      const units = asciiUnits(text);
       // Empty text joins its neighbours; other characters than ASCII need the whole post read again.
-      if (units === '' || NON_ASCII.test(units)) return true;
-      return joins.test(units);
+      if (units === null || units === '') return true;
+      return patterns.some((pattern) => mayJoin(units, pattern));
     },
   };
+}
+
+/** Text as the screen reads it when it is all ASCII (lower case; whitespace and NUL dropped), else null. */
+function asciiUnits(text: string): string | null {
+  let units = '';
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) return null;
+    if (code === 0x20 || code === 0 || (code >= 0x09 && code <= 0x0d)) continue;
+    units += String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code);
+  }
+  return units;
+}
+
+/**
+ * Whether ASCII units, placed among text without a hit, could form one of `pattern` with it. Such a
+ * hit lies within them, ends in them (they start with the pattern's end), starts in them (they end
+ * with its start) or spans them (they lie inside it). A non-ASCII unit of the pattern never equals
+ * one of theirs, so comparing strings is exact.
+ */
+function mayJoin(units: string, pattern: string): boolean {
+  if (pattern.includes(units) || units.includes(pattern)) return true;
+  const longest = Math.min(units.length, pattern.length - 1);
+  for (let length = 1; length <= longest; length++) {
+    if (units.startsWith(pattern.slice(pattern.length - length))) return true;
+    if (units.endsWith(pattern.slice(0, length))) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 /**
- * The text screen of the content script's always-loaded part, for sites whose posts keep their text,
+ * The text screen of the full watcher (after the page sentry's hand-over), for sites whose posts keep their text,
  * author handle and replied-to handles in light-DOM text nodes (lib/sites/screenable.ts).
  *
  * Why: agents keep 2,000-post timelines open all day, and reading every post's fields to learn that it
@@ -82,6 +82,8 @@ export class ScreenWatcher {
       } else {
         if (record.type !== 'childList' || onlyOwnNodes(record)) continue;
         let added = '';
+        // Posts added inside a post (a quote) change its text too: its whole text is screened again.
+        let postsAdded = false;
         for (const node of record.addedNodes) {
           if (node.nodeType === 1) {
             const element = node as Element;
@@ -91,12 +93,15 @@ export class ScreenWatcher {
               // New posts are screened whole (their text need not be checked twice).
               if (element.matches(this.postSelector)) screenWhole.add(element);
               for (const post of inner) screenWhole.add(post);
+              postsAdded = true;
               continue;
             }
+          } else if (node.nodeType !== 3) {
+            continue; // comments and the like are not part of a post's text
           }
           added += node.textContent ?? '';
         }
-        couldHit = this.screens.mayCompleteHit(added);
+        couldHit = postsAdded || this.screens.mayCompleteHit(added);
         if (!couldHit && !this.anyHandedOn) continue;
       }
       const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;

@@ -39,8 +39,8 @@ const SPACE = 0x20;
 // Native conversion of the folded units (several times faster than fromCharCode in a loop). A lone
 // surrogate becomes U+FFFD, one unit for one, so offsets hold; typed arrays are little-endian on every
 // platform a browser extension runs on.
-// Created on first use: the content script's always-loaded part never decodes, and every page load
-// evaluates this module.
+// Created on first use: the full watcher never decodes, and every page it starts on evaluates this
+// module.
 let utf16Decoder: TextDecoder | null = null;
 
 // Non-ASCII folds are costly (three normalisations); pages repeat the same few hundred code points.

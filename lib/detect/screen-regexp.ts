@@ -7,8 +7,9 @@
  * the browser's native engine; the automaton screen (lib/detect/text-screen.ts) needs its fold tables
  * and its loop parsed and run as cold JavaScript on every page.
  *
- * Exact, never a miss: it matches a text exactly when the automaton screen would hit in it (a pattern
- * found in the text folded per code point, whitespace and invisibles dropped). Each pattern unit is
+ * Never a miss: it matches a text whenever the automaton screen would hit in it (a pattern found in
+ * the text folded per code point, whitespace and invisibles dropped), and otherwise only where
+ * removing an invisible character brings two lone surrogates together into a pair. Each pattern unit is
  * matched by every code point whose fold gives it (computed here from the same fold the screen uses,
  * foldNonAsciiCodePoint, so the browser's own Unicode data decides), code points whose fold spans
  * several units by the path through the pattern they cover, and code points that fold to nothing may
@@ -47,7 +48,9 @@ export function foldIndex(): FoldIndex {
   };
   for (let unit = 0; unit < 0x80; unit++) {
     const folded = SCREEN_ASCII[unit] as number;
-    if (folded !== unit) add(folded === 0 ? '' : String.fromCharCode(folded), unit);
+    // 0 is the table's mark for a unit the screen skips: whitespace, and NUL itself.
+    if (folded === 0) add('', unit);
+    else if (folded !== unit) add(String.fromCharCode(folded), unit);
   }
   const BLOCK = 128;
   for (let blockStart = 0x80; blockStart <= 0x10ffff; blockStart += BLOCK) {
@@ -99,13 +102,10 @@ export interface ScreenRegExpSources {
   folds: Record<string, string>;
   find: string;
   /**
-   * For a changed piece of ASCII text, whitespace removed (flags 'i'): whether it could complete a hit
-   * together with the text around it, which held none. Exact in one direction: never false when it
-   * could. Such a hit either lies within the piece, ends in it (the piece starts with a pattern's
-   * suffix), starts in it (the piece ends with a pattern's prefix) or spans it (the piece lies inside a
-   * pattern). Lets the page skip re-reading a post for a clock's or a counter's tick.
+   * The patterns, without those containing another: for the page to tell whether a changed piece of
+   * ASCII text could complete a hit (RegExpScreen.mayCompleteHit) with plain string comparisons.
    */
-  joins: string;
+  patterns: string[];
 }
 
 /**
@@ -152,48 +152,15 @@ export function screenRegExpSources(
     expand: expanded.length > 0 ? codePointsSource(expanded) : null,
     folds: expandedFolds,
     find,
-    joins: joinsSource(kept),
+    patterns: kept,
   };
   const length =
     sources.skip.length +
     (sources.expand?.length ?? 0) +
     JSON.stringify(sources.folds).length +
     find.length +
-    sources.joins.length;
+    JSON.stringify(kept).length;
   return length > MAX_SCREEN_REGEXP_LENGTH ? null : sources;
-}
-
-/** See ScreenRegExpSources.joins. Only ASCII pieces of patterns: ASCII text folds to nothing else. */
-function joinsSource(patterns: readonly string[]): string {
-  const within = new Set<string>();
-  const starts = new Set<string>();
-  const ends = new Set<string>();
-  const isAscii = (text: string) => /^[\0-\x7f]*$/.test(text);
-  for (const pattern of patterns) {
-    for (let cut = 1; cut < pattern.length; cut++) {
-      const prefix = pattern.slice(0, cut);
-      const suffix = pattern.slice(cut);
-      if (isAscii(prefix)) ends.add(prefix);
-      if (isAscii(suffix)) starts.add(suffix);
-    }
-    for (let start = 0; start < pattern.length; start++)
-      for (let end = start + 1; end <= pattern.length; end++) {
-        const piece = pattern.slice(start, end);
-        if (isAscii(piece)) within.add(piece);
-      }
-  }
-  const alternatives: string[] = [];
-  const any = (pieces: Set<string>) => [...pieces].map(escapeRegExp).join('|');
-  if (within.size > 0) alternatives.push(`^(?:${any(within)})$`);
-  if (starts.size > 0) alternatives.push(`^(?:${any(starts)})`);
-  if (ends.size > 0) alternatives.push(`(?:${any(ends)})$`);
-  const whole = patterns.filter(isAscii);
-  if (whole.length > 0) alternatives.push(any(new Set(whole)));
-  return alternatives.length > 0 ? alternatives.join('|') : '(?!)';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
 /** A pattern that contains another is found whenever that one is: only the other is needed. */

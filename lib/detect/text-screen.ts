@@ -17,8 +17,10 @@ import { foldNonAsciiCodePoint } from './normalize';
  * for text it was fed, the screen never misses what `find` or `isOwnAccount` would accept: dropping
  * whitespace and boundaries only widens the match, and folding is the same per code point.
  *
- * Kept apart from the brand matcher so the content script's always-loaded part (lib/content/watcher.ts)
- * carries only this: the patterns come folded from the background (BrandMatcher.screenPatterns).
+ * Kept apart from the brand matcher so the full watcher (lib/content/watcher.ts), which also runs on
+ * pages that end up with nothing to read, carries only this: the patterns come folded from the
+ * background (BrandMatcher.screenPatterns). The page sentry screens with regular expressions built
+ * from the same fold (lib/detect/screen-regexp.ts).
  */
 export interface TextScreen {
   feed(text: string): boolean;
@@ -53,8 +55,8 @@ for (let unit = 0; unit < 0x80; unit++) {
 }
 
 /**
- * A screen compiled to plain data. Why: the content script's always-loaded part runs on every page
- * load, where compiling the automaton was its largest setup cost (cold code, run once per page); the
+ * A screen compiled to plain data. Why: the full watcher starts on every page the sentry hands over,
+ * where compiling the automaton was its largest setup cost (cold code, run once per page); the
  * background compiles once per policy and sends this with the scan config (runtime messages are JSON).
  */
 export interface CompiledScreen {
@@ -152,7 +154,7 @@ function screenUnits(text: string): string {
  *
  * Exact, never a miss: a hit's first unit comes either from a non-ASCII character (every one of them
  * stops the skip: their folds are not known here) or from an ASCII one whose unit starts a pattern.
- * That one is followed, after whitespace the screen skips, by the character giving the next unit (an
+ * That one is followed, after whitespace (and NUL) the screen skips, by the character giving the next unit (an
  * ASCII one with a pattern's second unit, or any non-ASCII one), or by the end of the text (the hit,
  * or the pattern prefix the text ends with, goes on in the next piece). One-unit patterns stop at
  * their unit alone.
@@ -188,7 +190,7 @@ export function hitStarts(patterns: readonly string[]): RegExp | null {
     }
     let following = '';
     for (const unit of next) following += asciiSources(unit);
-    alternatives.push(`[${asciiSources(first)}][\\t-\\r ]*(?:[${following}\\x80-\\uffff]|$)`);
+    alternatives.push(`[${asciiSources(first)}][\\0\\t-\\r ]*(?:[${following}\\x80-\\uffff]|$)`);
   }
   return new RegExp(alternatives.join('|'), 'g');
 }

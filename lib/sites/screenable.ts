@@ -1,8 +1,9 @@
 /**
  * Sites whose posts keep everything that can make them relevant (text, the author's @handle, the
  * handles they reply to) in light-DOM text nodes (SiteAdapter.screenableText). On these, the content
- * script's always-loaded part screens the page's text and loads the adapters only for posts that pass
- * (lib/content/watcher.ts), so it needs their hosts and post selector without the adapters themselves.
+ * script screens the page's text (the page sentry with the post selector the background sends it, then
+ * the full watcher: lib/content/page-sentry.ts, lib/content/watcher.ts) and loads the adapters only for
+ * posts that pass, so it needs their hosts and post selector without the adapters themselves.
  * The adapters take both from here; a unit test keeps this list and the adapters' flags in step.
  */
 export interface ScreenableSite {

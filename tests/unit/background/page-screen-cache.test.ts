@@ -31,7 +31,7 @@ describe('PageScreenCache: the sentry screen built once per brand, across worker
         expand: null,
         folds: {},
         find: JSON.stringify(terms).length.toString(),
-        joins: 'j',
+        patterns: ['j'],
       };
     };
     const first = new PageScreenCache(session, build);

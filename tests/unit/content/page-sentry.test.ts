@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type HandedOverWatcher, publishWatcherFactory } from '../../../lib/content/engine-handle';
-import { PageSentry } from '../../../lib/content/page-sentry';
+import { PageSentry, postsToRead } from '../../../lib/content/page-sentry';
+import { regExpScreen } from '../../../lib/content/regexp-screen';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
-import { screenRegExpSources } from '../../../lib/detect/screen-regexp';
+import { type ScreenRegExpSources, screenRegExpSources } from '../../../lib/detect/screen-regexp';
 import type { PageScreen } from '../../../lib/messaging/protocol';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 
@@ -171,8 +172,8 @@ describe('PageSentry: the always-loaded first stage', () => {
     expect(loads()).toBe(1);
   });
 
-  it('tries again later when the background cannot load the rest', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
+  it('tries again later when the background cannot load the rest, a few times per page', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       document.body.innerHTML = post('my acme order is late');
       let attempts = 0;
@@ -195,8 +196,128 @@ describe('PageSentry: the always-loaded first stage', () => {
       expect(attempts).toBe(1);
       await vi.advanceTimersByTimeAsync(6_000);
       expect(attempts).toBe(2);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(attempts).toBe(4);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps following navigation when the background does not answer, and asks again later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const asked: string[] = [];
+      let answer = false;
+      const sentry: PageSentry = new PageSentry({
+        getPageScreen: async (url) => {
+          asked.push(new URL(url).pathname);
+          if (!answer) throw new Error('no receiver');
+          return { enabled: true, postSelector: POST, screen: SCREEN, sidebarOpen: false };
+        },
+        loadWatcher: async () => undefined,
+        contextValid: () => true,
+      });
+      running.push(sentry);
+      await sentry.start();
+      history.pushState(null, '', '/elsewhere');
+      document.body.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(asked).toEqual(['/home', '/elsewhere']);
+      answer = true;
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(asked).toEqual(['/home', '/elsewhere', '/elsewhere']);
+      expect(sentry.clock.marks.map((mark) => mark.name)).toContain('parley:scan:start');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('during a hand-over, a rescan restarts the full watcher instead of watching the page a second time', async () => {
+    document.body.innerHTML = post('my acme order is late');
+    let release: () => void = () => undefined;
+    const loaded = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const starts: number[] = [];
+    const asked: string[] = [];
+    const sentry: PageSentry = new PageSentry({
+      getPageScreen: async (url) => {
+        asked.push(url);
+        return { enabled: true, postSelector: POST, screen: SCREEN, sidebarOpen: false };
+      },
+      loadWatcher: async () => {
+        await loaded;
+        publishWatcherFactory(() => ({
+          start: async () => {
+            starts.push(Date.now());
+          },
+          stop: () => undefined,
+          handleMessage: () => null,
+        }));
+      },
+      contextValid: () => true,
+    });
+    running.push(sentry);
+    await sentry.start();
+    await settle();
+    expect(sentry.handleMessage({ type: 'background:rescan', payload: {} })).toBeNull();
+    await settle();
+    expect(asked).toHaveLength(1); // the sentry did not start over
+    release();
+    await settle();
+    expect(starts).toHaveLength(2); // taken over, then restarted for the rescan
+  });
+});
+
+/** A childList record as Chromium delivers one insertion of several nodes (a fragment). */
+function added(target: Node, ...nodes: Node[]): MutationRecord {
+  return { type: 'childList', target, addedNodes: nodes, removedNodes: [] } as unknown as MutationRecord;
+}
+
+describe('postsToRead: the posts a batch of changes could have made mention the brand', () => {
+  const screen = {
+    mayCompleteHit: (text: string) => regExpScreen(SCREEN as ScreenRegExpSources).mayCompleteHit(text),
+  };
+
+  it("leaves comments out of the changed text (they are not part of a post's text)", () => {
+    document.body.innerHTML = post('I like <span id="slot">Ac</span>');
+    const slot = document.getElementById('slot') as Element;
+    const outer = document.querySelector(POST);
+    // "Ac" + <!--x--> + "me" reads "Acme": "me" could complete the brand, "xme" could not.
+    expect([
+      ...postsToRead([added(slot, document.createComment('x'), document.createTextNode('me'))], POST, screen),
+    ]).toEqual([outer]);
+    expect(postsToRead([added(slot, document.createTextNode('5m'))], POST, screen).size).toBe(0);
+  });
+
+  it('reads the enclosing post again when a post is added inside it, whatever text comes with it', () => {
+    document.body.innerHTML = post('I like <span id="slot">Ac</span>');
+    const slot = document.getElementById('slot') as Element;
+    const outer = document.querySelector(POST);
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = `me${post('nothing to see')}`;
+    const quote = wrapper.querySelector(POST);
+    const toRead = postsToRead([added(slot, wrapper, document.createTextNode(' 5m'))], POST, screen);
+    expect(new Set(toRead)).toEqual(new Set([quote, outer]));
+  });
+
+  it("skips a clock's tick and reads a post whose text node now completes the brand", () => {
+    document.body.innerHTML = post('I like ac<b>x</b>me');
+    const time = document.querySelector('time')?.firstChild as Text;
+    const tick = {
+      type: 'characterData',
+      target: time,
+      addedNodes: [],
+      removedNodes: [],
+    } as unknown as MutationRecord;
+    expect(postsToRead([tick], POST, screen).size).toBe(0);
+    (document.querySelector('b')?.firstChild as Text).data = '';
+    const joined = {
+      type: 'characterData',
+      target: document.querySelector('b')?.firstChild,
+      addedNodes: [],
+      removedNodes: [],
+    } as unknown as MutationRecord;
+    expect(postsToRead([joined], POST, screen).size).toBe(1);
   });
 });

@@ -46,7 +46,7 @@ function charactersFor(patterns: readonly string[]) {
     if (exact) exact.push(...sample);
     else for (const character of sample) other.add(character);
   }
-  for (const extra of ['\u200b', '\u00ad', '\u0301', '\u{E0020}', '\u093c', '\ufe0f', '\u2028'])
+  for (const extra of ['\u200b', '\u00ad', '\u0301', '\u{E0020}', '\u093c', '\ufe0f', '\u2028', '\0'])
     other.add(extra);
   return { variants, other: [...other] };
 }
@@ -69,7 +69,7 @@ function randomText(random: () => number, patterns: readonly string[], character
           random() < 0.05
             ? pick(random, characters.other)
             : pick(random, characters.variants.get(unit) ?? [unit]);
-        if (random() < 0.1) text += pick(random, ['\u200b', '\u0301', ' ', '\u{E0020}', '\u00ad']);
+        if (random() < 0.1) text += pick(random, ['\u200b', '\u0301', ' ', '\u{E0020}', '\u00ad', '\0']);
       }
     } else {
       const length = Math.floor(random() * 4);
@@ -131,6 +131,14 @@ describe('screenRegExpSources: the page screen as native regular expressions', (
     const sources = screenRegExpSources(['acme', 'acmehelp', 'acme.example']);
     const alone = screenRegExpSources(['acme']);
     expect(sources?.find).toBe(alone?.find);
+  });
+
+  it('keeps long terms (a 60-character name) within bounds', () => {
+    const long = 'theverylongnameofacompanythatputsitswholehistoryintoitsname1';
+    const screen = screenFor([long]);
+    expect(screen.passes(`Re: ${long.toUpperCase()}!`)).toBe(true);
+    expect(screen.mayCompleteHit('5m')).toBe(false);
+    expect(screen.mayCompleteHit('history')).toBe(true);
   });
 
   it('gives up (null) when the expressions would be too long, and matches nothing without patterns', () => {
