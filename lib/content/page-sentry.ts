@@ -16,6 +16,7 @@
  */
 import type { PageScreen } from '../messaging/protocol';
 import { type HandedOverWatcher, watcherFactory } from './engine-handle';
+import { addedByRecord } from './own-nodes';
 import { type RegExpScreen, regExpScreen } from './regexp-screen';
 import { createMacrotaskScheduler } from './time-sliced-queue';
 import { WorkClock } from './work-clock';
@@ -249,32 +250,10 @@ export function postsToRead(
 ): Set<Element> {
   const toRead = new Set<Element>();
   for (const record of records) {
-    let changed = '';
-    // Posts added inside a post (a quote) change its text too: read the enclosing one again.
+    let changed: string;
     let postsAdded = false;
-    if (record.type === 'characterData') {
-      changed = (record.target as CharacterData).data;
-    } else {
-      for (const node of record.addedNodes) {
-        if (node.nodeType === 1) {
-          const element = node as Element;
-          if (element.matches(postSelector)) {
-            toRead.add(element);
-            postsAdded = true;
-            continue;
-          }
-          const inner = element.querySelectorAll(postSelector);
-          if (inner.length > 0) {
-            for (const post of inner) toRead.add(post);
-            postsAdded = true;
-            continue;
-          }
-        } else if (node.nodeType !== 3) {
-          continue; // comments and the like are not part of a post's text
-        }
-        changed += node.textContent ?? '';
-      }
-    }
+    if (record.type === 'characterData') changed = (record.target as CharacterData).data;
+    else ({ text: changed, postsAdded } = addedByRecord(record, postSelector, toRead));
     if (!postsAdded && !screen.mayCompleteHit(changed)) continue;
     const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
     const post = target?.closest(postSelector);

@@ -11,7 +11,7 @@
  * again (the reader must learn when an edit removed the brand). Nothing here reads post fields.
  */
 import type { TextScreen, TextScreenFactory } from '../detect/text-screen';
-import { isOwnNode, onlyOwnNodes } from './own-nodes';
+import { addedByRecord, isOwnNode, onlyOwnNodes } from './own-nodes';
 import { TimeSlicedQueue } from './time-sliced-queue';
 
 /** Posts screened per step of the page walk (a fraction of a millisecond), so slices stay short. */
@@ -81,26 +81,9 @@ export class ScreenWatcher {
         if (!couldHit && !this.anyHandedOn) continue;
       } else {
         if (record.type !== 'childList' || onlyOwnNodes(record)) continue;
-        let added = '';
-        // Posts added inside a post (a quote) change its text too: its whole text is screened again.
-        let postsAdded = false;
-        for (const node of record.addedNodes) {
-          if (node.nodeType === 1) {
-            const element = node as Element;
-            if (isOwnNode(element)) continue;
-            const inner = element.querySelectorAll(this.postSelector);
-            if (element.matches(this.postSelector) || inner.length > 0) {
-              // New posts are screened whole (their text need not be checked twice).
-              if (element.matches(this.postSelector)) screenWhole.add(element);
-              for (const post of inner) screenWhole.add(post);
-              postsAdded = true;
-              continue;
-            }
-          } else if (node.nodeType !== 3) {
-            continue; // comments and the like are not part of a post's text
-          }
-          added += node.textContent ?? '';
-        }
+        // New posts are screened whole (their text need not be checked twice); a post added inside
+        // a post (a quote) has the enclosing one screened whole again.
+        const { text: added, postsAdded } = addedByRecord(record, this.postSelector, screenWhole);
         couldHit = postsAdded || this.screens.mayCompleteHit(added);
         if (!couldHit && !this.anyHandedOn) continue;
       }
