@@ -82,15 +82,21 @@ export function createBackgroundApp() {
     }
   };
 
+  // Both content-script stages ask for their config when a page starts (a load, an SPA navigation, a
+  // rescan): the tab's mentions so far are forgotten.
+  const startPage = async (tabId: number, url: string) => {
+    await pages.reset(tabId, url);
+    void broadcastToPages('background:page-mentions-changed', { tabId });
+    const [{ policy }, settings] = await Promise.all([loadActivePolicy(local), loadSettings(local)]);
+    return { policy, settings };
+  };
+
   const route = createMessageRouter({
     ownId: browser.runtime.id,
     extensionOrigin,
     content: {
-      // Both start a page (a load, an SPA navigation, a rescan): its mentions so far are forgotten.
       'content:get-page-screen': async ({ url }, sender) => {
-        await pages.reset(sender.tabId, url);
-        void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
-        const [{ policy }, settings] = await Promise.all([loadActivePolicy(local), loadSettings(local)]);
+        const { policy, settings } = await startPage(sender.tabId, url);
         return {
           enabled: !isDisabledFor(url, settings.disabledPlatforms),
           postSelector: screenablePostSelector(url),
@@ -99,9 +105,7 @@ export function createBackgroundApp() {
         };
       },
       'content:get-scan-config': async ({ url }, sender) => {
-        await pages.reset(sender.tabId, url);
-        void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
-        const [{ policy }, settings] = await Promise.all([loadActivePolicy(local), loadSettings(local)]);
+        const { policy, settings } = await startPage(sender.tabId, url);
         const platformOff = settings.disabledPlatforms;
         return {
           enabled: !isDisabledFor(url, platformOff),

@@ -24,12 +24,11 @@ export interface ContentEngine {
 export type ContentEngineFactory = (deps: { clock: WorkClock }) => ContentEngine;
 
 export function publishEngineFactory(factory: ContentEngineFactory): void {
-  (globalThis as Record<string, unknown>)[ENGINE_GLOBAL] = factory;
+  publish(ENGINE_GLOBAL, factory);
 }
 
 export function engineFactory(): ContentEngineFactory | null {
-  const factory = (globalThis as Record<string, unknown>)[ENGINE_GLOBAL];
-  return typeof factory === 'function' ? (factory as ContentEngineFactory) : null;
+  return published<ContentEngineFactory>(ENGINE_GLOBAL);
 }
 
 const WATCHER_GLOBAL = '__parleyContentWatcher';
@@ -44,10 +43,18 @@ export interface HandedOverWatcher {
 export type WatcherFactory = (deps: { clock: WorkClock }) => HandedOverWatcher;
 
 export function publishWatcherFactory(factory: WatcherFactory): void {
-  (globalThis as Record<string, unknown>)[WATCHER_GLOBAL] = factory;
+  publish(WATCHER_GLOBAL, factory);
 }
 
 export function watcherFactory(): WatcherFactory | null {
-  const factory = (globalThis as Record<string, unknown>)[WATCHER_GLOBAL];
-  return typeof factory === 'function' ? (factory as WatcherFactory) : null;
+  return published<WatcherFactory>(WATCHER_GLOBAL);
+}
+
+function publish(key: string, factory: (...args: never[]) => unknown): void {
+  (globalThis as Record<string, unknown>)[key] = factory;
+}
+
+function published<T>(key: string): T | null {
+  const factory = (globalThis as Record<string, unknown>)[key];
+  return typeof factory === 'function' ? (factory as T) : null;
 }

@@ -18,6 +18,7 @@ import type { PageScreen } from '../messaging/protocol';
 import { type HandedOverWatcher, watcherFactory } from './engine-handle';
 import { addedByRecord } from './own-nodes';
 import { type RegExpScreen, regExpScreen } from './regexp-screen';
+import { backgroundMessageType } from './send';
 import { createMacrotaskScheduler } from './time-sliced-queue';
 import { WorkClock } from './work-clock';
 
@@ -97,9 +98,8 @@ export class PageSentry {
 
   /** A message from our background (the caller checked the sender): the answer to send, or null. */
   handleMessage(message: unknown): Promise<unknown> | null {
-    const type =
-      typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : null;
-    if (typeof type !== 'string' || !type.startsWith('background:')) return null;
+    const type = backgroundMessageType(message);
+    if (type === null) return null;
     if (this.watcher) return this.watcher.handleMessage(message);
     if (type === 'background:rescan') {
       void this.start(); // after a hand-over in progress, the watcher restarts

@@ -8,3 +8,9 @@ export function sendToBackground<K extends keyof ContentToBackground & keyof Res
 ): Promise<ResponseOf[K]> {
   return browser.runtime.sendMessage({ type, payload }) as Promise<ResponseOf[K]>;
 }
+
+/** The type of a background → content message (`background:…`), or null for anything else. */
+export function backgroundMessageType(message: unknown): string | null {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : null;
+  return typeof type === 'string' && type.startsWith('background:') ? type : null;
+}

@@ -13,6 +13,7 @@ import type { ScanConfig } from '../messaging/protocol';
 import { screenableSiteFor } from '../sites/screenable';
 import { type ContentEngine, engineFactory } from './engine-handle';
 import { ScreenWatcher } from './screen-watcher';
+import { backgroundMessageType } from './send';
 import { inTask } from './time-sliced-queue';
 import { WorkClock } from './work-clock';
 
@@ -73,9 +74,8 @@ export class ContentWatcher {
    * null when there is none. The engine checks each message against its schema.
    */
   handleMessage(message: unknown): Promise<unknown> | null {
-    const type =
-      typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : null;
-    if (typeof type !== 'string' || !type.startsWith('background:')) return null;
+    const type = backgroundMessageType(message);
+    if (type === null) return null;
     if (type === 'background:rescan') {
       void this.start();
       return null;
