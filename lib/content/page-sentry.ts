@@ -42,6 +42,14 @@ const RETRIES = 3;
 /** New tasks without setTimeout's clamp to 4 ms after a few nested calls. */
 const nextTask = createMacrotaskScheduler();
 
+/** The Navigation API (Chromium; not every browser yet): it tells of same-document navigations. */
+const pageNavigation = (globalThis as { navigation?: EventTarget }).navigation;
+
+function hasChildListRecord(records: readonly MutationRecord[]): boolean {
+  for (const record of records) if (record.type === 'childList') return true;
+  return false;
+}
+
 export class PageSentry {
   readonly clock = new WorkClock();
   private generation = 0;
@@ -54,6 +62,7 @@ export class PageSentry {
   private handingOver: Promise<HandedOverWatcher | null> | null = null;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
+  private followingNavigation = false;
 
   constructor(private readonly bridge: SentryBridge) {}
 
@@ -66,6 +75,10 @@ export class PageSentry {
       return;
     }
     const generation = ++this.generation;
+    if (!this.followingNavigation) {
+      pageNavigation?.addEventListener('currententrychange', this.onNavigation);
+      this.followingNavigation = true;
+    }
     this.stopWatching();
     const href = location.href;
     if (href !== this.href) this.retries = 0;
@@ -91,6 +104,8 @@ export class PageSentry {
 
   stop(): void {
     clearTimeout(this.retry);
+    pageNavigation?.removeEventListener('currententrychange', this.onNavigation);
+    this.followingNavigation = false;
     this.generation += 1;
     this.stopWatching();
     this.watcher?.stop();
@@ -159,7 +174,7 @@ export class PageSentry {
   };
 
   private observe(): void {
-    this.observer = new MutationObserver((records) => this.clock.time(() => this.onMutations(records)));
+    this.observer = new MutationObserver(this.onMutations);
     this.observer.observe(document.body ?? document.documentElement, {
       childList: true,
       subtree: true,
@@ -169,25 +184,35 @@ export class PageSentry {
 
   /**
    * Re-reads the posts a change could have made mention the brand: added posts, and posts whose
-   * changed text could complete a hit (not a clock's or a counter's tick). SPA navigation restarts.
+   * changed text could complete a hit (not a clock's or a counter's tick). Runs on every change the
+   * page makes, all day: no closures, no URL read where the Navigation API tells of SPA navigation.
    */
-  private onMutations(records: readonly MutationRecord[]): void {
-    // SPA navigation always adds or removes nodes, so a URL check then catches it without a timer
-    // (and a clock's tick, which only changes text, costs no URL read).
-    if (records.some((record) => record.type === 'childList') && location.href !== this.href) {
-      void this.start();
-      return;
-    }
-    const { postSelector, screen } = this;
-    if (postSelector === null || screen === null) return;
-    const toRead = postsToRead(records, postSelector, screen);
-    for (const post of toRead) {
-      if (post.isConnected && screen.passes(post.textContent ?? '')) {
-        void this.handOver();
+  private readonly onMutations = (records: MutationRecord[]): void => {
+    const start = performance.now();
+    try {
+      // Without the Navigation API: SPA navigation always adds or removes nodes, so a URL check then
+      // catches it without a timer (and a clock's tick, which only changes text, costs no URL read).
+      if (pageNavigation === undefined && hasChildListRecord(records) && location.href !== this.href) {
+        void this.start();
         return;
       }
+      const { postSelector, screen } = this;
+      if (postSelector === null || screen === null) return;
+      for (const post of postsToRead(records, postSelector, screen)) {
+        if (post.isConnected && screen.passes(post.textContent ?? '')) {
+          void this.handOver();
+          return;
+        }
+      }
+    } finally {
+      this.clock.add(performance.now() - start);
     }
-  }
+  };
+
+  /** From the first start on, while the sentry has the page (the full watcher follows navigation itself). */
+  private readonly onNavigation = (): void => {
+    if (!this.handingOver && location.href !== this.href) void this.start();
+  };
 
   private stopWatching(): void {
     this.observer?.disconnect();

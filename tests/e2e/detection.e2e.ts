@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -158,3 +160,54 @@ describe('keeping up with a live page (X)', () => {
     expect(page.url()).toBe('https://x.com/search?q=acme');
   });
 });
+
+describe('a page without mentions (X): the first stage alone', () => {
+  const QUIET_URL = 'https://x.com/quiet';
+  let session: ExtensionSession;
+  let page: Page;
+  beforeAll(async () => {
+    // The X fixture with every spelling of the demo brand replaced: nothing on it mentions the brand.
+    const html = readFileSync(path.join(import.meta.dirname, '../fixtures/sites/x.html'), 'utf8').replace(
+      /a[ck]me/gi,
+      'Zeta',
+    );
+    session = await startExtension({ pages: [{ url: QUIET_URL, html }] });
+    page = await session.context.newPage();
+    await page.goto(QUIET_URL);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('follows an SPA navigation that changes nothing on the page (the Navigation API tells it)', async () => {
+    await expect.poll(() => pageStateUrls(session), { timeout: 10_000 }).toContain(QUIET_URL);
+    await page.evaluate(() => history.pushState({}, '', '/quiet/next'));
+    await expect.poll(() => pageStateUrls(session), { timeout: 10_000 }).toContain(`${QUIET_URL}/next`);
+    expect(await page.locator('[data-parley-mention]').count()).toBe(0);
+  });
+
+  it('hands the page over when a post that mentions the brand arrives', async () => {
+    await appendXCell(page, {
+      id: '1991000000000000301',
+      handle: 'quiet_reader',
+      text: 'Does the Acme app work offline?',
+    });
+    await expect
+      .poll(() => page.locator('[data-parley-post-id="1991000000000000301"]').count(), { timeout: 10_000 })
+      .toBe(1);
+    expect(await page.locator(MENTION_SELECTOR).count()).toBe(1);
+  });
+});
+
+/** The page each tab is on, as the background recorded it when that page's content script started. */
+async function pageStateUrls(session: ExtensionSession): Promise<string[]> {
+  return session.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+    };
+    const items = await chrome.storage.session.get(null);
+    return Object.entries(items)
+      .filter(([key]) => key.startsWith('page:'))
+      .map(([, state]) => (state as { url: string | null }).url ?? '');
+  });
+}
