@@ -31,7 +31,8 @@ function compileHintPlugin(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  vite: () => ({ plugins: [compileHintPlugin()] }),
+  // Production builds only: in development the source map is inline and would be a line off.
+  vite: (env) => ({ plugins: env.mode === 'production' ? [compileHintPlugin()] : [] }),
   manifest: ({ browser }) => ({
     name: 'Parley',
     description:

@@ -209,9 +209,15 @@ export class PageSentry {
     }
   };
 
-  /** From the first start on, while the sentry has the page (the full watcher follows navigation itself). */
+  /**
+   * From the first start on, for the sentry and, after the hand-over, for the full watcher (whose own
+   * check needs a change that adds nodes): start() restarts whichever has the page.
+   */
   private readonly onNavigation = (): void => {
-    if (!this.handingOver && location.href !== this.href) void this.start();
+    if (location.href === this.href) return;
+    // The sentry's own start records the new address (and starts its retries afresh).
+    if (this.handingOver) this.href = location.href;
+    void this.start();
   };
 
   private stopWatching(): void {
@@ -247,7 +253,11 @@ export class PageSentry {
       return watcher;
     } catch {
       this.handingOver = null;
+      this.watcher?.stop(); // it did not take the page: messages and restarts must not reach it
+      this.watcher = null;
       if (!this.bridge.contextValid()) this.stop();
+      else if (location.href !== this.href)
+        void this.start(); // navigated meanwhile
       else this.retryLater();
       return null;
     } finally {

@@ -20,7 +20,7 @@ function settle(ms = 20): Promise<void> {
 }
 
 /** A sentry with a scripted background; the full watcher it hands over to is a recorder. */
-function sentryFor(screen: Partial<PageScreen> = {}) {
+function sentryFor(screen: Partial<PageScreen> = {}, Sentry: typeof PageSentry = PageSentry) {
   const pageScreen: PageScreen = {
     enabled: true,
     postSelector: POST,
@@ -35,7 +35,7 @@ function sentryFor(screen: Partial<PageScreen> = {}) {
     clock: null as unknown,
   };
   let loads = 0;
-  const sentry = new PageSentry({
+  const sentry = new Sentry({
     getPageScreen: async (url) => {
       asked.push(url);
       return pageScreen;
@@ -266,6 +266,54 @@ describe('PageSentry: the always-loaded first stage', () => {
     release();
     await settle();
     expect(starts).toHaveLength(2); // taken over, then restarted for the rescan
+  });
+});
+
+describe('PageSentry where the browser has the Navigation API', () => {
+  let navigation: EventTarget;
+  let Sentry: typeof PageSentry;
+  beforeEach(async () => {
+    // The sentry reads `navigation` when its module loads: a fresh copy of the module sees this one.
+    navigation = new EventTarget();
+    (globalThis as { navigation?: EventTarget }).navigation = navigation;
+    vi.resetModules();
+    ({ PageSentry: Sentry } = await import('../../../lib/content/page-sentry'));
+  });
+  afterEach(() => {
+    delete (globalThis as { navigation?: EventTarget }).navigation;
+  });
+
+  /** An SPA navigation that changes nothing on the page, as Chromium tells of it. */
+  const navigate = (path: string) => {
+    history.pushState(null, '', path);
+    navigation.dispatchEvent(new Event('currententrychange'));
+  };
+
+  it('starts again on a navigation that changes nothing on the page, once per address, not after stop()', async () => {
+    document.body.innerHTML = post('plain');
+    const { sentry, asked } = sentryFor({}, Sentry);
+    await sentry.start();
+    await settle();
+    navigate('/next');
+    await settle();
+    navigation.dispatchEvent(new Event('currententrychange')); // the same address again
+    await settle();
+    expect(asked.map((url) => new URL(url).pathname)).toEqual(['/home', '/next']);
+    sentry.stop();
+    navigate('/after-stop');
+    await settle();
+    expect(asked).toHaveLength(2);
+  });
+
+  it('after the hand-over, starts the full watcher again on such a navigation', async () => {
+    document.body.innerHTML = post('my acme order is late');
+    const { sentry, watcher, loads } = sentryFor({}, Sentry);
+    await sentry.start();
+    await settle();
+    expect([loads(), watcher.started]).toEqual([1, 1]);
+    navigate('/next');
+    await settle();
+    expect([loads(), watcher.started]).toEqual([1, 2]);
   });
 });
 
