@@ -1,22 +1,19 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createContentEngine } from '../lib/content/engine';
-import { publishEngineFactory, publishWatcherFactory } from '../lib/content/engine-handle';
+import { publishWatcherFactory } from '../lib/content/engine-handle';
 import { sendToBackground } from '../lib/content/send';
 import { ContentWatcher } from '../lib/content/watcher';
 
 // Injected by the background into a page's isolated world when the page sentry hands the page over
-// (lib/content/page-sentry.ts): the full watcher and the engine, which it loads from this same file.
+// (lib/content/page-sentry.ts): the full watcher, with the engine it creates when a post is handed on.
 export default defineUnlistedScript(() => {
-  publishEngineFactory(createContentEngine);
   publishWatcherFactory(
     ({ clock }) =>
       new ContentWatcher(
         {
           getScanConfig: (url) => sendToBackground('content:get-scan-config', { url }),
-          loadEngine: async () => {
-            await sendToBackground('content:load-engine', {});
-          },
+          createEngine: createContentEngine,
           contextValid: () => browser.runtime?.id !== undefined,
         },
         clock,

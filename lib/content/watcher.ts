@@ -11,7 +11,7 @@
 import { textScreenFrom } from '../detect/text-screen';
 import type { ScanConfig } from '../messaging/protocol';
 import { screenableSiteFor } from '../sites/screenable';
-import { type ContentEngine, engineFactory } from './engine-handle';
+import type { ContentEngine, ContentEngineFactory } from './engine-handle';
 import { ScreenWatcher } from './screen-watcher';
 import { backgroundMessageType } from './send';
 import { inTask } from './time-sliced-queue';
@@ -19,8 +19,8 @@ import { WorkClock } from './work-clock';
 
 export interface WatcherBridge {
   getScanConfig(url: string): Promise<ScanConfig>;
-  /** Has the engine injected into this world (resolves once its factory is published). */
-  loadEngine(): Promise<void>;
+  /** The engine, bundled with the watcher (entrypoints/content-engine.ts). */
+  createEngine: ContentEngineFactory;
   /** False once the extension was reloaded or removed: this copy of the script is then orphaned. */
   contextValid(): boolean;
 }
@@ -31,8 +31,8 @@ export class ContentWatcher {
   private screen: ScreenWatcher | null = null;
   private observer: MutationObserver | null = null;
   private engine: ContentEngine | null = null;
-  private engineLoading: Promise<ContentEngine | null> | null = null;
-  /** Posts handed on while the engine loads. */
+  private engineStarting: Promise<ContentEngine> | null = null;
+  /** Posts handed on while the engine is being created. */
   private waiting: Element[] = [];
   private sidebarRestored = false;
   private generation = 0;
@@ -80,7 +80,7 @@ export class ContentWatcher {
       void this.start();
       return null;
     }
-    return this.ensureEngine().then((engine) => engine?.handleMessage(message));
+    return this.ensureEngine().then((engine) => engine.handleMessage(message));
   }
 
   private setUp(config: ScanConfig, url: URL): void {
@@ -144,31 +144,23 @@ export class ContentWatcher {
     void this.ensureEngine();
   }
 
-  private ensureEngine(): Promise<ContentEngine | null> {
+  private ensureEngine(): Promise<ContentEngine> {
     if (this.engine) return Promise.resolve(this.engine);
-    this.engineLoading ??= this.loadEngine();
-    return this.engineLoading;
+    this.engineStarting ??= this.createEngine();
+    return this.engineStarting;
   }
 
-  private async loadEngine(): Promise<ContentEngine | null> {
+  /** In a task of its own: creating the engine compiles its matcher. */
+  private async createEngine(): Promise<ContentEngine> {
     this.clock.setBusy('engine-load', true);
     try {
-      if (!engineFactory()) await this.bridge.loadEngine();
-      const factory = engineFactory();
-      if (!factory) throw new Error('The engine did not load.');
       return await inTask(() => {
-        const engine = factory({ clock: this.clock });
+        const engine = this.bridge.createEngine({ clock: this.clock });
         this.engine = engine;
         this.startEngine(engine);
         this.clock.engineReady();
         return engine;
       });
-    } catch {
-      // Background unavailable (extension reloading): the next post handed on tries again, unless
-      // this copy of the script was orphaned by the reload.
-      this.engineLoading = null;
-      if (!this.bridge.contextValid()) this.stop();
-      return null;
     } finally {
       this.clock.setBusy('engine-load', false);
     }
