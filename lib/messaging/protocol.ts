@@ -24,31 +24,57 @@ const MAX_HANDLE = 300;
 const MAX_URL = 2_000;
 const MAX_TIME = 64;
 const MAX_TERMS = 100;
-const shortText = z.string().check(z.maxLength(MAX_SHORT_TEXT));
-const postKey = z.string().check(z.minLength(3), z.maxLength(600));
 
-export const scrapedPostSchema = z.object({
-  platform: z.enum(PLATFORMS),
-  postId: z.string().check(z.minLength(1), z.maxLength(MAX_POST_ID)),
-  permalink: z.nullable(z.string().check(z.maxLength(MAX_URL))),
-  author: z.object({
-    handle: z.string().check(z.maxLength(MAX_HANDLE)),
-    displayName: z.nullable(shortText),
-  }),
-  text: z.string().check(z.maxLength(MAX_TEXT)),
-  postedAt: z.nullable(z.string().check(z.maxLength(MAX_TIME))),
-  postedAtEstimated: z.boolean(),
-  isReply: z.boolean(),
-  inReplyTo: z.nullable(z.string().check(z.maxLength(MAX_POST_ID))),
-});
+type Schemas = Record<string, z.ZodMiniType>;
 
-export const reportedPostSchema = z.object({
-  post: scrapedPostSchema,
-  /** Policy terms that matched (content already ran the matcher with the active policy). */
-  matchedTerms: z.array(shortText).check(z.maxLength(MAX_TERMS)),
-  ownAccount: z.boolean(),
-});
-export type ReportedPost = z.infer<typeof reportedPostSchema>;
+/**
+ * A direction's schemas, built on first use and kept.
+ *
+ * Why: building a zod schema runs cold code for each of its parts (about 0.2 ms each on a slow
+ * machine), and building every table when a script loads cost more than half of the content
+ * script's engine evaluation, inside the page, on every page with a mention. The engine only ever
+ * parses the few background → content messages, and most pages send it none.
+ */
+export type SchemaTable<S extends Schemas> = () => S;
+
+/* @__NO_SIDE_EFFECTS__ */
+function schemaTable<S extends Schemas>(build: () => S): SchemaTable<S> {
+  let built: S | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
+const shortText = () => z.string().check(z.maxLength(MAX_SHORT_TEXT));
+const postKey = () => z.string().check(z.minLength(3), z.maxLength(600));
+
+function scrapedPostSchema() {
+  return z.object({
+    platform: z.enum(PLATFORMS),
+    postId: z.string().check(z.minLength(1), z.maxLength(MAX_POST_ID)),
+    permalink: z.nullable(z.string().check(z.maxLength(MAX_URL))),
+    author: z.object({
+      handle: z.string().check(z.maxLength(MAX_HANDLE)),
+      displayName: z.nullable(shortText()),
+    }),
+    text: z.string().check(z.maxLength(MAX_TEXT)),
+    postedAt: z.nullable(z.string().check(z.maxLength(MAX_TIME))),
+    postedAtEstimated: z.boolean(),
+    isReply: z.boolean(),
+    inReplyTo: z.nullable(z.string().check(z.maxLength(MAX_POST_ID))),
+  });
+}
+
+function reportedPostSchema() {
+  return z.object({
+    post: scrapedPostSchema(),
+    /** Policy terms that matched (content already ran the matcher with the active policy). */
+    matchedTerms: z.array(shortText()).check(z.maxLength(MAX_TERMS)),
+    ownAccount: z.boolean(),
+  });
+}
+export type ReportedPost = z.infer<ReturnType<typeof reportedPostSchema>>;
 
 /**
  * Fits a post read from the page into the limits above before the content script reports it.
@@ -88,7 +114,7 @@ function cutText(text: string, max: number): string {
 }
 
 /** content → background */
-export const contentToBackground = {
+export const contentToBackground = schemaTable(() => ({
   /** What the content script's first stage needs to screen this page (lib/content/page-sentry.ts). */
   'content:get-page-screen': z.object({ url: z.string().check(z.maxLength(4_000)) }),
   /** What the content script needs to scan this page: brand terms and whether the site is on. */
@@ -96,10 +122,10 @@ export const contentToBackground = {
   /** Posts that mention the brand (or are the brand's own replies) found on the page. */
   'content:report-posts': z.object({
     url: z.string().check(z.maxLength(4_000)),
-    posts: z.array(reportedPostSchema).check(z.maxLength(200)),
+    posts: z.array(reportedPostSchema()).check(z.maxLength(200)),
   }),
   /** The agent clicked a marker: show this mention in the sidebar. */
-  'content:open-mention': z.object({ postKey }),
+  'content:open-mention': z.object({ postKey: postKey() }),
   /** Inject the content script's engine into this page (lib/content/engine-handle.ts). */
   'content:load-engine': z.object({}),
   /** The token of the sidebar frame this content script is about to create in its tab. */
@@ -108,61 +134,60 @@ export const contentToBackground = {
   'content:insert-result': z.object({
     requestId: z.string().check(z.maxLength(100)),
     ok: z.boolean(),
-    message: shortText,
+    message: shortText(),
   }),
-};
+}));
 
 /** sidebar/popup/options → background */
-export const sidebarToBackground = {
+export const sidebarToBackground = schemaTable(() => ({
   /** Which tab the sidebar lives in and which mentions are on that page now. */
   'sidebar:get-page-state': z.object({}),
   /** Insert reply text into the composer of a post in the sidebar's tab. The agent presses send. */
   'sidebar:insert-reply': z.object({
     requestId: z.string().check(z.maxLength(100)),
-    postKey,
+    postKey: postKey(),
     text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
   }),
   /** Collapse, expand or close the sidebar in its tab. */
   'sidebar:set-layout': z.object({ state: z.enum(['open', 'collapsed', 'closed']) }),
   /** Reclassify after the agent recategorized a mention (classifier corrections changed). */
-  'sidebar:recategorize': z.object({ postKey, category: z.enum(CATEGORIES) }),
+  'sidebar:recategorize': z.object({ postKey: postKey(), category: z.enum(CATEGORIES) }),
   /** A named read of the extension's database (see lib/background/sidebar-api.ts); args checked there. */
   'sidebar:query': z.object({ name: z.string().check(z.maxLength(100)), args: z.unknown() }),
   /** A named change to the extension's database (see lib/background/sidebar-api.ts). */
   'sidebar:mutate': z.object({ name: z.string().check(z.maxLength(100)), args: z.unknown() }),
   /** Sync the policy now (options page / popup "Sync now"). */
   'sidebar:sync-policy': z.object({}),
-};
+}));
 
 /** background → content script */
-export const backgroundToContent = {
+export const backgroundToContent = schemaTable(() => ({
   'background:insert-reply': z.object({
     requestId: z.string().check(z.maxLength(100)),
-    postKey,
+    postKey: postKey(),
     text: z.string().check(z.minLength(1), z.maxLength(MAX_TEXT)),
   }),
   'background:set-layout': z.object({ state: z.enum(['open', 'collapsed', 'closed', 'toggle']) }),
   'background:rescan': z.object({}),
-  'background:mention-updated': z.object({ postKey, category: z.enum(CATEGORIES) }),
-};
+  'background:mention-updated': z.object({ postKey: postKey(), category: z.enum(CATEGORIES) }),
+}));
 
 /** background → extension pages (sidebar) */
-export const backgroundToSidebar = {
-  'background:show-mention': z.object({ tabId: z.number(), postKey }),
+export const backgroundToSidebar = schemaTable(() => ({
+  'background:show-mention': z.object({ tabId: z.number(), postKey: postKey() }),
   'background:page-mentions-changed': z.object({ tabId: z.number() }),
   'background:insert-finished': z.object({ requestId: z.string(), ok: z.boolean(), message: z.string() }),
   'background:queue-step': z.object({ tabId: z.number(), step: z.union([z.literal(1), z.literal(-1)]) }),
   /** The database changed: extension pages re-run their queries (the sidebar's "live query"). */
   'background:db-changed': z.object({}),
-};
+}));
 
-type Schemas = Record<string, z.ZodMiniType>;
 export type PayloadOf<S extends Schemas, K extends keyof S> = z.infer<S[K]>;
 
-export type ContentToBackground = typeof contentToBackground;
-export type SidebarToBackground = typeof sidebarToBackground;
-export type BackgroundToContent = typeof backgroundToContent;
-export type BackgroundToSidebar = typeof backgroundToSidebar;
+export type ContentToBackground = ReturnType<typeof contentToBackground>;
+export type SidebarToBackground = ReturnType<typeof sidebarToBackground>;
+export type BackgroundToContent = ReturnType<typeof backgroundToContent>;
+export type BackgroundToSidebar = ReturnType<typeof backgroundToSidebar>;
 
 export interface Envelope<T extends string = string, P = unknown> {
   type: T;
@@ -235,12 +260,14 @@ export function postKeyOf(post: { platform: string; postId: string }): string {
  * Returns null for anything unknown or malformed: callers drop those without acting.
  */
 export function parseEnvelope<S extends Schemas>(
-  schemas: S,
+  table: SchemaTable<S>,
   message: unknown,
 ): { [K in keyof S & string]: Envelope<K, z.infer<S[K]>> }[keyof S & string] | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, payload } = message as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !Object.hasOwn(schemas, type)) return null;
+  if (typeof type !== 'string') return null;
+  const schemas = table();
+  if (!Object.hasOwn(schemas, type)) return null;
   const schema = schemas[type] as z.ZodMiniType;
   const parsed = schema.safeParse(payload);
   if (!parsed.success) return null;

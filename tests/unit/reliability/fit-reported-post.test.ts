@@ -24,7 +24,7 @@ const reported = (changes: Partial<ReportedPost['post']> = {}, terms = ['Acme'])
 });
 
 const accepted = (posts: ReportedPost[]) =>
-  contentToBackground['content:report-posts'].safeParse({ url: 'https://x.com/home', posts }).success;
+  contentToBackground()['content:report-posts'].safeParse({ url: 'https://x.com/home', posts }).success;
 
 describe('fitReportedPost', () => {
   it('leaves an ordinary post exactly as it was', () => {
