@@ -1,7 +1,7 @@
 import type { Platform } from '../domain/types';
 import { buildAutomaton } from './aho-corasick';
 import { foldTerm, foldText, foldWithOffsets, isAscii } from './normalize';
-import { compileTextScreen, type TextScreen } from './text-screen';
+import { compileTextScreen, type TextScreen, type TextScreenFactory } from './text-screen';
 
 /**
  * Finds the brand in untrusted post text: names, aliases, handles, hashtags, domains and misspellings
@@ -367,7 +367,9 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
     .filter((account) => account.local.length > 0);
   const ownLocals = new Set(ownAccounts.map((account) => account.local));
   const screened = screenPatterns(patterns, [...ownLocals]);
-  const textScreen = compileTextScreen(screened);
+  // Built on first use: the content script screens with the screen the background compiled, and the
+  // background only needs the patterns, so neither should build this automaton as well.
+  let textScreen: TextScreenFactory | null = null;
 
   const collectCandidates = (folded: string): Candidate[] => {
     const brand: Candidate[] = [];
@@ -436,7 +438,10 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
           (account.domain === null || key.domain === null || account.domain === key.domain),
       );
     },
-    screen: () => textScreen.screen(),
+    screen: () => {
+      textScreen ??= compileTextScreen(screened);
+      return textScreen.screen();
+    },
     screenPatterns: screened,
   };
 }
