@@ -113,6 +113,7 @@ export function createBackgroundApp() {
           mastodonHosts: platformOff.includes('mastodon') ? [] : settings.mastodonHosts,
           genericHosts: platformOff.includes('web') ? [] : settings.genericHosts,
           screen: compiledScreenFor(policy.brand),
+          regExpScreen: await pageScreens.sourcesFor(policy.brand),
           sidebarOpen: await sidebarLeftOpen(url),
         };
       },

@@ -8,13 +8,25 @@ export interface RegExpScreen {
    * place of others), could complete a hit together with its neighbours. Never false when it could.
    */
   mayCompleteHit(text: string): boolean;
+  /**
+   * Whether `find` can search this text as it is: it holds no code point the screen removes or expands
+   * other than those `find` matches in place (whitespace and common invisibles). Most text does.
+   */
+  readsInPlace(text: string): boolean;
+  /**
+   * For a text that reads in place: the index just after the first hit that starts at or after `from`,
+   * or -1. Lets a caller find which of several joined posts hold a hit with native searches.
+   */
+  nextHit(text: string, from: number): number;
 }
 
 /** The page screen the background built as regular expressions (lib/detect/screen-regexp.ts). */
 export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
   const skip = new RegExp(sources.skip, 'g');
   const expand = sources.expand === null ? null : new RegExp(sources.expand, 'g');
-  const find = new RegExp(sources.find);
+  // All three global, so one object each serves every use (lastIndex set before each): the sentry
+  // builds them on every page load.
+  const find = new RegExp(sources.find, 'g');
   const { patterns } = sources;
   const folds = new Map(Object.entries(sources.folds));
   const fold = (codePoint: string) => folds.get(codePoint) ?? codePoint;
@@ -22,6 +34,7 @@ export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
     passes(text) {
       let units = text.replace(skip, '');
       if (expand !== null) units = units.replace(expand, fold);
+      find.lastIndex = 0;
       return find.test(units);
     },
     mayCompleteHit(text) {
@@ -29,6 +42,18 @@ export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
       // Empty text joins its neighbours; other characters than ASCII need the whole post read again.
       if (units === null || units === '') return true;
       return patterns.some((pattern) => mayJoin(units, pattern));
+    },
+    readsInPlace(text) {
+      skip.lastIndex = 0;
+      if (skip.test(text)) return false;
+      if (expand === null) return true;
+      expand.lastIndex = 0;
+      return !expand.test(text);
+    },
+    nextHit(text, from) {
+      find.lastIndex = from;
+      const match = find.exec(text);
+      return match === null ? -1 : match.index + match[0].length;
     },
   };
 }

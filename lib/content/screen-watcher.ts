@@ -12,6 +12,7 @@
  */
 import type { TextScreen, TextScreenFactory } from '../detect/text-screen';
 import { addedByRecord, isOwnNode, onlyOwnNodes } from './own-nodes';
+import type { RegExpScreen } from './regexp-screen';
 import { TimeSlicedQueue } from './time-sliced-queue';
 
 /** Posts screened per step of the page walk (a fraction of a millisecond), so slices stay short. */
@@ -40,14 +41,22 @@ export class ScreenWatcher {
   private anyHandedOn = false;
   private readonly queue: TimeSlicedQueue<PostWalk>;
   private readonly screen: TextScreen;
+  private readonly regExp: RegExpScreen | null;
 
+  /**
+   * `regExp`: the same screen as native regular expressions (lib/content/regexp-screen.ts), when the
+   * policy allows them. The page walk searches each step's text with them when it reads in place (no
+   * code point the expressions would have to remove or expand first): a native search instead of the
+   * automaton's loop, which is most of the walk's cost on a page that mentions the brand.
+   */
   constructor(
     private readonly screens: TextScreenFactory,
     private readonly postSelector: string,
     private readonly hooks: ScreenWatcherHooks,
-    options: { budgetMs?: number } = {},
+    options: { budgetMs?: number; regExp?: RegExpScreen | null } = {},
   ) {
     this.screen = screens.screen();
+    this.regExp = options.regExp ?? null;
     this.queue = new TimeSlicedQueue((walk) => this.walkPosts(walk), {
       budgetMs: options.budgetMs ?? 8,
       afterSlice: (slice) => this.hooks.afterSlice?.(slice),
@@ -138,16 +147,29 @@ export class ScreenWatcher {
     }
     const text = texts.join(POST_SEPARATOR);
     const passed: Element[] = [];
-    this.screen.reset();
-    let last = -1;
-    for (let end = this.screen.next(text, 0); end >= 0; end = this.screen.next(text, end)) {
-      const index = indexAt(ends, count, end - 1);
-      if (index === last) continue;
-      last = index;
+    const handOn = (index: number): void => {
       const post = posts[first + index] as Element;
       if (post.isConnected && !this.handedOn.has(post)) {
         this.markHandedOn(post);
         passed.push(post);
+      }
+    };
+    const { regExp } = this;
+    if (regExp?.readsInPlace(text)) {
+      // After a post's first hit, search on from the next post's start.
+      for (let end = regExp.nextHit(text, 0); end >= 0; ) {
+        const index = indexAt(ends, count, end - 1);
+        handOn(index);
+        end = regExp.nextHit(text, ends[index] as number);
+      }
+    } else {
+      this.screen.reset();
+      let last = -1;
+      for (let end = this.screen.next(text, 0); end >= 0; end = this.screen.next(text, end)) {
+        const index = indexAt(ends, count, end - 1);
+        if (index === last) continue;
+        last = index;
+        handOn(index);
       }
     }
     if (passed.length) this.hooks.candidates(passed);

@@ -12,6 +12,7 @@ import { textScreenFrom } from '../detect/text-screen';
 import type { ScanConfig } from '../messaging/protocol';
 import { screenableSiteFor } from '../sites/screenable';
 import type { ContentEngine, ContentEngineFactory } from './engine-handle';
+import { regExpScreen } from './regexp-screen';
 import { ScreenWatcher } from './screen-watcher';
 import { backgroundMessageType } from './send';
 import { inTask } from './time-sliced-queue';
@@ -90,13 +91,18 @@ export class ContentWatcher {
     this.observe();
     const site = config.enabled ? screenableSiteFor(url) : null;
     if (site) {
-      this.screen = new ScreenWatcher(textScreenFrom(config.screen), site.postSelector, {
-        candidates: (posts) => this.handOn(posts),
-        afterSlice: (slice) => {
-          this.clock.add(slice.elapsedMs);
-          this.clock.setBusy('walk', slice.remaining > 0);
+      this.screen = new ScreenWatcher(
+        textScreenFrom(config.screen),
+        site.postSelector,
+        {
+          candidates: (posts) => this.handOn(posts),
+          afterSlice: (slice) => {
+            this.clock.add(slice.elapsedMs);
+            this.clock.setBusy('walk', slice.remaining > 0);
+          },
         },
-      });
+        { regExp: config.regExpScreen ? regExpScreen(config.regExpScreen) : null },
+      );
       this.clock.started();
       this.clock.setBusy('walk', true);
       this.screen.scan(document);

@@ -23,6 +23,30 @@
 import { foldNonAsciiCodePoint } from './normalize';
 import { SCREEN_ASCII } from './text-screen';
 
+/**
+ * Skipped code points that web text commonly holds between letters, beside ASCII whitespace: the
+ * no-break and other spaces, the soft hyphen, combining diacritical marks, zero-width spaces and
+ * joiners, bidirectional marks and isolates, line and paragraph separators, word joiners and invisible
+ * operators, variation selectors (every emoji written with U+FE0F), the ideographic space, the byte
+ * order mark. Ranges, intersected with what the fold actually skips.
+ */
+const IN_PLACE_SKIPPED: ReadonlyArray<readonly [number, number]> = [
+  [0x00a0, 0x00a0],
+  [0x00ad, 0x00ad],
+  [0x0300, 0x036f],
+  [0x2000, 0x200f],
+  [0x2028, 0x202f],
+  [0x205f, 0x2069],
+  [0x3000, 0x3000],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+];
+
+function skippedInPlace(codePoint: number): boolean {
+  if (codePoint < 0x80) return true;
+  return IN_PLACE_SKIPPED.some(([first, last]) => codePoint >= first && codePoint <= last);
+}
+
 /** Past this length the page would spend more compiling the expression than it saves: no expression. */
 export const MAX_SCREEN_REGEXP_LENGTH = 32_000;
 
@@ -87,18 +111,20 @@ function blockFoldsToItself(start: number, end: number): boolean {
 
 /**
  * The screen as native steps over a text: `skip` (flags 'g') removes the code points that fold to
- * nothing other than ASCII whitespace (combining marks, zero-width and other invisible characters);
- * `expand` (flags 'g', null when no such code point matters) finds the code points whose fold is
- * several units or lies beyond the BMP, which `folds` replaces by their fold; then `find` (no flags)
- * tests what is left: one character class per pattern unit, any run of ASCII whitespace between two.
+ * nothing and that `find` does not match in place (below); `expand` (flags 'g', null when no such code
+ * point matters) finds the code points whose fold is several units or lies beyond the BMP, which
+ * `folds` replaces by their fold; then `find` tests what is left: one character class per pattern
+ * unit, and between two units any run of the skipped code points a page's text commonly holds (ASCII
+ * whitespace, and the invisibles of IN_PLACE_SKIPPED).
  *
- * Why in steps: a JavaScript expression cannot name a part to reuse, so the skipped class (hundreds of
- * ranges) would be repeated between every two units, and each multi-unit fold would repeat the rest of
- * the pattern after it. Only code points whose fold shares a unit with a pattern are expanded: any
- * other ends a hit as surely unexpanded as expanded. Why whitespace is matched rather than removed:
- * a page's text holds a space every few characters, and removing them built a new string piece by
- * piece, most of the screen's cost (about 10 of 13 ms over 2,000 posts); the other skipped code
- * points are rare, and a replace that finds none only reads the text.
+ * Why in steps: a JavaScript expression cannot name a part to reuse, so the whole skipped class
+ * (hundreds of ranges) would be repeated between every two units, and each multi-unit fold would
+ * repeat the rest of the pattern after it. Only code points whose fold shares a unit with a pattern
+ * are expanded: any other ends a hit as surely unexpanded as expanded. Why the common ones are matched
+ * rather than removed: a page's text holds a space every few characters, and removing them built a
+ * new string piece by piece, most of the screen's cost (about 10 of 13 ms over 2,000 posts); a replace
+ * that finds nothing only reads the text. And a text that holds none of `skip` and `expand` can be
+ * searched by `find` as it is, with offsets into it (RegExpScreen.nextHit).
  */
 export interface ScreenRegExpSources {
   skip: string;
@@ -141,8 +167,8 @@ export function screenRegExpSources(
     }
   }
   const skipped = folds.get('') ?? [];
-  const spaces = skipped.filter((codePoint) => codePoint < 0x80);
-  const gap = spaces.length > 0 ? `${unitClass(spaces)}*` : '';
+  const inPlace = skipped.filter(skippedInPlace);
+  const gap = inPlace.length > 0 ? `${unitClass(inPlace)}*` : '';
   const find =
     kept.length === 0
       ? '(?!)'
@@ -154,7 +180,7 @@ export function screenRegExpSources(
               .join(gap),
           )
           .join('|');
-  const rare = skipped.filter((codePoint) => codePoint >= 0x80);
+  const rare = skipped.filter((codePoint) => !skippedInPlace(codePoint));
   const sources: ScreenRegExpSources = {
     skip: rare.length > 0 ? codePointsSource(rare) : '(?!)',
     expand: expanded.length > 0 ? codePointsSource(expanded) : null,

@@ -205,6 +205,8 @@ export interface ScanConfig {
   genericHosts: string[];
   /** The page's text screen (BrandMatcher.screenPatterns), folded and compiled in the background. */
   screen: CompiledScreen;
+  /** The same screen as native regular expressions (the page sentry's); null when too large. */
+  regExpScreen: ScreenRegExpSources | null;
   /** The agent left the sidebar open on this site: load the engine to restore it. */
   sidebarOpen: boolean;
 }

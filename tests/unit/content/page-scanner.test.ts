@@ -2,8 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { markPost } from '../../../lib/content/markers';
 import { type FoundPost, PageScanner } from '../../../lib/content/page-scanner';
+import { regExpScreen } from '../../../lib/content/regexp-screen';
 import { ScreenWatcher } from '../../../lib/content/screen-watcher';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
+import { screenRegExpSources } from '../../../lib/detect/screen-regexp';
 import { compileTextScreen } from '../../../lib/detect/text-screen';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { SiteAdapter } from '../../../lib/sites/types';
@@ -214,7 +216,10 @@ describe('screen watcher: page changes', () => {
   });
 });
 
-describe('screen watcher: the page walk', () => {
+describe.each([
+  ['the automaton', false],
+  ['the regular expressions where the text reads in place', true],
+])('screen watcher: the page walk, with %s', (_label, withRegExp) => {
   function page(texts: readonly string[]): Element[] {
     document.body.replaceChildren();
     return texts.map((text) => {
@@ -231,10 +236,24 @@ describe('screen watcher: the page walk', () => {
   function walker() {
     const matcher = compileBrandMatcher(DEFAULT_POLICY.brand);
     const handedOn: Element[] = [];
-    const watcher = new ScreenWatcher(compileTextScreen(matcher.screenPatterns), xAdapter.postSelector, {
-      candidates: (posts) => handedOn.push(...posts),
-    });
-    return { watcher, handedOn };
+    const sources = screenRegExpSources(matcher.screenPatterns);
+    let inPlace = 0;
+    const regExp = withRegExp && sources ? regExpScreen(sources) : null;
+    const counting = regExp && {
+      ...regExp,
+      readsInPlace(text: string) {
+        const reads = regExp.readsInPlace(text);
+        if (reads) inPlace += 1;
+        return reads;
+      },
+    };
+    const watcher = new ScreenWatcher(
+      compileTextScreen(matcher.screenPatterns),
+      xAdapter.postSelector,
+      { candidates: (posts) => handedOn.push(...posts) },
+      { regExp: counting },
+    );
+    return { watcher, handedOn, inPlace: () => inPlace };
   }
 
   it('hands on exactly the posts holding the brand, across many steps, in page order', async () => {
@@ -244,10 +263,31 @@ describe('screen watcher: the page walk', () => {
         withBrand.has(index) ? `Post ${index}: my ACME order is late` : `Post ${index}: nice weather`,
       ),
     );
-    const { watcher, handedOn } = walker();
+    const { watcher, handedOn, inPlace } = walker();
     watcher.scan(document);
     await watcher.whenIdle();
     expect(handedOn.map((post) => posts.indexOf(post))).toEqual([...withBrand]);
+    expect(inPlace()).toBe(withRegExp ? 5 : 0); // 300 posts in steps of 64
+  });
+
+  it('finds disguised names, in steps the expressions read in place and in steps they cannot', async () => {
+    const texts = Array.from({ length: 200 }, (_, index) => `Post ${index}: nice weather`);
+    // Step 1 (posts 0-63) reads in place; step 2 holds a tag character, step 3 a math letter.
+    const disguised = new Map([
+      [5, 'A c m e\u00a0kettle ❤\ufe0f'],
+      [40, 'Àc\u200bmé'],
+      [70, 'the a\u{E0020}cme store'],
+      [100, 'Ac-me is not it'],
+      [140, '𝐀𝐜𝐦𝐞 rocks'],
+      [150, 'acne cream'],
+    ]);
+    for (const [index, text] of disguised) texts[index] = text;
+    const posts = page(texts);
+    const { watcher, handedOn, inPlace } = walker();
+    watcher.scan(document);
+    await watcher.whenIdle();
+    expect(handedOn.map((post) => posts.indexOf(post))).toEqual([5, 40, 70, 140]);
+    expect(inPlace()).toBe(withRegExp ? 2 : 0); // steps 1 and 4
   });
 
   it('never joins two posts into a hit, and skips posts removed before their step', async () => {

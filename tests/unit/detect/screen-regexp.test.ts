@@ -191,3 +191,71 @@ describe('RegExpScreen.mayCompleteHit: whether a changed piece of text could com
       expect(screen.mayCompleteHit(change), change).toBe(true);
   });
 });
+
+/** Which pieces of a joined text hold a hit, found as the full watcher's page walk finds them. */
+function piecesWithHits(screen: ReturnType<typeof screenFor>, pieces: readonly string[]): number[] {
+  const text = pieces.join('\u0001');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    starts.push(offset);
+    offset += piece.length + 1;
+  }
+  const found: number[] = [];
+  for (let end = screen.nextHit(text, 0); end >= 0; ) {
+    let index = starts.length - 1;
+    while ((starts[index] as number) > end - 1) index -= 1;
+    found.push(index);
+    // After a piece's first hit, on from the next piece's start.
+    end = index + 1 < starts.length ? screen.nextHit(text, starts[index + 1] as number) : -1;
+  }
+  return found;
+}
+
+describe('RegExpScreen.nextHit: which of several joined posts hold a hit', () => {
+  it.each(PATTERN_SETS)(
+    'finds the posts the automaton finds when the text reads in place (%s)',
+    (_label, patterns) => {
+      const screen = screenFor(patterns);
+      const automaton = compileTextScreen(patterns);
+      const characters = charactersFor(patterns);
+      const random = randomSource(patterns.join().length * 15_485_863);
+      let inPlace = 0;
+      let notInPlace = 0;
+      let hits = 0;
+      for (let round = 0; round < 1_500; round++) {
+        const pieces = Array.from({ length: 1 + Math.floor(random() * 5) }, () =>
+          randomText(random, patterns, characters),
+        );
+        if (!screen.readsInPlace(pieces.join('\u0001'))) {
+          notInPlace += 1;
+          continue;
+        }
+        inPlace += 1;
+        const expected = pieces.flatMap((piece, index) => (automaton.screen().feed(piece) ? [index] : []));
+        const found = piecesWithHits(screen, pieces);
+        if (found.join() !== expected.join()) expect({ pieces, found }).toEqual({ pieces, found: expected });
+        hits += expected.length;
+      }
+    // Both paths must be common, and hits too, or the comparison proves little.
+      expect(inPlace).toBeGreaterThan(100);
+      expect(notInPlace).toBeGreaterThan(50);
+      expect(hits).toBeGreaterThan(40);
+    },
+  );
+
+  it('reads in place what posts commonly hold, and not what must be removed or expanded first', () => {
+    const screen = screenFor(DEFAULT_PATTERNS);
+    for (const text of [
+      'Love my ACME\u00a0kettle 😀',
+      'A c m e\tsupport,\nplease',
+      'Àcmé café',
+      'family 👨\u200d👩\u200d👧 ❤\ufe0f',
+      'a\u00adc\u0301m\u200be',
+    ])
+      expect(screen.readsInPlace(text), text).toBe(true);
+    expect(screen.nextHit('x a\u00adc\u0301m\u200be', 0)).toBe(9);
+    expect(screen.nextHit('no brand here', 0)).toBe(-1);
+    for (const text of ['a\u{E0020}cme', '𝐀𝐜𝐦𝐞', 'a㎝e']) expect(screen.readsInPlace(text), text).toBe(false);
+  });
+});
