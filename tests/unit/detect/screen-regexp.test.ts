@@ -237,7 +237,7 @@ describe('RegExpScreen.nextHit: which of several joined posts hold a hit', () =>
         if (found.join() !== expected.join()) expect({ pieces, found }).toEqual({ pieces, found: expected });
         hits += expected.length;
       }
-    // Both paths must be common, and hits too, or the comparison proves little.
+      // Both paths must be common, and hits too, or the comparison proves little.
       expect(inPlace).toBeGreaterThan(100);
       expect(notInPlace).toBeGreaterThan(50);
       expect(hits).toBeGreaterThan(40);
