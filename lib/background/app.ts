@@ -113,7 +113,8 @@ export function createBackgroundApp() {
           mastodonHosts: platformOff.includes('mastodon') ? [] : settings.mastodonHosts,
           genericHosts: platformOff.includes('web') ? [] : settings.genericHosts,
           screen: compiledScreenFor(policy.brand),
-          regExpScreen: await pageScreens.sourcesFor(policy.brand),
+          // Only a faster path for the full watcher's walk: without it, it screens with the automaton.
+          regExpScreen: await pageScreens.sourcesFor(policy.brand).catch(() => null),
           sidebarOpen: await sidebarLeftOpen(url),
         };
       },
