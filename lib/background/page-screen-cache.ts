@@ -18,15 +18,30 @@ interface Built {
  */
 export class PageScreenCache {
   private built: Built | null = null;
+  /** A lookup or build under way: the sentry's and the full watcher's requests can arrive together. */
+  private pending: { key: string; sources: Promise<ScreenRegExpSources | null> } | null = null;
 
   constructor(
     private readonly session: Pick<SessionArea, 'get' | 'set'>,
     private readonly build: (brand: BrandTermsInput) => ScreenRegExpSources | null,
   ) {}
 
-  async sourcesFor(brand: BrandTermsInput): Promise<ScreenRegExpSources | null> {
+  sourcesFor(brand: BrandTermsInput): Promise<ScreenRegExpSources | null> {
     const key = JSON.stringify(brand);
-    if (this.built?.key === key) return this.built.sources;
+    if (this.built?.key === key) return Promise.resolve(this.built.sources);
+    if (this.pending?.key !== key) {
+      const sources = this.lookUpOrBuild(key, brand);
+      const pending = { key, sources };
+      this.pending = pending;
+      const settle = () => {
+        if (this.pending === pending) this.pending = null;
+      };
+      sources.then(settle, settle);
+    }
+    return (this.pending as { sources: Promise<ScreenRegExpSources | null> }).sources;
+  }
+
+  private async lookUpOrBuild(key: string, brand: BrandTermsInput): Promise<ScreenRegExpSources | null> {
     const stored = (await this.session.get(STORAGE_KEY))[STORAGE_KEY] as Built | undefined;
     if (stored?.key === key) {
       this.built = stored;

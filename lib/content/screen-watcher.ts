@@ -5,8 +5,8 @@
  * Why: agents keep 2,000-post timelines open all day, and reading every post's fields to learn that it
  * does not mention the brand costs dozens of times more than reading the page's text once. The first
  * pass reads each post's text once (textContent), in resumable steps, screens it for brand terms and
- * own handles (folded, whitespace ignored: lib/detect/text-screen.ts) and hands on only the posts that
- * pass.
+ * own handles (folded, whitespace ignored: the sentry's regular expressions where the text allows,
+ * else lib/detect/text-screen.ts) and hands on only the posts that pass.
  * Later changes screen each touched post's text again; a post handed on before is always handed on
  * again (the reader must learn when an edit removed the brand). Nothing here reads post fields.
  */

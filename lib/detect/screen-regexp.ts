@@ -1,6 +1,6 @@
 /**
- * The page screen as one native regular expression, built in the background for the content script's
- * first stage (entrypoints/content-watcher.ts).
+ * The page screen as native regular expressions, built in the background for the content script's
+ * first stage (entrypoints/content-watcher.ts) and the full watcher's page walk.
  *
  * Why: that stage runs on every page load of busy sites, and a page that never mentions the brand
  * should cost it little more than reading the text once. A regular expression is compiled and run by
@@ -8,8 +8,9 @@
  * and its loop parsed and run as cold JavaScript on every page.
  *
  * Never a miss: it matches a text whenever the automaton screen would hit in it (a pattern found in
- * the text folded per code point, whitespace and invisibles dropped), and otherwise only where
- * removing an invisible character brings two lone surrogates together into a pair. Each pattern unit is
+ * the text folded per code point, whitespace and invisibles dropped), and otherwise only where the
+ * skip pass, removing a rare invisible character, brings two lone surrogates together into a pair
+ * (which the automaton, reading code points, never joins). Each pattern unit is
  * matched by every code point whose fold gives it (computed here from the same fold the screen uses,
  * foldNonAsciiCodePoint, so the browser's own Unicode data decides), code points whose fold spans
  * several units by the path through the pattern they cover, and code points that fold to nothing may
@@ -24,26 +25,40 @@ import { foldNonAsciiCodePoint } from './normalize';
 import { SCREEN_ASCII } from './text-screen';
 
 /**
- * Skipped code points that web text commonly holds between letters, beside ASCII whitespace: the
- * no-break and other spaces, the soft hyphen, combining diacritical marks, zero-width spaces and
- * joiners, bidirectional marks and isolates, line and paragraph separators, word joiners and invisible
- * operators, variation selectors (every emoji written with U+FE0F), the ideographic space, the byte
- * order mark. Ranges, intersected with what the fold actually skips.
+ * Skipped code points that web text commonly holds between letters, beside whitespace (which `\s`
+ * matches whole: every code point it matches is skipped): the soft hyphen, zero-width spaces and
+ * joiners, bidirectional marks and isolates, word joiners and invisible operators, the keycap mark,
+ * variation selectors (every emoji written with U+FE0F). Intersected with what the fold skips. Each
+ * range is repeated between every two pattern units, so the list stays short: combining marks and the
+ * vowel signs of other scripts are left to the skip pass (a step of posts holding one is screened by
+ * the automaton, see RegExpScreen.readsInPlace).
  */
 const IN_PLACE_SKIPPED: ReadonlyArray<readonly [number, number]> = [
-  [0x00a0, 0x00a0],
   [0x00ad, 0x00ad],
-  [0x0300, 0x036f],
-  [0x2000, 0x200f],
-  [0x2028, 0x202f],
-  [0x205f, 0x2069],
-  [0x3000, 0x3000],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2069],
+  [0x20e3, 0x20e3],
   [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
 ];
 
+const SPACE = /\s/;
+
+let spaceCodePoints: number[] | null = null;
+/** The code points `\s` matches (without the 'u' flag: all in the BMP). */
+function allSpaces(): number[] {
+  spaceCodePoints ??= Array.from({ length: 0x10000 }, (_, unit) => unit).filter((unit) =>
+    SPACE.test(String.fromCharCode(unit)),
+  );
+  return spaceCodePoints;
+}
+
+function isSpace(codePoint: number): boolean {
+  return codePoint <= 0xffff && SPACE.test(String.fromCharCode(codePoint));
+}
+
 function skippedInPlace(codePoint: number): boolean {
-  if (codePoint < 0x80) return true;
+  if (codePoint < 0x80 || isSpace(codePoint)) return true;
   return IN_PLACE_SKIPPED.some(([first, last]) => codePoint >= first && codePoint <= last);
 }
 
@@ -167,8 +182,13 @@ export function screenRegExpSources(
     }
   }
   const skipped = folds.get('') ?? [];
-  const inPlace = skipped.filter(skippedInPlace);
-  const gap = inPlace.length > 0 ? `${unitClass(inPlace)}*` : '';
+  // Checked, not assumed: `\s` stands for its code points only if the fold skips every one of them.
+  const skippedSet = new Set(skipped);
+  const spacesSkipped = allSpaces().every((codePoint) => skippedSet.has(codePoint));
+  const matchedBySpace = (codePoint: number) => spacesSkipped && isSpace(codePoint);
+  const inPlace = skipped.filter((codePoint) => !matchedBySpace(codePoint) && skippedInPlace(codePoint));
+  const gap =
+    spacesSkipped || inPlace.length > 0 ? `[${spacesSkipped ? '\\s' : ''}${unitRanges(inPlace)}]*` : '';
   const find =
     kept.length === 0
       ? '(?!)'
@@ -180,7 +200,7 @@ export function screenRegExpSources(
               .join(gap),
           )
           .join('|');
-  const rare = skipped.filter((codePoint) => !skippedInPlace(codePoint));
+  const rare = skipped.filter((codePoint) => !matchedBySpace(codePoint) && !skippedInPlace(codePoint));
   const sources: ScreenRegExpSources = {
     skip: rare.length > 0 ? codePointsSource(rare) : '(?!)',
     expand: expanded.length > 0 ? codePointsSource(expanded) : null,
@@ -188,11 +208,17 @@ export function screenRegExpSources(
     find,
     patterns: kept,
   };
+  // The gap between units counts once: it is one short class, and repeated it costs the page's
+  // compile and scan about as much again as the units' own classes (18 six-letter patterns: 1.4 ->
+  // 2.5 ms over 120 kB of text), far less than the hand-over a policy past the limit causes on every
+  // page, so policies that fitted before whitespace was matched in place still fit.
+  const gaps = gap.length * Math.max(0, kept.join('').length - kept.length - 1);
   const length =
     sources.skip.length +
     (sources.expand?.length ?? 0) +
     JSON.stringify(sources.folds).length +
-    find.length +
+    find.length -
+    gaps +
     JSON.stringify(kept).length;
   return length > MAX_SCREEN_REGEXP_LENGTH ? null : sources;
 }
@@ -231,6 +257,12 @@ function codePointsSource(codePoints: readonly number[]): string {
 function unitClass(unsorted: readonly number[]): string {
   const units = [...new Set(unsorted)].sort((a, b) => a - b);
   if (units.length === 1) return unitSource(units[0] as number);
+  return `[${unitRanges(units)}]`;
+}
+
+/** The inside of a character class of UTF-16 units, with ranges. */
+function unitRanges(unsorted: readonly number[]): string {
+  const units = [...new Set(unsorted)].sort((a, b) => a - b);
   let source = '';
   for (let index = 0; index < units.length; ) {
     let last = index;
@@ -239,7 +271,7 @@ function unitClass(unsorted: readonly number[]): string {
     if (last > index) source += `${last > index + 1 ? '-' : ''}${unitSource(units[last] as number)}`;
     index = last + 1;
   }
-  return `[${source}]`;
+  return source;
 }
 
 function unitSource(unit: number): string {

@@ -20,7 +20,8 @@ import { foldNonAsciiCodePoint } from './normalize';
  * Kept apart from the brand matcher so the full watcher (lib/content/watcher.ts), which also runs on
  * pages that end up with nothing to read, carries only this: the patterns come folded from the
  * background (BrandMatcher.screenPatterns). The page sentry screens with regular expressions built
- * from the same fold (lib/detect/screen-regexp.ts).
+ * from the same fold (lib/detect/screen-regexp.ts), and so does the full watcher's page walk where a
+ * text needs nothing removed or expanded first; this screen serves the rest.
  */
 export interface TextScreen {
   feed(text: string): boolean;

@@ -59,3 +59,16 @@ describe('PageScreenCache: the sentry screen built once per brand, across worker
     expect(await cache.sourcesFor(brand)).toBeNull();
   });
 });
+
+describe('PageScreenCache: requests that arrive together', () => {
+  it('share one build (the sentry and the full watcher ask for the screen at once)', async () => {
+    let builds = 0;
+    const cache = new PageScreenCache(memorySession(), () => {
+      builds += 1;
+      return { skip: 's', expand: null, folds: {}, find: 'f', patterns: ['f'] };
+    });
+    const [first, second] = await Promise.all([cache.sourcesFor(brand), cache.sourcesFor(brand)]);
+    expect(builds).toBe(1);
+    expect(second).toBe(first);
+  });
+});

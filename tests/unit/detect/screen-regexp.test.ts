@@ -240,7 +240,7 @@ describe('RegExpScreen.nextHit: which of several joined posts hold a hit', () =>
       // Both paths must be common, and hits too, or the comparison proves little.
       expect(inPlace).toBeGreaterThan(100);
       expect(notInPlace).toBeGreaterThan(50);
-      expect(hits).toBeGreaterThan(40);
+      expect(hits).toBeGreaterThan(25);
     },
   );
 
@@ -250,12 +250,14 @@ describe('RegExpScreen.nextHit: which of several joined posts hold a hit', () =>
       'Love my ACME\u00a0kettle 😀',
       'A c m e\tsupport,\nplease',
       'Àcmé café',
-      'family 👨\u200d👩\u200d👧 ❤\ufe0f',
-      'a\u00adc\u0301m\u200be',
+      'family 👨\u200d👩\u200d👧 ❤\ufe0f #\ufe0f\u20e3',
+      'a\u00adc\u2060m\u200be',
     ])
       expect(screen.readsInPlace(text), text).toBe(true);
-    expect(screen.nextHit('x a\u00adc\u0301m\u200be', 0)).toBe(9);
+    expect(screen.nextHit('x a\u00adc\u2060m\u200be', 0)).toBe(9);
     expect(screen.nextHit('no brand here', 0)).toBe(-1);
-    for (const text of ['a\u{E0020}cme', '𝐀𝐜𝐦𝐞', 'a㎝e']) expect(screen.readsInPlace(text), text).toBe(false);
+    // A tag character, math letters, a squared unit, a combining mark: the skip and expand passes first.
+    for (const text of ['a\u{E0020}cme', '𝐀𝐜𝐦𝐞', 'a㎝e', 'ac\u0301me'])
+      expect(screen.readsInPlace(text), text).toBe(false);
   });
 });
