@@ -29,16 +29,15 @@ export class PageScreenCache {
   sourcesFor(brand: BrandTermsInput): Promise<ScreenRegExpSources | null> {
     const key = JSON.stringify(brand);
     if (this.built?.key === key) return Promise.resolve(this.built.sources);
-    if (this.pending?.key !== key) {
-      const sources = this.lookUpOrBuild(key, brand);
-      const pending = { key, sources };
-      this.pending = pending;
-      const settle = () => {
-        if (this.pending === pending) this.pending = null;
-      };
-      sources.then(settle, settle);
-    }
-    return (this.pending as { sources: Promise<ScreenRegExpSources | null> }).sources;
+    if (this.pending?.key === key) return this.pending.sources;
+    const sources = this.lookUpOrBuild(key, brand);
+    const pending = { key, sources };
+    this.pending = pending;
+    const settle = () => {
+      if (this.pending === pending) this.pending = null;
+    };
+    sources.then(settle, settle);
+    return sources;
   }
 
   private async lookUpOrBuild(key: string, brand: BrandTermsInput): Promise<ScreenRegExpSources | null> {

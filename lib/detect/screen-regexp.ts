@@ -129,8 +129,8 @@ function blockFoldsToItself(start: number, end: number): boolean {
  * nothing and that `find` does not match in place (below); `expand` (flags 'g', null when no such code
  * point matters) finds the code points whose fold is several units or lies beyond the BMP, which
  * `folds` replaces by their fold; then `find` tests what is left: one character class per pattern
- * unit, and between two units any run of the skipped code points a page's text commonly holds (ASCII
- * whitespace, and the invisibles of IN_PLACE_SKIPPED).
+ * unit, and between two units any run of the skipped code points a page's text commonly holds
+ * (whitespace as `\s`, NUL, and the invisibles of IN_PLACE_SKIPPED).
  *
  * Why in steps: a JavaScript expression cannot name a part to reuse, so the whole skipped class
  * (hundreds of ranges) would be repeated between every two units, and each multi-unit fold would
