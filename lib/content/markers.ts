@@ -28,10 +28,13 @@ export function markPost(
     onOpen: () => void;
   },
 ): void {
+  // Only a post marked before can hold a marker: a first pass marks hundreds of fresh posts, and the
+  // lookup would walk each one's whole subtree to find nothing.
+  const markedBefore = element.hasAttribute(MENTION_ATTRIBUTE);
   element.setAttribute(MENTION_ATTRIBUTE, options.category);
   element.setAttribute(POST_ID_ATTRIBUTE, options.postId);
   if (options.category === 'own-reply') return;
-  const marker = findMarker(element);
+  const marker = markedBefore ? findMarker(element) : null;
   if (marker) {
     if (marker.getAttribute(CATEGORY_ATTRIBUTE) !== options.category) labelMarker(marker, options.category);
     if (markerActions.has(marker)) markerActions.set(marker, options.onOpen);

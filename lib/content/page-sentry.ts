@@ -17,7 +17,7 @@
 import type { PageScreen } from '../messaging/protocol';
 import { type HandedOverWatcher, watcherFactory } from './engine-handle';
 import { addedByRecord } from './own-nodes';
-import { type RegExpScreen, regExpScreen } from './regexp-screen';
+import { type SentryScreen, sentryScreen } from './regexp-screen';
 import { backgroundMessageType } from './send';
 import { createMacrotaskScheduler } from './time-sliced-queue';
 import { WorkClock } from './work-clock';
@@ -56,7 +56,7 @@ export class PageSentry {
   private href = '';
   private observer: MutationObserver | null = null;
   private postSelector: string | null = null;
-  private screen: RegExpScreen | null = null;
+  private screen: SentryScreen | null = null;
   private walk: { posts: NodeListOf<Element>; next: number } | null = null;
   private watcher: HandedOverWatcher | null = null;
   private handingOver: Promise<HandedOverWatcher | null> | null = null;
@@ -135,7 +135,7 @@ export class PageSentry {
       return;
     }
     this.postSelector = screen.postSelector;
-    this.screen = regExpScreen(screen.screen);
+    this.screen = sentryScreen(screen.screen);
     this.clock.started();
     this.clock.setBusy('walk', true);
     this.walk = { posts: document.querySelectorAll(this.postSelector), next: 0 };
@@ -276,12 +276,12 @@ export class PageSentry {
 
 /**
  * The posts a batch of changes could have made mention the brand: posts added, posts holding a
- * changed text that could complete a hit (RegExpScreen.mayCompleteHit) and posts a post was added into.
+ * changed text that could complete a hit (SentryScreen.mayCompleteHit) and posts a post was added into.
  */
 export function postsToRead(
   records: readonly MutationRecord[],
   postSelector: string,
-  screen: Pick<RegExpScreen, 'mayCompleteHit'>,
+  screen: Pick<SentryScreen, 'mayCompleteHit'>,
 ): Set<Element> {
   const toRead = new Set<Element>();
   for (const record of records) {

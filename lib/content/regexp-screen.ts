@@ -1,6 +1,7 @@
 import type { ScreenRegExpSources } from '../detect/screen-regexp';
 
-export interface RegExpScreen {
+/** What the page sentry uses: it screens whole posts and changed text, never locates hits. */
+export interface SentryScreen {
   /** Whether a text could mention the brand (three native passes, no JavaScript loop over it). */
   passes(text: string): boolean;
   /**
@@ -8,6 +9,10 @@ export interface RegExpScreen {
    * place of others), could complete a hit together with its neighbours. Never false when it could.
    */
   mayCompleteHit(text: string): boolean;
+}
+
+/** The full watcher's: it also finds which of several joined posts hold a hit. */
+export interface RegExpScreen extends SentryScreen {
   /**
    * Whether `find` can search this text as it is: it holds no code point the screen removes or expands
    * other than those `find` matches in place (whitespace and common invisibles). Most text in Latin
@@ -21,29 +26,27 @@ export interface RegExpScreen {
   nextHit(text: string, from: number): number;
 }
 
-/** The page screen the background built as regular expressions (lib/detect/screen-regexp.ts). */
+interface CompiledScreen extends SentryScreen {
+  skip: RegExp;
+  expand: RegExp | null;
+  find: RegExp;
+}
+
+/**
+ * The page screen the background built as regular expressions (lib/detect/screen-regexp.ts), as the
+ * sentry uses it. Kept apart from `regExpScreen` so the always-loaded script carries only these two.
+ */
+export function sentryScreen(sources: ScreenRegExpSources): SentryScreen {
+  const { passes, mayCompleteHit } = compile(sources);
+  return { passes, mayCompleteHit };
+}
+
+/** The same screen with what the full watcher's page walk also needs. */
 export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
-  const skip = new RegExp(sources.skip, 'g');
-  const expand = sources.expand === null ? null : new RegExp(sources.expand, 'g');
-  // All three global, so one object each serves every use (lastIndex set before each): the sentry
-  // builds them on every page load.
-  const find = new RegExp(sources.find, 'g');
-  const { patterns } = sources;
-  const folds = new Map(Object.entries(sources.folds));
-  const fold = (codePoint: string) => folds.get(codePoint) ?? codePoint;
+  const { skip, expand, find, passes, mayCompleteHit } = compile(sources);
   return {
-    passes(text) {
-      let units = text.replace(skip, '');
-      if (expand !== null) units = units.replace(expand, fold);
-      find.lastIndex = 0;
-      return find.test(units);
-    },
-    mayCompleteHit(text) {
-      const units = asciiUnits(text);
-      // Empty text joins its neighbours; other characters than ASCII need the whole post read again.
-      if (units === null || units === '') return true;
-      return patterns.some((pattern) => mayJoin(units, pattern));
-    },
+    passes,
+    mayCompleteHit,
     readsInPlace(text) {
       skip.lastIndex = 0;
       if (skip.test(text)) return false;
@@ -55,6 +58,35 @@ export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
       find.lastIndex = from;
       const match = find.exec(text);
       return match === null ? -1 : match.index + match[0].length;
+    },
+  };
+}
+
+function compile(sources: ScreenRegExpSources): CompiledScreen {
+  const skip = new RegExp(sources.skip, 'g');
+  const expand = sources.expand === null ? null : new RegExp(sources.expand, 'g');
+  // All three global, so one object each serves every use (lastIndex set before each): the sentry
+  // builds them on every page load.
+  const find = new RegExp(sources.find, 'g');
+  const { patterns, folds } = sources;
+  // Read from the message's own object: most pages never expand anything, so no map is built for it.
+  const fold = (codePoint: string) =>
+    Object.hasOwn(folds, codePoint) ? (folds[codePoint] as string) : codePoint;
+  return {
+    skip,
+    expand,
+    find,
+    passes(text) {
+      let units = text.replace(skip, '');
+      if (expand !== null) units = units.replace(expand, fold);
+      find.lastIndex = 0;
+      return find.test(units);
+    },
+    mayCompleteHit(text) {
+      const units = asciiUnits(text);
+      // Empty text joins its neighbours; other characters than ASCII need the whole post read again.
+      if (units === null || units === '') return true;
+      return patterns.some((pattern) => mayJoin(units, pattern));
     },
   };
 }

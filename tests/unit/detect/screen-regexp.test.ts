@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regExpScreen } from '../../../lib/content/regexp-screen';
+import { regExpScreen, sentryScreen } from '../../../lib/content/regexp-screen';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
 import { foldIndex, screenRegExpSources } from '../../../lib/detect/screen-regexp';
 import { compileTextScreen } from '../../../lib/detect/text-screen';
@@ -20,10 +20,14 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 
 const DEFAULT_PATTERNS = compileBrandMatcher(DEFAULT_POLICY.brand).screenPatterns;
 
-function screenFor(patterns: readonly string[]) {
+function sourcesFor(patterns: readonly string[]) {
   const sources = screenRegExpSources(patterns);
   if (sources === null) throw new Error('no expressions');
-  return regExpScreen(sources);
+  return sources;
+}
+
+function screenFor(patterns: readonly string[]) {
+  return regExpScreen(sourcesFor(patterns));
 }
 
 /**
@@ -92,6 +96,8 @@ const PATTERN_SETS: Array<[string, string[]]> = [
 describe('screenRegExpSources: the page screen as native regular expressions', () => {
   it.each(PATTERN_SETS)('says exactly what the automaton screen says (%s)', (_label, patterns) => {
     const screen = screenFor(patterns);
+    // The always-loaded script's smaller screen, on the same expressions.
+    const sentry = sentryScreen(sourcesFor(patterns));
     const automaton = compileTextScreen(patterns);
     const characters = charactersFor(patterns);
     const random = randomSource(patterns.join().length * 7919);
@@ -99,8 +105,12 @@ describe('screenRegExpSources: the page screen as native regular expressions', (
     for (let round = 0; round < 3_000; round++) {
       const text = randomText(random, patterns, characters);
       const expected = automaton.screen().feed(text);
-      if (screen.passes(text) !== expected)
-        expect({ text, passes: screen.passes(text) }).toEqual({ text, passes: expected });
+      if (screen.passes(text) !== expected || sentry.passes(text) !== expected)
+        expect({ text, passes: screen.passes(text), sentry: sentry.passes(text) }).toEqual({
+          text,
+          passes: expected,
+          sentry: expected,
+        });
       if (expected) hits += 1;
     }
     // Both answers must be common, or the comparison proves little.
