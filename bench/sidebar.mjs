@@ -270,6 +270,7 @@ export async function sidebarRun({
         p50: percentile(direct.timings, 50),
         p95: percentile(direct.timings, 95),
         runs: direct.runs,
+        openMs: direct.openMs,
       },
       historyViaMessage: {
         p50: percentile(viaMessage, 50),
