@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { recomputeCustomer } from './customers';
 import { toTimestamp } from './ids';
 import type { ParleyDb } from './schema';
@@ -100,11 +100,39 @@ export async function purgeOlderThan(db: ParleyDb, days: number, now: string | D
     }
     for (const customerId of touched) await recomputeCustomer(db, customerId);
 
-    counts.drafts += await db.drafts.where('updatedAt').below(cutoff).delete();
-    counts.corrections += await db.corrections.where('at').below(cutoff).delete();
-    counts.thanks += await db.thanks.where('at').below(cutoff).delete();
+    // Old rows of posts that are no longer (or never were) a recorded mention. A live case keeps its
+    // posts' drafts, corrections and thanks however old they are: without its thanks row an old praise
+    // post would show as not thanked, and the agent could thank the fan twice.
+    counts.drafts += await deleteOrphans(
+      db,
+      db.drafts,
+      await db.drafts.where('updatedAt').below(cutoff).primaryKeys(),
+    );
+    counts.corrections += await deleteOrphans(
+      db,
+      db.corrections,
+      await db.corrections.where('at').below(cutoff).primaryKeys(),
+    );
+    counts.thanks += await deleteOrphans(
+      db,
+      db.thanks,
+      await db.thanks.where('at').below(cutoff).primaryKeys(),
+    );
   });
   return counts;
+}
+
+/** Deletes the rows of `table` (keyed by post) among `postKeys` whose post has no mention left. */
+async function deleteOrphans(
+  db: ParleyDb,
+  table: Table<unknown, string>,
+  postKeys: string[],
+): Promise<number> {
+  if (postKeys.length === 0) return 0;
+  const mentions = await db.mentions.bulkGet(postKeys);
+  const orphans = postKeys.filter((_, index) => mentions[index] === undefined);
+  await table.bulkDelete(orphans);
+  return orphans.length;
 }
 
 /** A customer's privacy request: everything Parley holds about them, on every platform, goes. */

@@ -70,6 +70,24 @@ describe('purgeOlderThan', () => {
     ).toBe(2);
   });
 
+  it('keeps the drafts, corrections and thanks of a live case’s old posts, and drops orphans', async () => {
+    const db = freshDb();
+    await mention(db, { handle: 'fan', postId: 'p1', postedAt: '2025-01-01T10:00:00.000Z' });
+    await recordThanks(db, { postKey: 'x:p1', at: '2025-01-01T11:00:00.000Z' });
+    await recategorize(db, { mentionId: 'x:p1', category: 'praise', at: '2025-01-01T12:00:00.000Z' });
+    await saveDraft(db, { postKey: 'x:p1', text: 'half-written', updatedAt: '2025-01-01T13:00:00.000Z' });
+    await mention(db, { handle: 'fan', postId: 'p2', postedAt: '2026-02-28T10:00:00.000Z' });
+    // A draft for a post that was never recorded (or whose mention went before).
+    await saveDraft(db, { postKey: 'x:gone', text: 'stale', updatedAt: '2025-01-01T13:00:00.000Z' });
+
+    const counts = await purgeOlderThan(db, 30, '2026-03-02T00:00:00.000Z');
+    expect(counts).toMatchObject({ mentions: 0, cases: 0, drafts: 1, corrections: 0, thanks: 0 });
+    expect(await db.thanks.get('x:p1')).toBeDefined();
+    expect(await db.corrections.get('x:p1')).toBeDefined();
+    expect((await db.drafts.get('x:p1'))?.text).toBe('half-written');
+    expect(await db.drafts.get('x:gone')).toBeUndefined();
+  });
+
   it('rejects a negative retention period', async () => {
     await expect(purgeOlderThan(freshDb(), -1, '2026-03-02T00:00:00.000Z')).rejects.toThrow(RangeError);
   });
