@@ -3,13 +3,20 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PageSentry } from '../lib/content/page-sentry';
 import { sendToBackground } from '../lib/content/send';
 import type { WorkClock } from '../lib/content/work-clock';
+import { pageUrlForMessage } from '../lib/messaging/page-url';
 
 // The content script (declared in wxt.config.ts, not through defineContentScript): WXT's content-script
 // wrapper announces every start to the page (a document event and a window message carrying the
 // extension's id) and polls the URL every second; the sentry needs neither.
 export default defineUnlistedScript(() => {
   const sentry = new PageSentry({
-    getPageScreen: (url) => sendToBackground('content:get-page-screen', { url }),
+    getPageScreen: async (url) => {
+      const screen = await sendToBackground('content:get-page-screen', { url: pageUrlForMessage(url) });
+      // A failed handler answers { ok: false, message } (entrypoints/background.ts): the sentry tries
+      // again later instead of taking the page as switched off.
+      if (typeof screen?.enabled !== 'boolean') throw new Error('No page screen from the background.');
+      return screen;
+    },
     loadWatcher: async () => {
       await sendToBackground('content:load-engine', {});
     },

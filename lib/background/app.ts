@@ -3,10 +3,9 @@
  * commands. The entrypoint only registers listeners and forwards to this.
  */
 import { browser } from 'wxt/browser';
-import { classifyMention } from '../classify';
 import { CONTENT_ENGINE_FILE } from '../content/files';
 import { sidebarLayoutKey } from '../content/sidebar-layout';
-import { recategorize, recordMention, type Classification as StoredClassification } from '../db/cases';
+import { recategorize } from '../db/cases';
 import { getDb } from '../db/instance';
 import { compileBrandMatcher } from '../detect';
 import type { BrandTermsInput } from '../detect/brand-matcher';
@@ -24,27 +23,12 @@ import { PageScreenCache } from './page-screen-cache';
 import { PageStateStore } from './page-state';
 import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
+import { recordReportedPosts } from './record-reports';
 import { createMessageRouter } from './router';
 import { loadSettings } from './settings';
 import { runSidebarMutation, runSidebarQuery } from './sidebar-api';
 
 const SYNC_ALARM = 'policy-sync';
-
-const OWN_REPLY_CLASSIFICATION: StoredClassification = {
-  category: 'neutral',
-  severity: 1,
-  sentiment: 0,
-  reasons: [],
-};
-
-function toStoredClassification(result: ReturnType<typeof classifyMention>): StoredClassification {
-  return {
-    category: result.category,
-    severity: result.severity,
-    sentiment: result.sentiment.score,
-    reasons: result.reasons.map((reason) => reason.text),
-  };
-}
 
 export function createBackgroundApp() {
   const local = browser.storage.local;
@@ -133,30 +117,11 @@ export function createBackgroundApp() {
           loadActivePolicy(local),
           db.corrections.toArray(),
         ]);
-        const detectedAt = new Date().toISOString();
-        const results = [];
-        for (const { post, ownAccount } of posts) {
-          // The brand's own replies are recorded as replies, not rated as customer mentions.
-          const classification = ownAccount
-            ? OWN_REPLY_CLASSIFICATION
-            : toStoredClassification(
-                classifyMention(
-                  { text: post.text, platform: post.platform },
-                  { rules: policy.classification, corrections },
-                ),
-              );
-          const recorded = await recordMention(db, {
-            post,
-            classification,
-            isOwnReply: ownAccount,
-            detectedAt,
-          });
-          results.push({
-            postKey: recorded.postKey,
-            category: recorded.mention?.category ?? classification.category,
-            severity: recorded.mention?.severity ?? classification.severity,
-          });
-        }
+        const results = await recordReportedPosts(db, posts, {
+          policy,
+          corrections,
+          detectedAt: new Date().toISOString(),
+        });
         await pages.addKeys(
           sender.tabId,
           url,

@@ -23,6 +23,10 @@ export interface ContentBridge {
 }
 
 const REPORT_BATCH = 100;
+/** After a report fails (the background restarting, its database failing), read its posts again after */
+const REPORT_RETRY_MS = 5_000;
+/** up to this many times in a row; a report that goes through starts the count again. */
+const REPORT_RETRIES = 3;
 
 export class ContentApp {
   private scanner: PageScanner | null = null;
@@ -32,10 +36,14 @@ export class ContentApp {
   private inFlight: Promise<void> = Promise.resolve();
   private reportsInFlight = 0;
   private queueRemaining = 0;
+  private failedReports = 0;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private retryElements: Element[] = [];
 
   constructor(
     private readonly bridge: ContentBridge,
     private readonly clock: WorkClock,
+    private readonly options: { reportRetryMs?: number } = {},
   ) {}
 
   /**
@@ -84,6 +92,9 @@ export class ContentApp {
     this.observer?.disconnect();
     this.observer = null;
     this.scanner = null;
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    this.retryElements = [];
   }
 
   /** The element currently showing a post (re-found by attribute if the site re-rendered it). */
@@ -149,6 +160,7 @@ export class ContentApp {
             ),
           );
           const results = await sent;
+          this.failedReports = 0;
           await inTask(() =>
             this.clock.time(() => {
               const byKey = new Map(results.map((result) => [result.postKey, result]));
@@ -160,13 +172,29 @@ export class ContentApp {
             }),
           );
         } catch {
-          // Background unavailable (extension reloading): the next mutation or navigation retries.
+          // Background unavailable (extension reloading) or its database failing: the posts were read
+          // and would not be read again until they change, so read them again later.
+          this.retryReport(slice.map((entry) => entry.element));
         }
       }
       this.reportsInFlight -= 1;
       this.clock.noteWork();
       this.updateBusy();
     });
+  }
+
+  private retryReport(elements: readonly Element[]): void {
+    const scanner = this.scanner;
+    if (!scanner || this.failedReports >= REPORT_RETRIES) return;
+    this.retryElements.push(...elements);
+    if (this.retry !== undefined) return;
+    this.failedReports += 1;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      const again = this.retryElements.splice(0);
+      if (this.scanner === scanner) scanner.readAgain(again);
+      this.updateBusy();
+    }, this.options.reportRetryMs ?? REPORT_RETRY_MS);
   }
 
   private mark(entry: FoundPost, category: Category | 'own-reply'): void {

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { insertReplyIntoPost } from '../editors/insert-into-post';
+import { pageUrlForMessage } from '../messaging/page-url';
 import { backgroundToContent, fitReportedPost, parseEnvelope, type ScanConfig } from '../messaging/protocol';
 import { ContentApp } from './content-app';
 import type { ContentEngine } from './engine-handle';
@@ -42,7 +43,14 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
     {
       reportPosts: async (url, posts) => {
         const fitted = posts.flatMap((reported) => fitReportedPost(reported) ?? []);
-        return (await sendToBackground('content:report-posts', { url, posts: fitted })).results;
+        const reply = await sendToBackground('content:report-posts', {
+          url: pageUrlForMessage(url),
+          posts: fitted,
+        });
+        // A failed handler answers { ok: false, message } instead (entrypoints/background.ts).
+        if (!Array.isArray(reply?.results))
+          throw new Error('The background did not record the reported posts.');
+        return reply.results;
       },
       openMention: (postKey) => {
         void ensureSidebar().then((host) => host.setState('open'));

@@ -96,6 +96,12 @@ export class PageScanner {
     if (posts.length) this.queue.push(...posts);
   }
 
+  /** Reads posts again even if unchanged (their report failed): they are reported anew. */
+  readAgain(elements: readonly Element[]): void {
+    for (const element of elements) this.signatures.delete(element);
+    this.enqueue(elements);
+  }
+
   /** Posts queued and not yet read. */
   get size(): number {
     return this.queue.size;

@@ -10,10 +10,12 @@
  * pulling the full Zod build into every page.
  */
 import * as z from 'zod/mini';
+import { normalizeHandle } from '../db/ids';
 import type { BrandTermsInput } from '../detect/brand-matcher';
 import type { ScreenRegExpSources } from '../detect/screen-regexp';
 import type { CompiledScreen } from '../detect/text-screen';
 import { CATEGORIES, PLATFORMS } from '../domain/types';
+import { MAX_PAGE_URL } from './page-url';
 
 const MAX_TEXT = 100_000;
 /** A sidebar frame's token: a random UUID from crypto.randomUUID(). */
@@ -87,7 +89,9 @@ export type ReportedPost = z.infer<ReturnType<typeof reportedPostSchema>>;
 export function fitReportedPost(reported: ReportedPost): ReportedPost | null {
   const { post } = reported;
   if (post.postId.length === 0 || post.postId.length > MAX_POST_ID) return null;
-  if (post.author.handle.length > MAX_HANDLE) return null;
+  // The database refuses a mention without an author (a handle of only "@" or spaces, which a generic
+  // page can show): left out here, it cannot fail the rest of its batch.
+  if (post.author.handle.length > MAX_HANDLE || normalizeHandle(post.author.handle).length === 0) return null;
   const displayName = post.author.displayName;
   return {
     post: {
@@ -116,12 +120,12 @@ function cutText(text: string, max: number): string {
 /** content → background */
 export const contentToBackground = schemaTable(() => ({
   /** What the content script's first stage needs to screen this page (lib/content/page-sentry.ts). */
-  'content:get-page-screen': z.object({ url: z.string().check(z.maxLength(4_000)) }),
+  'content:get-page-screen': z.object({ url: z.string().check(z.maxLength(MAX_PAGE_URL)) }),
   /** What the content script needs to scan this page: brand terms and whether the site is on. */
-  'content:get-scan-config': z.object({ url: z.string().check(z.maxLength(4_000)) }),
+  'content:get-scan-config': z.object({ url: z.string().check(z.maxLength(MAX_PAGE_URL)) }),
   /** Posts that mention the brand (or are the brand's own replies) found on the page. */
   'content:report-posts': z.object({
-    url: z.string().check(z.maxLength(4_000)),
+    url: z.string().check(z.maxLength(MAX_PAGE_URL)),
     posts: z.array(reportedPostSchema()).check(z.maxLength(200)),
   }),
   /** The agent clicked a marker: show this mention in the sidebar. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PAGE_URL, pageUrlForMessage } from '../../../lib/messaging/page-url';
 import { contentToBackground, fitReportedPost, type ReportedPost } from '../../../lib/messaging/protocol';
 
 /**
@@ -56,6 +57,12 @@ describe('fitReportedPost', () => {
     expect(fitReportedPost(reported({ author: { handle: 'h'.repeat(301), displayName: null } }))).toBeNull();
   });
 
+  it('leaves out a post without an author (a handle of only "@" or spaces), which the database refuses', () => {
+    for (const handle of ['', '@', '  ', '@@ '])
+      expect(fitReportedPost(reported({ author: { handle, displayName: 'Someone' } })), handle).toBeNull();
+    expect(fitReportedPost(reported({ author: { handle: '@jane', displayName: null } }))).not.toBeNull();
+  });
+
   it('drops over-long optional fields instead of refusing the post', () => {
     const fitted = fitReportedPost(
       reported(
@@ -72,5 +79,31 @@ describe('fitReportedPost', () => {
     expect(fitted?.post.inReplyTo).toBeNull();
     expect(fitted?.matchedTerms).toHaveLength(100);
     expect(accepted([fitted as ReportedPost])).toBe(true);
+  });
+});
+
+describe('pageUrlForMessage', () => {
+  const long = `https://x.com/search?q=${'acme%20'.repeat(1_000)}#top`;
+
+  it('sends an ordinary address as it is', () => {
+    expect(pageUrlForMessage('https://x.com/home?s=20#x')).toBe('https://x.com/home?s=20#x');
+  });
+
+  it('drops the query and fragment of an address too long for the background to accept', () => {
+    expect(accepted([reported()])).toBe(true);
+    const refused = contentToBackground()['content:report-posts'].safeParse({ url: long, posts: [] });
+    expect(refused.success).toBe(false); // what the page's reports met before
+    expect(pageUrlForMessage(long)).toBe('https://x.com/search');
+    const sent = contentToBackground()['content:report-posts'].safeParse({
+      url: pageUrlForMessage(long),
+      posts: [reported()],
+    });
+    expect(sent.success).toBe(true);
+  });
+
+  it('cuts a path that alone is too long', () => {
+    const path = `https://example.social/${'p'.repeat(5_000)}`;
+    expect(pageUrlForMessage(path)).toHaveLength(MAX_PAGE_URL);
+    expect(pageUrlForMessage(path).startsWith('https://example.social/ppp')).toBe(true);
   });
 });

@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentApp, type ContentBridge } from '../../../lib/content/content-app';
+import { WorkClock } from '../../../lib/content/work-clock';
+import type { ScanConfig } from '../../../lib/messaging/protocol';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import { loadFixture } from '../sites/fixture-helpers';
+
+const HOME = 'https://x.com/home';
+
+const CONFIG = {
+  enabled: true,
+  brand: DEFAULT_POLICY.brand,
+  mastodonHosts: [],
+  genericHosts: [],
+  sidebarOpen: false,
+  regExpScreen: null,
+} as unknown as ScanConfig;
+
+async function until(check: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** A bridge whose reports fail while `failing` says so, counting the posts of each report. */
+function flakyBridge(failing: () => boolean) {
+  const reports: number[] = [];
+  const bridge: ContentBridge = {
+    reportPosts: vi.fn(async (_url: string, posts: Parameters<ContentBridge['reportPosts']>[1]) => {
+      reports.push(posts.length);
+      if (failing()) throw new Error('The background did not record the reported posts.');
+      return posts.map(({ post }) => ({
+        postKey: `${post.platform}:${post.postId}`,
+        category: 'complaint' as const,
+        severity: 2 as const,
+      }));
+    }),
+    openMention: () => undefined,
+  };
+  return { bridge, reports };
+}
+
+const marked = () => document.querySelectorAll('[data-parley-mention]').length;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `value` has not changed for `quietMs` (a scan's slices and reports have run). */
+async function settled(value: () => number, quietMs = 80): Promise<number> {
+  let last = value();
+  let since = Date.now();
+  await until(() => {
+    const now = value();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+    return Date.now() - since >= quietMs;
+  }, 5_000);
+  return last;
+}
+
+describe('content app: reports that fail', () => {
+  let everything = 0;
+
+  beforeEach(async () => {
+    loadFixture('x', HOME);
+    if (everything > 0) return;
+    // What a scan whose reports all go through marks on this page.
+    const { bridge } = flakyBridge(() => false);
+    const app = new ContentApp(bridge, new WorkClock());
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    everything = await settled(marked);
+    app.stop();
+    loadFixture('x', HOME);
+  });
+
+  it('reads the posts of a failed report again later, reports and marks them', async () => {
+    let calls = 0;
+    const { bridge, reports } = flakyBridge(() => {
+      calls += 1;
+      return calls === 1;
+    });
+    const app = new ContentApp(bridge, new WorkClock(), { reportRetryMs: 20 });
+    expect(app.start(CONFIG, new URL(HOME), { watched: false })).toBe(true);
+    expect(everything).toBeGreaterThan(0);
+    await until(() => marked() === everything);
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    app.stop();
+  });
+
+  it('gives up after three retries in a row while the background keeps failing', async () => {
+    const { bridge, reports } = flakyBridge(() => true);
+    const app = new ContentApp(bridge, new WorkClock(), { reportRetryMs: 5 });
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    await until(() => reports.length >= 1);
+    const first = await settled(() => reports.length, 150);
+    await sleep(150);
+    expect(reports.length).toBe(first);
+    // Each retry reads the failed posts again and reports them again: three more rounds at least.
+    const failedPosts = reports.reduce((sum, count) => sum + count, 0);
+    expect(failedPosts).toBe(4 * everything);
+    expect(marked()).toBe(0);
+    app.stop();
+  });
+
+  it('stops retrying when the page is stopped (navigation)', async () => {
+    const { bridge, reports } = flakyBridge(() => true);
+    const app = new ContentApp(bridge, new WorkClock(), { reportRetryMs: 250 });
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    await until(() => reports.length >= 1);
+    const before = await settled(() => reports.length, 60);
+    app.stop();
+    await sleep(400);
+    expect(reports).toHaveLength(before);
+  });
+});
