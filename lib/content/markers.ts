@@ -116,6 +116,14 @@ const markerActions = new WeakMap<Element, () => void>();
 const listening = new WeakSet<Document>();
 
 /**
+ * The element an event happened on. A marker can sit inside a post in an open shadow root (Reddit's
+ * lazily loaded replies); at the document, `event.target` is then the shadow host, not the marker.
+ */
+function eventOrigin(event: Event): EventTarget | null {
+  return event.composedPath()[0] ?? event.target;
+}
+
+/**
  * One set of listeners per document, in the capture phase, instead of three per marker: a first pass
  * marks hundreds of posts, and a listener each cost more than the rest of the marker.
  */
@@ -125,7 +133,7 @@ function listenForMarkers(document: Document): void {
   document.addEventListener(
     'click',
     (event) => {
-      const marker = event.target;
+      const marker = eventOrigin(event);
       if (!(marker instanceof Element) || !markerActions.has(marker)) return;
       // The post around the marker is usually a link: don't let the click navigate or reach the site.
       event.preventDefault();
@@ -136,7 +144,7 @@ function listenForMarkers(document: Document): void {
     true,
   );
   const outline = (value: string) => (event: Event) => {
-    const marker = event.target;
+    const marker = eventOrigin(event);
     if (marker instanceof HTMLElement && markerActions.has(marker)) marker.style.outline = value;
   };
   document.addEventListener('focusin', outline('2px solid #1c7ed6'), true);

@@ -8,6 +8,7 @@ import {
   SITES,
   settledMentionCount,
   startExtension,
+  waitForSidebarFrame,
 } from './harness';
 import { appendXCell } from './x-timeline';
 
@@ -100,6 +101,27 @@ describe('mention detection on every site', () => {
       await page.close();
     });
   }
+
+  it('opens a mention from its marker inside an open shadow root (a Reddit reply loaded later)', async () => {
+    // The fixture's reply in faceplate-partial's shadow root, rewritten to mention the brand.
+    const html = readFileSync(
+      path.join(process.cwd(), 'tests/fixtures/sites/reddit-new.html'),
+      'utf8',
+    ).replace('Same here, the shop on Queen St is great.', 'Same here, the Acme shop on Queen St is great.');
+    const url = 'https://www.reddit.com/r/BuyItForLife/comments/1gx0abc/does_acme_ship_to_canada/';
+    const page = await session.context.newPage();
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    await page.goto(url);
+    // Playwright's CSS selectors reach into open shadow roots.
+    const reply = 'shreddit-comment[thingid="t1_lx1eee5"]';
+    await expect
+      .poll(() => page.locator(`${reply}[data-parley-mention]`).count(), { timeout: 15_000 })
+      .toBe(1);
+    await page.locator(`${reply} button[data-parley-marker]`).click();
+    const sidebar = await waitForSidebarFrame(page, session.extensionId);
+    expect(sidebar).toBeTruthy();
+    await page.close();
+  });
 });
 
 describe('keeping up with a live page (X)', () => {
