@@ -5,6 +5,14 @@
  */
 import { CONTENT_SCRIPT_FILE } from '../content/files';
 import { normalizeHost } from '../sites/enabled-hosts';
+import { SUPPORTED_SITE_MATCHES } from '../sites/matches';
+
+/**
+ * The manifest already runs the content script on these: registering it again would run it twice in
+ * the same page (two sentries, a reply inserted twice), e.g. when the agent enables www.reddit.com
+ * as a generic site.
+ */
+const DECLARED: ReadonlySet<string> = new Set(SUPPORTED_SITE_MATCHES);
 
 export const ENABLED_HOSTS_SCRIPT_ID = 'parley-enabled-hosts';
 
@@ -42,6 +50,7 @@ export async function syncEnabledHostScripts(
 ): Promise<string[]> {
   const granted: string[] = [];
   for (const pattern of matchPatternsFor(hosts)) {
+    if (DECLARED.has(pattern)) continue;
     if (await permissions.contains({ origins: [pattern] })) granted.push(pattern);
   }
   const existing = await scripting.getRegisteredContentScripts({ ids: [ENABLED_HOSTS_SCRIPT_ID] });
