@@ -13,6 +13,9 @@ import {
 } from './policy-store';
 import { type LocalArea, loadSettings } from './settings';
 
+/** At most this many fetches in one run while the URL keeps changing under it; the next call starts afresh. */
+const MAX_RUNS = 3;
+
 export class PolicySyncService {
   private running: Promise<{ ok: boolean; message: string }> | null = null;
 
@@ -30,8 +33,23 @@ export class PolicySyncService {
   }
 
   private async run(): Promise<{ ok: boolean; message: string }> {
-    const { policyUrl } = await loadSettings(this.area);
-    if (!policyUrl) return { ok: true, message: 'No policy URL set: using the active policy.' };
+    for (let attempt = 1; ; attempt++) {
+      const { policyUrl } = await loadSettings(this.area);
+      if (!policyUrl) return { ok: true, message: 'No policy URL set: using the active policy.' };
+      const result = await this.syncFrom(policyUrl, async () => {
+        // The agent saved another URL while this one was being fetched (its own sync call shares this
+        // run): what this URL answered is no longer what they asked for, so fetch theirs instead.
+        return attempt < MAX_RUNS && (await loadSettings(this.area)).policyUrl !== policyUrl;
+      });
+      if (result !== null) return result;
+    }
+  }
+
+  /** One sync from `policyUrl`; null (nothing saved) when `superseded` says the URL changed meanwhile. */
+  private async syncFrom(
+    policyUrl: string,
+    superseded: () => Promise<boolean>,
+  ): Promise<{ ok: boolean; message: string } | null> {
     const active = await loadActivePolicy(this.area);
     const status = await loadPolicyStatus(this.area);
     const now = new Date().toISOString();
@@ -45,6 +63,7 @@ export class PolicySyncService {
       },
       fetchImpl: this.fetchImpl,
     });
+    if (await superseded()) return null;
     const next: PolicySyncStatus = { ...status, lastAttemptAt: now };
     if (outcome.status === 'rejected') {
       next.error = { code: outcome.error.code, message: outcome.error.message };

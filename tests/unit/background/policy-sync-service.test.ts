@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { loadActivePolicy } from '../../../lib/background/policy-store';
+import { PolicySyncService } from '../../../lib/background/policy-sync-service';
+import { type LocalArea, saveSettings } from '../../../lib/background/settings';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import { renderPolicyYaml } from '../../../lib/policy/yaml';
+
+function memoryArea(): LocalArea {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    set: async (changes) => {
+      for (const [key, value] of Object.entries(changes)) items.set(key, structuredClone(value));
+    },
+  };
+}
+
+const published = (version: number, brandName: string) =>
+  renderPolicyYaml({
+    ...structuredClone(DEFAULT_POLICY),
+    version,
+    updatedAt: `2026-02-0${version}T09:00:00Z`,
+    brand: { ...structuredClone(DEFAULT_POLICY.brand), name: brandName },
+  });
+
+const OLD_URL = 'https://old.example/policy.yaml';
+const NEW_URL = 'https://new.example/policy.yaml';
+
+describe('PolicySyncService', () => {
+  it('applies the policy at the URL saved while a sync of the previous URL was under way', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: OLD_URL });
+    const fetched: string[] = [];
+    const fetchImpl = (async (input: RequestInfo | URL) => {
+      const url = String(input);
+      fetched.push(url);
+      if (url === OLD_URL) {
+        // The agent saves a new URL while the old host is still answering.
+        await saveSettings(area, { policyUrl: NEW_URL });
+        return new Response(published(2, 'Old Brand'), { headers: { 'Content-Type': 'application/yaml' } });
+      }
+      return new Response(published(3, 'New Brand'), { headers: { 'Content-Type': 'application/yaml' } });
+    }) as typeof fetch;
+    const service = new PolicySyncService(area, fetchImpl);
+
+    const [first, second] = await Promise.all([service.syncNow(), service.syncNow()]);
+    expect(first).toEqual(second); // the save's own sync call shares the run
+    expect(first.ok).toBe(true);
+    expect(fetched).toEqual([OLD_URL, NEW_URL]);
+    const active = await loadActivePolicy(area);
+    expect(active.policy.brand.name).toBe('New Brand');
+    expect(active.url).toBe(NEW_URL);
+  });
+
+  it('applies what the URL answered when the URL did not change', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: NEW_URL });
+    const fetchImpl = (async () =>
+      new Response(published(3, 'New Brand'), {
+        headers: { 'Content-Type': 'application/yaml' },
+      })) as typeof fetch;
+    const result = await new PolicySyncService(area, fetchImpl).syncNow();
+    expect(result.ok).toBe(true);
+    expect((await loadActivePolicy(area)).policy.version).toBe(3);
+  });
+});
