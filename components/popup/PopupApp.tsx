@@ -21,6 +21,7 @@ const SOURCE_WORDS: Record<ActivePolicyRecord['source'], string> = {
 };
 
 function syncLine(record: ActivePolicyRecord, status: PolicySyncStatus | undefined, now: number): string {
+  if (record.unreadable) return 'saved policy unreadable';
   if (status?.lastSuccessAt) return `last synced ${formatAgo(status.lastSuccessAt, now)}`;
   if (record.source === 'default') return 'no policy URL set';
   return `applied ${formatAgo(record.appliedAt, now)}`;

@@ -19,6 +19,23 @@ export function PolicyNotices({
   const update = unseenPolicyUpdate(status, memory);
   return (
     <>
+      {record?.unreadable ? (
+        <div className="banner error" role="alert" data-testid="policy-unreadable">
+          <p className="banner-title">The saved policy could not be used</p>
+          <p>{record.unreadable}</p>
+          <p className="small">
+            Using the built-in default policy (brand “{record.policy.brand.name}”) until a valid policy is
+            synced or imported.
+          </p>
+          {onOpenOptions ? (
+            <div className="button-row">
+              <button type="button" className="button small" onClick={onOpenOptions}>
+                Policy settings
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       {status?.error ? (
         <div className="banner error" role="alert" data-testid="policy-sync-error">
           <p className="banner-title">Policy sync failed</p>

@@ -1,7 +1,8 @@
 /**
  * The active policy and its sync status, in extension storage. The stored policy is re-validated on
- * every load: a corrupted or hand-edited value never reaches the classifier or the sidebar; the
- * embedded default takes over and the problem is reported.
+ * every load: a corrupted or hand-edited value (or one an update's stricter schema refuses) never
+ * reaches the classifier or the sidebar; the embedded default takes over, and `unreadable` says why, so
+ * agents see that they are not on their team's policy.
  */
 import { DEFAULT_POLICY } from '../policy/default-policy';
 import { type Policy, policySchema } from '../policy/schema';
@@ -16,6 +17,8 @@ export interface ActivePolicyRecord {
   etag?: string;
   lastModified?: string;
   appliedAt: string;
+  /** Set when a saved policy could not be used and the default stands in: the first problem found. */
+  unreadable?: string;
 }
 
 export interface PolicySyncStatus {
@@ -39,11 +42,20 @@ export const EMPTY_STATUS: PolicySyncStatus = {
 
 export async function loadActivePolicy(area: LocalArea): Promise<ActivePolicyRecord> {
   const stored = (await area.get(POLICY_KEY))[POLICY_KEY] as Partial<ActivePolicyRecord> | undefined;
-  if (stored?.policy) {
-    const parsed = policySchema.safeParse(stored.policy);
-    if (parsed.success) return { ...(stored as ActivePolicyRecord), policy: parsed.data };
-  }
-  return { policy: DEFAULT_POLICY, source: 'default', appliedAt: new Date(0).toISOString() };
+  const fallback: ActivePolicyRecord = {
+    policy: DEFAULT_POLICY,
+    source: 'default',
+    appliedAt: new Date(0).toISOString(),
+  };
+  if (stored === undefined) return fallback;
+  const parsed = stored?.policy ? policySchema.safeParse(stored.policy) : null;
+  if (parsed?.success) return { ...(stored as ActivePolicyRecord), policy: parsed.data };
+  const issue = parsed?.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return {
+    ...fallback,
+    unreadable: issue ? `${issue.message}${where}` : 'the saved value holds no policy',
+  };
 }
 
 export async function saveActivePolicy(area: LocalArea, record: ActivePolicyRecord): Promise<void> {

@@ -179,6 +179,26 @@ describe('popup and options', () => {
     await popup.close();
   });
 
+  it('popup: a saved policy that no longer validates is named, not silently replaced', async () => {
+    const saved = await stored('policy.active');
+    await store({
+      'policy.active': {
+        policy: { ...structuredClone(DEFAULT_POLICY), version: -4 },
+        source: 'file',
+        appliedAt: new Date().toISOString(),
+      },
+    });
+    const popup = await openExtensionPage(session, '/popup.html');
+    await expect
+      .poll(() => popup.getByTestId('policy-unreadable').innerText(), { timeout: 10_000 })
+      .toContain('version');
+    expect(await popup.getByTestId('policy-line').innerText()).toContain('saved policy unreadable');
+    if (saved === undefined) await forget('policy.active');
+    else await store({ 'policy.active': saved });
+    await expect.poll(() => popup.getByTestId('policy-unreadable').count(), { timeout: 10_000 }).toBe(0);
+    await popup.close();
+  });
+
   it('options: agent details, and a policy URL that is refused with the reason', async () => {
     const options = await openExtensionPage(session, '/options.html');
     await options.getByLabel('Your name').fill('Sam Rivera');

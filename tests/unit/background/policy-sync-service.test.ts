@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadActivePolicy } from '../../../lib/background/policy-store';
+import { loadActivePolicy, POLICY_KEY } from '../../../lib/background/policy-store';
 import { PolicySyncService } from '../../../lib/background/policy-sync-service';
 import { type LocalArea, saveSettings } from '../../../lib/background/settings';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
@@ -62,5 +62,29 @@ describe('PolicySyncService', () => {
     const result = await new PolicySyncService(area, fetchImpl).syncNow();
     expect(result.ok).toBe(true);
     expect((await loadActivePolicy(area)).policy.version).toBe(3);
+  });
+});
+
+describe('loadActivePolicy', () => {
+  it('uses the default and says why when the saved policy no longer validates', async () => {
+    const area = memoryArea();
+    expect((await loadActivePolicy(area)).unreadable).toBeUndefined(); // nothing saved: plain default
+    await area.set({
+      [POLICY_KEY]: {
+        policy: { ...structuredClone(DEFAULT_POLICY), version: -4 },
+        source: 'file',
+        appliedAt: '2026-02-01T09:00:00.000Z',
+      },
+    });
+    const record = await loadActivePolicy(area);
+    expect(record.source).toBe('default');
+    expect(record.policy).toEqual(DEFAULT_POLICY);
+    expect(record.unreadable).toMatch(/version/);
+  });
+
+  it('says so when the saved value holds no policy at all', async () => {
+    const area = memoryArea();
+    await area.set({ [POLICY_KEY]: { source: 'url' } });
+    expect((await loadActivePolicy(area)).unreadable).toBe('the saved value holds no policy');
   });
 });
