@@ -216,6 +216,11 @@ export class SidebarHost {
   private onFrameMessage(data: unknown): void {
     if (typeof data !== 'object' || data === null) return;
     const message = data as { type?: unknown; postKey?: unknown };
+    // The agent opened a mention from the page while the sidebar was already open: focus follows it.
+    if (message.type === 'focus-frame') {
+      this.focusFrame();
+      return;
+    }
     if (
       message.type === 'focus-mention' &&
       typeof message.postKey === 'string' &&

@@ -403,6 +403,17 @@ describe('sidebar workspace', () => {
     const focus = await activeIn(frame);
     expect(focus.tag).not.toBe('BODY');
     await page.screenshot({ path: 'test-results/sidebar-keyboard.png' });
+
+    // With the sidebar already open, opening another mention from the page takes focus in again.
+    const other = page.locator('[data-parley-post-id="t1_qa"] button[data-parley-marker]').first();
+    await other.focus();
+    expect((await activeIn(frame)).hasFocus).toBe(false);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => frame.locator('.mention-view').getAttribute('data-post-key'))
+      .toBe('reddit:t1_qa');
+    await expect.poll(async () => (await activeIn(frame)).hasFocus, { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await activeIn(frame)).className).toContain('mention-heading');
     await page.close();
   });
 
