@@ -27,6 +27,12 @@ const REPORT_BATCH = 100;
 const REPORT_RETRY_MS = 5_000;
 /** up to this many times in a row; a report that goes through starts the count again. */
 const REPORT_RETRIES = 3;
+/**
+ * Found posts kept before those no longer in the page are dropped. Agents scroll infinite timelines all
+ * day; each entry holds its post's element, so entries of posts the site removed would keep whole
+ * detached subtrees alive for the life of the tab.
+ */
+const FOUND_PRUNE_AT = 500;
 
 export class ContentApp {
   private scanner: PageScanner | null = null;
@@ -39,6 +45,7 @@ export class ContentApp {
   private failedReports = 0;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private retryElements: Element[] = [];
+  private pruneFoundAt = FOUND_PRUNE_AT;
 
   constructor(
     private readonly bridge: ContentBridge,
@@ -53,6 +60,8 @@ export class ContentApp {
    */
   start(config: ScanConfig, url: URL, options: { watched: boolean }): boolean {
     this.stop();
+    this.found.clear();
+    this.pruneFoundAt = FOUND_PRUNE_AT;
     const setupStart = performance.now();
     if (!config.enabled) return false;
     setEnabledHosts({ mastodon: config.mastodonHosts, generic: config.genericHosts });
@@ -122,8 +131,15 @@ export class ContentApp {
   }
 
   private onFound(post: FoundPost): void {
+    if (this.found.size >= this.pruneFoundAt && !this.found.has(post.key)) this.pruneFound();
     this.found.set(post.key, post);
     this.pending.push(post);
+  }
+
+  private pruneFound(): void {
+    for (const [key, entry] of this.found) if (!entry.element.isConnected) this.found.delete(key);
+    // A page that really shows this many mentions is not walked again for each new one.
+    this.pruneFoundAt = Math.max(FOUND_PRUNE_AT, this.found.size * 2);
   }
 
   private afterSlice(slice: { elapsedMs: number; remaining: number }): void {

@@ -116,3 +116,59 @@ describe('content app: reports that fail', () => {
     expect(reports).toHaveLength(before);
   });
 });
+
+describe('content app: what it keeps of found posts', () => {
+  beforeEach(() => {
+    loadFixture('x', HOME);
+  });
+
+  it('forgets the posts of the previous page when it starts again (SPA navigation)', async () => {
+    const { bridge } = flakyBridge(() => false);
+    const app = new ContentApp(bridge, new WorkClock());
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    await settled(marked);
+    const key = document.querySelector('[data-parley-mention]')?.getAttribute('data-parley-post-id');
+    expect(app.foundPost(`x:${key}`)).toBeDefined();
+    document.body.replaceChildren(); // the new page has no posts
+    app.start(CONFIG, new URL('https://x.com/explore'), { watched: false });
+    expect(app.foundPost(`x:${key}`)).toBeUndefined();
+    app.stop();
+  });
+
+  it('drops found posts the site removed once it holds many', async () => {
+    const { bridge } = flakyBridge(() => false);
+    const app = new ContentApp(bridge, new WorkClock());
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    const first = await settled(marked);
+    expect(first).toBeGreaterThan(0);
+    const firstKeys = [...document.querySelectorAll('[data-parley-mention]')].map(
+      (element) => `x:${element.getAttribute('data-parley-post-id')}`,
+    );
+    // An infinite timeline: the site removes the posts already scrolled past and adds new ones.
+    const template = document.querySelector(
+      '[data-parley-mention]:not([data-parley-mention="own-reply"])',
+    ) as Element;
+    for (let round = 0; round < 6; round++) {
+      for (const element of document.querySelectorAll('article')) element.remove();
+      const batch = Array.from({ length: 120 }, (_, index) => {
+        const copy = template.cloneNode(true) as Element;
+        for (const link of copy.querySelectorAll('a[href*="/status/"]')) {
+          const id = `19990000${round}${index.toString().padStart(4, '0')}`;
+          link.setAttribute(
+            'href',
+            (link.getAttribute('href') ?? '').replace(/\/status\/\d+/, `/status/${id}`),
+          );
+        }
+        for (const marker of copy.querySelectorAll('[data-parley-marker]')) marker.remove();
+        copy.removeAttribute('data-parley-mention');
+        copy.removeAttribute('data-parley-post-id');
+        return copy;
+      });
+      document.body.append(...batch); // the app's own observer reads them
+      await until(() => marked() >= 120);
+      await settled(marked, 60);
+    }
+    expect(firstKeys.every((key) => app.foundPost(key) === undefined)).toBe(true);
+    app.stop();
+  });
+});
