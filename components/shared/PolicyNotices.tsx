@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ActivePolicyRecord, PolicySyncStatus } from '../../lib/background/policy-store';
 import { unseenPolicyUpdate } from '../../lib/ui/ui-memory';
 import { useUiMemory } from '../../lib/ui/use-ui-memory';
@@ -20,38 +21,26 @@ export function PolicyNotices({
   return (
     <>
       {record?.unreadable ? (
-        <div className="banner error" role="alert" data-testid="policy-unreadable">
-          <p className="banner-title">The saved policy could not be used</p>
-          <p>{record.unreadable}</p>
-          <p className="small">
-            Using the built-in default policy (brand “{record.policy.brand.name}”) until a valid policy is
-            synced or imported.
-          </p>
-          {onOpenOptions ? (
-            <div className="button-row">
-              <button type="button" className="button small" onClick={onOpenOptions}>
-                Policy settings
-              </button>
-            </div>
-          ) : null}
-        </div>
+        <PolicyErrorBanner
+          testId="policy-unreadable"
+          title="The saved policy could not be used"
+          message={record.unreadable}
+          onOpenOptions={onOpenOptions}
+        >
+          Using the built-in default policy (brand “{record.policy.brand.name}”) until a valid policy is
+          synced or imported.
+        </PolicyErrorBanner>
       ) : null}
       {status?.error ? (
-        <div className="banner error" role="alert" data-testid="policy-sync-error">
-          <p className="banner-title">Policy sync failed</p>
-          <p>{status.error.message}</p>
-          <p className="small">
-            Still using policy v{record?.policy.version ?? '?'}
-            {record?.source === 'url' ? ' from the last good sync' : ''}.
-          </p>
-          {onOpenOptions ? (
-            <div className="button-row">
-              <button type="button" className="button small" onClick={onOpenOptions}>
-                Policy settings
-              </button>
-            </div>
-          ) : null}
-        </div>
+        <PolicyErrorBanner
+          testId="policy-sync-error"
+          title="Policy sync failed"
+          message={status.error.message}
+          onOpenOptions={onOpenOptions}
+        >
+          Still using policy v{record?.policy.version ?? '?'}
+          {record?.source === 'url' ? ' from the last good sync' : ''}.
+        </PolicyErrorBanner>
       ) : null}
       {update ? (
         <div className="banner info" role="status" data-testid="policy-update-notice">
@@ -75,5 +64,35 @@ export function PolicyNotices({
         </div>
       ) : null}
     </>
+  );
+}
+
+/** A policy problem: what went wrong, which policy is in use meanwhile, and a way to the settings. */
+function PolicyErrorBanner({
+  testId,
+  title,
+  message,
+  onOpenOptions,
+  children,
+}: {
+  testId: string;
+  title: string;
+  message: string;
+  onOpenOptions?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="banner error" role="alert" data-testid={testId}>
+      <p className="banner-title">{title}</p>
+      <p>{message}</p>
+      <p className="small">{children}</p>
+      {onOpenOptions ? (
+        <div className="button-row">
+          <button type="button" className="button small" onClick={onOpenOptions}>
+            Policy settings
+          </button>
+        </div>
+      ) : null}
+    </div>
   );
 }

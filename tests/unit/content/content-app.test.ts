@@ -98,7 +98,7 @@ describe('content app: reports that fail', () => {
     const first = await settled(() => reports.length, 150);
     await sleep(150);
     expect(reports.length).toBe(first);
-    // Each retry reads the failed posts again and reports them again: three more rounds at least.
+    // Each retry reads the failed posts again and reports them again: three more rounds, then none.
     const failedPosts = reports.reduce((sum, count) => sum + count, 0);
     expect(failedPosts).toBe(4 * everything);
     expect(marked()).toBe(0);
