@@ -10,13 +10,7 @@ import { pageUrlForMessage } from '../lib/messaging/page-url';
 // extension's id) and polls the URL every second; the sentry needs neither.
 export default defineUnlistedScript(() => {
   const sentry = new PageSentry({
-    getPageScreen: async (url) => {
-      const screen = await sendToBackground('content:get-page-screen', { url: pageUrlForMessage(url) });
-      // A failed handler answers { ok: false, message } (entrypoints/background.ts): the sentry tries
-      // again later instead of taking the page as switched off.
-      if (typeof screen?.enabled !== 'boolean') throw new Error('No page screen from the background.');
-      return screen;
-    },
+    getPageScreen: (url) => sendToBackground('content:get-page-screen', { url: pageUrlForMessage(url) }),
     loadWatcher: async () => {
       await sendToBackground('content:load-engine', {});
     },

@@ -47,14 +47,12 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
           url: pageUrlForMessage(url),
           posts: fitted,
         });
-        // A failed handler answers { ok: false, message } instead (entrypoints/background.ts).
-        if (!Array.isArray(reply?.results))
-          throw new Error('The background did not record the reported posts.');
         return reply.results;
       },
       openMention: (postKey) => {
         void ensureSidebar().then((host) => host.setState('open'));
-        void sendToBackground('content:open-mention', { postKey });
+        // The sidebar opens either way; a failed request only leaves it on its current view.
+        sendToBackground('content:open-mention', { postKey }).catch(() => undefined);
       },
     },
     clock,
@@ -92,11 +90,11 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
             if (sidebar?.state === 'open') sidebar.setState('collapsed');
             result = await insertReplyIntoPost(found.adapter, element, text);
           }
-          void sendToBackground('content:insert-result', {
+          sendToBackground('content:insert-result', {
             requestId,
             ok: result.ok,
             message: result.message,
-          });
+          }).catch(() => undefined); // the asking sidebar has the result already: it is this call's answer
           return result;
         }
         default:
