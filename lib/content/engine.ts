@@ -94,7 +94,7 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
             requestId,
             ok: result.ok,
             message: result.message,
-          }).catch(() => undefined); // the asking sidebar has the result already: it is this call's answer
+          }).catch(() => undefined); // the asking sidebar already has it: the answer to background:insert-reply
           return result;
         }
         default:
