@@ -176,10 +176,13 @@ export class ContentApp {
             ),
           );
           const results = await sent;
-          this.failedReports = 0;
+          const byKey = new Map(results.map((result) => [result.postKey, result]));
+          // The background answers for every post it recorded: the others it could not record.
+          const unrecorded = slice.filter((entry) => !byKey.has(entry.key));
+          if (unrecorded.length === 0) this.failedReports = 0;
+          else this.retryReport(unrecorded.map((entry) => entry.element));
           await inTask(() =>
             this.clock.time(() => {
-              const byKey = new Map(results.map((result) => [result.postKey, result]));
               for (const entry of slice) {
                 const result = byKey.get(entry.key);
                 if (entry.ownAccount) this.mark(entry, 'own-reply');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyDb } from '../../../lib/db/schema';
 import { seedSyntheticData } from '../../../lib/db/seed';
 import { exportJson, type TableCounts } from '../../../lib/export';
-import { type ExtensionSession, readTable, settledMentionCount } from '../harness';
+import { type ExtensionSession, MENTION_SELECTOR, readTable, settledMentionCount } from '../harness';
 import { consistencyProblems, type TableDump } from './consistency';
 import { currentWorker, launch, sendFromPage } from './support';
 
@@ -121,8 +121,9 @@ describe('storage full', () => {
     try {
       await site.goto('https://x.com/home');
       await site.waitForTimeout(2_500);
-      // Refused reports leave the posts unmarked, and nothing of them in the database.
-      expect(await site.locator('[data-parley-mention]').count()).toBe(0);
+      // Refused reports leave the customers' posts unmarked, and nothing of them in the database (the
+      // brand's own reply, which replies to no recorded case, needs no write and is marked as such).
+      expect(await site.locator(MENTION_SELECTOR).count()).toBe(0);
       const partial = await tables();
       expect(partial.mentions).toEqual([]);
       expect(partial.customers).toEqual([]);

@@ -90,6 +90,30 @@ describe('content app: reports that fail', () => {
     app.stop();
   });
 
+  it('reads again the posts a report answered nothing for (the database refused them)', async () => {
+    const reports: number[] = [];
+    let refuse = true;
+    const bridge: ContentBridge = {
+      reportPosts: async (_url, posts) => {
+        reports.push(posts.length);
+        // The first report records only its first post.
+        const recorded = refuse ? posts.slice(0, 1) : posts;
+        refuse = false;
+        return recorded.map(({ post }) => ({
+          postKey: `${post.platform}:${post.postId}`,
+          category: 'complaint' as const,
+          severity: 2 as const,
+        }));
+      },
+      openMention: () => undefined,
+    };
+    const app = new ContentApp(bridge, new WorkClock(), { reportRetryMs: 20 });
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    await until(() => marked() === everything);
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    app.stop();
+  });
+
   it('gives up after three retries in a row while the background keeps failing', async () => {
     const { bridge, reports } = flakyBridge(() => true);
     const app = new ContentApp(bridge, new WorkClock(), { reportRetryMs: 5 });
