@@ -25,14 +25,19 @@ async function until(check: () => boolean, timeoutMs = 3_000): Promise<void> {
   }
 }
 
-/** A bridge whose reports fail while `failing` says so, counting the posts of each report. */
-function flakyBridge(failing: () => boolean) {
+type Reported = Parameters<ContentBridge['reportPosts']>[1];
+
+/**
+ * A bridge whose reports fail while `failing` says so, counting the posts of each report; `recorded`
+ * picks the posts the background answers for (all of them unless told otherwise).
+ */
+function flakyBridge(failing: () => boolean, recorded: (posts: Reported) => Reported = (posts) => posts) {
   const reports: number[] = [];
   const bridge: ContentBridge = {
-    reportPosts: vi.fn(async (_url: string, posts: Parameters<ContentBridge['reportPosts']>[1]) => {
+    reportPosts: vi.fn(async (_url: string, posts: Reported) => {
       reports.push(posts.length);
       if (failing()) throw new Error('The background did not record the reported posts.');
-      return posts.map(({ post }) => ({
+      return recorded(posts).map(({ post }) => ({
         postKey: `${post.platform}:${post.postId}`,
         category: 'complaint' as const,
         severity: 2 as const,
@@ -91,22 +96,16 @@ describe('content app: reports that fail', () => {
   });
 
   it('reads again the posts a report answered nothing for (the database refused them)', async () => {
-    const reports: number[] = [];
     let refuse = true;
-    const bridge: ContentBridge = {
-      reportPosts: async (_url, posts) => {
-        reports.push(posts.length);
-        // The first report records only its first post.
-        const recorded = refuse ? posts.slice(0, 1) : posts;
+    // The first report's answer covers only its first post.
+    const { bridge, reports } = flakyBridge(
+      () => false,
+      (posts) => {
+        const answered = refuse ? posts.slice(0, 1) : posts;
         refuse = false;
-        return recorded.map(({ post }) => ({
-          postKey: `${post.platform}:${post.postId}`,
-          category: 'complaint' as const,
-          severity: 2 as const,
-        }));
+        return answered;
       },
-      openMention: () => undefined,
-    };
+    );
     const app = new ContentApp(bridge, new WorkClock(), { reportRetryMs: 20 });
     app.start(CONFIG, new URL(HOME), { watched: false });
     await until(() => marked() === everything);
