@@ -62,13 +62,20 @@ export function regExpScreen(sources: ScreenRegExpSources): RegExpScreen {
   };
 }
 
+/** Text the screen reads as ASCII: anything else may fold to a pattern's units. */
+const NON_ASCII = /[^\0-\x7f]/;
+/** ASCII the screen skips: NUL and whitespace. */
+const ASCII_SKIPPED = /[\0\t-\r ]/g;
+
 function compile(sources: ScreenRegExpSources): CompiledScreen {
   const skip = new RegExp(sources.skip, 'g');
   const expand = sources.expand === null ? null : new RegExp(sources.expand, 'g');
   // All three global, so one object each serves every use (lastIndex set before each): the sentry
   // builds them on every page load.
   const find = new RegExp(sources.find, 'g');
-  const { patterns, folds } = sources;
+  const { folds } = sources;
+  const joins = new RegExp(sources.joins);
+  const within = sources.patterns.join('\n');
   // Read from the message's own object: most pages never expand anything, so no map is built for it.
   const fold = (codePoint: string) =>
     Object.hasOwn(folds, codePoint) ? (folds[codePoint] as string) : codePoint;
@@ -83,38 +90,13 @@ function compile(sources: ScreenRegExpSources): CompiledScreen {
       return find.test(units);
     },
     mayCompleteHit(text) {
-      const units = asciiUnits(text);
-      // Empty text joins its neighbours; other characters than ASCII need the whole post read again.
-      if (units === null || units === '') return true;
-      return patterns.some((pattern) => mayJoin(units, pattern));
+      // Other characters than ASCII need the whole post read again (their folds are the screen's).
+      if (NON_ASCII.test(text)) return true;
+      const units = text.replace(ASCII_SKIPPED, '').toLowerCase();
+      // Empty text joins its neighbours.
+      if (units === '') return true;
+      // Joined by a unit that units never hold, so a match never spans two patterns.
+      return joins.test(units) || within.includes(units);
     },
   };
-}
-
-/** Text as the screen reads it when it is all ASCII (lower case; whitespace and NUL dropped), else null. */
-function asciiUnits(text: string): string | null {
-  let units = '';
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0x80) return null;
-    if (code === 0x20 || code === 0 || (code >= 0x09 && code <= 0x0d)) continue;
-    units += String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 32 : code);
-  }
-  return units;
-}
-
-/**
- * Whether ASCII units, placed among text without a hit, could form one of `pattern` with it. Such a
- * hit lies within them, ends in them (they start with the pattern's end), starts in them (they end
- * with its start) or spans them (they lie inside it). A non-ASCII unit of the pattern never equals
- * one of theirs, so comparing strings is exact.
- */
-function mayJoin(units: string, pattern: string): boolean {
-  if (pattern.includes(units) || units.includes(pattern)) return true;
-  const longest = Math.min(units.length, pattern.length - 1);
-  for (let length = 1; length <= longest; length++) {
-    if (units.startsWith(pattern.slice(pattern.length - length))) return true;
-    if (units.endsWith(pattern.slice(0, length))) return true;
-  }
-  return false;
 }

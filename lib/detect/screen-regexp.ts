@@ -147,10 +147,17 @@ export interface ScreenRegExpSources {
   folds: Record<string, string>;
   find: string;
   /**
-   * The patterns, without those containing another: for the page to tell whether a changed piece of
-   * ASCII text could complete a hit (RegExpScreen.mayCompleteHit) with plain string comparisons.
+   * The patterns, without those containing another: a changed piece of ASCII text that lies inside one
+   * could complete a hit (RegExpScreen.mayCompleteHit: one native search of them joined).
    */
   patterns: string[];
+  /**
+   * Matches changed ASCII text (as the screen reads it) that could complete a hit in any other way: it
+   * holds a pattern, starts with a pattern's end or ends with a pattern's start. Why an expression:
+   * the page runs this check on every text the page changes, all day, mostly in code still cold, where
+   * a few native calls cost a fraction of a loop over the patterns.
+   */
+  joins: string;
 }
 
 /**
@@ -207,6 +214,7 @@ export function screenRegExpSources(
     folds: expandedFolds,
     find,
     patterns: kept,
+    joins: joinsSource(kept),
   };
   // The gap between units counts once: it is one short class, and repeated it costs the page's
   // compile and scan about as much again as the units' own classes (18 six-letter patterns: 1.4 ->
@@ -219,8 +227,39 @@ export function screenRegExpSources(
     JSON.stringify(sources.folds).length +
     find.length -
     gaps +
-    JSON.stringify(kept).length;
+    JSON.stringify(kept).length +
+    sources.joins.length;
   return length > MAX_SCREEN_REGEXP_LENGTH ? null : sources;
+}
+
+/**
+ * ScreenRegExpSources.joins for these patterns. Each pattern's proper ends as one nested group, so its
+ * size grows with the pattern's length, not its square: for "acme", `^(?:(?:c?m)?e)` matches "e",
+ * "me" and "cme" at the start, and `a(?:c(?:m)?)?$` matches "a", "ac" and "acm" at the end.
+ */
+function joinsSource(patterns: readonly string[]): string {
+  const ends: string[] = [];
+  const starts: string[] = [];
+  for (const pattern of patterns) {
+    const units = pattern.split('').map((unit) => unitSource(unit.charCodeAt(0)));
+    let end = '';
+    for (let index = 1; index < units.length; index++)
+      end = end === '' ? (units[index] as string) : `(?:${end})?${units[index]}`;
+    let start = '';
+    for (let index = units.length - 2; index >= 0; index--)
+      start = start === '' ? (units[index] as string) : `${units[index]}(?:${start})?`;
+    if (end !== '') ends.push(end);
+    if (start !== '') starts.push(start);
+  }
+  const alternatives = patterns.map((pattern) =>
+    pattern
+      .split('')
+      .map((unit) => unitSource(unit.charCodeAt(0)))
+      .join(''),
+  );
+  if (ends.length > 0) alternatives.push(`^(?:${ends.join('|')})`);
+  if (starts.length > 0) alternatives.push(`(?:${starts.join('|')})$`);
+  return alternatives.length > 0 ? alternatives.join('|') : '(?!)';
 }
 
 /** A pattern that contains another is found whenever that one is: only the other is needed. */

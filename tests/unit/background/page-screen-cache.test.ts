@@ -32,6 +32,7 @@ describe('PageScreenCache: the sentry screen built once per brand, across worker
         folds: {},
         find: JSON.stringify(terms).length.toString(),
         patterns: ['j'],
+        joins: 'j',
       };
     };
     const first = new PageScreenCache(session, build);
@@ -65,7 +66,7 @@ describe('PageScreenCache: requests that arrive together', () => {
     let builds = 0;
     const cache = new PageScreenCache(memorySession(), () => {
       builds += 1;
-      return { skip: 's', expand: null, folds: {}, find: 'f', patterns: ['f'] };
+      return { skip: 's', expand: null, folds: {}, find: 'f', patterns: ['f'], joins: 'f' };
     });
     const [first, second] = await Promise.all([cache.sourcesFor(brand), cache.sourcesFor(brand)]);
     expect(builds).toBe(1);

@@ -193,6 +193,22 @@ describe('RegExpScreen.mayCompleteHit: whether a changed piece of text could com
     expect(skipped).toBeGreaterThan(5);
   });
 
+  it.each(PATTERN_SETS)('answers for ASCII exactly as its definition says (%s)', (_label, patterns) => {
+    const sources = sourcesFor(patterns);
+    const screens = [regExpScreen(sources), sentryScreen(sources)];
+    const random = randomSource(patterns.join().length * 6_007);
+    let cleared = 0;
+    for (let round = 0; round < 3_000; round++) {
+      const tick = randomTick(random, patterns) + (random() < 0.3 ? 'X ' : '');
+      const expected = mayJoinByDefinition(tick, sources.patterns);
+      if (!expected) cleared += 1;
+      for (const screen of screens)
+        if (screen.mayCompleteHit(tick) !== expected)
+          expect({ tick, may: screen.mayCompleteHit(tick) }).toEqual({ tick, may: expected });
+    }
+    expect(cleared).toBeGreaterThan(100);
+  });
+
   it("clears a clock's or a counter's tick and not a change that completes the brand", () => {
     const screen = screenFor(DEFAULT_PATTERNS);
     for (const tick of ['5m', '12', '1h', '37s', '1,204'])
@@ -201,6 +217,23 @@ describe('RegExpScreen.mayCompleteHit: whether a changed piece of text could com
       expect(screen.mayCompleteHit(change), change).toBe(true);
   });
 });
+
+/**
+ * ASCII text, as the screen reads it, could complete a hit when it is empty, lies inside a pattern,
+ * holds one, starts with a pattern's end or ends with a pattern's start: string by string. Text that
+ * is not all ASCII always could (its folds are the screen's).
+ */
+function mayJoinByDefinition(text: string, patterns: readonly string[]): boolean {
+  if (/[^\0-\x7f]/.test(text)) return true;
+  const units = text.replace(/[\0\t-\r ]/g, '').toLowerCase();
+  if (units === '') return true;
+  return patterns.some((pattern) => {
+    if (pattern.includes(units) || units.includes(pattern)) return true;
+    for (let length = 1; length < pattern.length && length <= units.length; length++)
+      if (units.startsWith(pattern.slice(-length)) || units.endsWith(pattern.slice(0, length))) return true;
+    return false;
+  });
+}
 
 /** Which pieces of a joined text hold a hit, found as the full watcher's page walk finds them. */
 function piecesWithHits(screen: ReturnType<typeof screenFor>, pieces: readonly string[]): number[] {
