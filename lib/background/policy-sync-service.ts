@@ -5,6 +5,7 @@
  */
 import { syncPolicy } from '../policy/sync';
 import {
+  type ActivePolicyRecord,
   loadActivePolicy,
   loadPolicyStatus,
   type PolicySyncStatus,
@@ -85,7 +86,33 @@ export class PolicySyncService {
       await savePolicyStatus(this.area, next);
       return { ok: true, message: outcome.headline };
     }
+    await this.recordSource(active, outcome);
     await savePolicyStatus(this.area, next);
     return { ok: true, message: `Policy v${active.policy.version} is current.` };
+  }
+
+  /**
+   * The URL answered with the active policy: it is now that policy's source, with the validators it
+   * sent. Why: kept from an earlier URL (or the default), the next sync would not count as the same
+   * source, so it would send no conditional request and would accept a lower version from this URL;
+   * and stale validators make every sync download the whole file again.
+   */
+  private async recordSource(
+    active: ActivePolicyRecord,
+    outcome: { sourceUrl: string; etag?: string; lastModified?: string },
+  ): Promise<void> {
+    const { sourceUrl, etag, lastModified } = outcome;
+    if (
+      active.source === 'url' &&
+      active.url === sourceUrl &&
+      active.etag === etag &&
+      active.lastModified === lastModified
+    )
+      return;
+    // Saved only over the record this sync compared with: a policy the agent saved meanwhile stays.
+    const current = await loadActivePolicy(this.area);
+    if (current.appliedAt !== active.appliedAt || current.source !== active.source) return;
+    const { unreadable: _unreadable, ...record } = current;
+    await saveActivePolicy(this.area, { ...record, source: 'url', url: sourceUrl, etag, lastModified });
   }
 }

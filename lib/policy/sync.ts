@@ -72,6 +72,8 @@ export type SyncOutcome =
       status: 'unchanged';
       /** 'not-modified': the server answered 304; 'same-content': it sent what is already active. */
       reason: 'not-modified' | 'same-content';
+      /** The normalized URL that answered: the active policy's source from now on. */
+      sourceUrl: string;
       /** Validators to store for the next conditional request. */
       etag?: string;
       lastModified?: string;
@@ -169,6 +171,7 @@ export async function syncPolicy(options: SyncOptions): Promise<SyncOutcome> {
       return {
         status: 'unchanged',
         reason: 'not-modified',
+        sourceUrl: url.href,
         etag: response.headers.get('etag') ?? active.etag,
         lastModified: response.headers.get('last-modified') ?? active.lastModified,
       };
@@ -239,7 +242,7 @@ export async function syncPolicy(options: SyncOptions): Promise<SyncOutcome> {
     const lastModified = response.headers.get('last-modified') ?? undefined;
 
     if (active && deepEqual(next, active.policy)) {
-      return { status: 'unchanged', reason: 'same-content', etag, lastModified };
+      return { status: 'unchanged', reason: 'same-content', sourceUrl: url.href, etag, lastModified };
     }
     if (active && sameSource) {
       const current = active.policy;

@@ -63,6 +63,80 @@ describe('PolicySyncService', () => {
     expect(result.ok).toBe(true);
     expect((await loadActivePolicy(area)).policy.version).toBe(3);
   });
+
+  it('makes a URL that answers with the active policy its source, validators and all', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: OLD_URL });
+    const requests: Array<{ url: string; ifNoneMatch: string | null }> = [];
+    let newAnswer = () => new Response(published(3, 'Brand'), { headers: { ETag: '"new-1"' } });
+    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      requests.push({ url, ifNoneMatch: new Headers(init?.headers).get('If-None-Match') });
+      if (url === OLD_URL) return new Response(published(3, 'Brand'), { headers: { ETag: '"old-1"' } });
+      return newAnswer();
+    }) as typeof fetch;
+    const service = new PolicySyncService(area, fetchImpl);
+    await service.syncNow();
+    expect((await loadActivePolicy(area)).url).toBe(OLD_URL);
+
+    // The team moves the same file to a new address.
+    await saveSettings(area, { policyUrl: NEW_URL });
+    expect((await service.syncNow()).ok).toBe(true);
+    const moved = await loadActivePolicy(area);
+    expect({ url: moved.url, etag: moved.etag, version: moved.policy.version }).toEqual({
+      url: NEW_URL,
+      etag: '"new-1"',
+      version: 3,
+    });
+
+    // From now on it is the same source: a conditional request, and an older copy there is refused.
+    newAnswer = () => new Response(published(2, 'Brand'), { headers: { ETag: '"new-0"' } });
+    const stale = await service.syncNow();
+    expect(requests.at(-1)).toEqual({ url: NEW_URL, ifNoneMatch: '"new-1"' });
+    expect(stale.ok).toBe(false);
+    expect((await loadActivePolicy(area)).policy.version).toBe(3);
+  });
+
+  it('keeps the validators a 304 answer sends', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: NEW_URL });
+    let answer = () => new Response(published(3, 'Brand'), { headers: { ETag: '"v3-a"' } });
+    const fetchImpl = (async () => answer()) as typeof fetch;
+    const service = new PolicySyncService(area, fetchImpl);
+    await service.syncNow();
+    answer = () => new Response(null, { status: 304, headers: { ETag: '"v3-b"' } });
+    expect((await service.syncNow()).ok).toBe(true);
+    expect((await loadActivePolicy(area)).etag).toBe('"v3-b"');
+  });
+
+  it('leaves a policy saved during the sync in place when the URL answered with the old one', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: NEW_URL });
+    let first = true;
+    const fetchImpl = (async () => {
+      if (first) {
+        first = false;
+        return new Response(published(3, 'Brand'), { headers: { ETag: '"a"' } });
+      }
+      // The agent applies a policy from the editor while the server is still answering.
+      await area.set({
+        [POLICY_KEY]: {
+          policy: { ...structuredClone(DEFAULT_POLICY), version: 9 },
+          source: 'editor',
+          appliedAt: '2026-11-24T10:00:00.000Z',
+        },
+      });
+      return new Response(published(3, 'Brand'), { headers: { ETag: '"b"' } });
+    }) as typeof fetch;
+    const service = new PolicySyncService(area, fetchImpl);
+    await service.syncNow();
+    await service.syncNow();
+    const active = await loadActivePolicy(area);
+    expect({ source: active.source, version: active.policy.version }).toEqual({
+      source: 'editor',
+      version: 9,
+    });
+  });
 });
 
 describe('loadActivePolicy', () => {

@@ -99,6 +99,7 @@ describe('syncPolicy against a real local HTTP server', () => {
     expect(outcome).toEqual({
       status: 'unchanged',
       reason: 'not-modified',
+      sourceUrl: url,
       etag: '"v1"',
       lastModified: 'Sun, 01 Feb 2026 09:00:00 GMT',
     });
@@ -137,6 +138,7 @@ describe('syncPolicy against a real local HTTP server', () => {
     expect(await syncPolicy({ url, active: active(policyV(3), url) })).toEqual({
       status: 'unchanged',
       reason: 'same-content',
+      sourceUrl: url,
       etag: '"new-etag"',
       lastModified: undefined,
     });
