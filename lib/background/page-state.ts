@@ -65,9 +65,15 @@ export class PageStateStore {
     return (await this.get(tabId)).sidebarTokens?.includes(token) ?? false;
   }
 
+  /**
+   * Mentions reported on the tab's page at `url`. Every page start resets the state to its address
+   * first, so a report for another address was sent before the tab moved on (an SPA navigation while
+   * it was being recorded): its keys are not on this page and are left out.
+   */
   addKeys(tabId: number, url: string, keys: readonly string[]): Promise<PageState> {
     return this.update(tabId, (state) => {
-      const merged = state.url === url ? [...state.postKeys] : [];
+      if (state.url !== null && state.url !== url) return state;
+      const merged = [...state.postKeys];
       const known = new Set(merged);
       for (const key of keys) if (!known.has(key)) merged.push(key);
       return { ...state, url, postKeys: merged.slice(-MAX_KEYS) };

@@ -62,6 +62,18 @@ describe('page state store', () => {
     expect(area.reads).toBe(reads);
   });
 
+  it("leaves out a report for the tab's previous page that arrives after the next one started", async () => {
+    const store = new PageStateStore(slowArea());
+    await store.reset(4, 'https://x.com/home');
+    await store.addKeys(4, 'https://x.com/home', ['x:1']);
+    await store.reset(4, 'https://x.com/acme/status/2');
+    // Recorded while the agent navigated: it finishes after the new page's start.
+    await store.addKeys(4, 'https://x.com/home', ['x:3']);
+    expect(await store.get(4)).toMatchObject({ url: 'https://x.com/acme/status/2', postKeys: [] });
+    await store.addKeys(4, 'https://x.com/acme/status/2', ['x:2']);
+    expect((await store.get(4)).postKeys).toEqual(['x:2']);
+  });
+
   it('keeps registered frames across a new page and forgets a closed tab', async () => {
     const area = slowArea();
     const store = new PageStateStore(area);
