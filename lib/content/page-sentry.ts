@@ -19,6 +19,7 @@ import { type HandedOverWatcher, watcherFactory } from './engine-handle';
 import { addedByRecord } from './own-nodes';
 import { type SentryScreen, sentryScreen } from './regexp-screen';
 import { backgroundMessageType } from './send';
+import { START_RETRIES, START_RETRY_MS } from './start-retry';
 import { createMacrotaskScheduler } from './time-sliced-queue';
 import { WorkClock } from './work-clock';
 
@@ -34,10 +35,6 @@ export interface SentryBridge {
 const WALK_SLICE_MS = 8;
 /** Posts screened together in the walk. */
 const WALK_STEP = 32;
-/** After a failed hand-over or config request (background unavailable), try again after this long, */
-const RETRY_MS = 5_000;
-/** this many times per page (a navigation starts the count again). */
-const RETRIES = 3;
 
 /** New tasks without setTimeout's clamp to 4 ms after a few nested calls. */
 const nextTask = createMacrotaskScheduler();
@@ -267,10 +264,10 @@ export class PageSentry {
 
   /** Starts again later (the background was unavailable), a few times per page. */
   private retryLater(): void {
-    if (this.retries >= RETRIES) return;
+    if (this.retries >= START_RETRIES) return;
     this.retries += 1;
     clearTimeout(this.retry);
-    this.retry = setTimeout(() => void this.start(), RETRY_MS);
+    this.retry = setTimeout(() => void this.start(), START_RETRY_MS);
   }
 }
 

@@ -15,6 +15,7 @@ import type { ContentEngine, ContentEngineFactory } from './engine-handle';
 import { regExpScreen } from './regexp-screen';
 import { ScreenWatcher } from './screen-watcher';
 import { backgroundMessageType } from './send';
+import { START_RETRIES, START_RETRY_MS } from './start-retry';
 import { inTask } from './time-sliced-queue';
 import { WorkClock } from './work-clock';
 
@@ -38,6 +39,8 @@ export class ContentWatcher {
   private sidebarRestored = false;
   private generation = 0;
   private href = '';
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
 
   constructor(
     private readonly bridge: WatcherBridge,
@@ -46,16 +49,25 @@ export class ContentWatcher {
 
   /** Starts (or restarts, after SPA navigation or a policy change) watching this page. */
   async start(): Promise<void> {
+    clearTimeout(this.retry);
     const generation = ++this.generation;
     this.stopWatching();
     const href = location.href;
+    if (href !== this.href) this.retries = 0;
     this.href = href;
     let config: ScanConfig;
     try {
       config = await this.bridge.getScanConfig(href);
     } catch {
-      // Orphaned by an extension reload: stop watching. Otherwise the next navigation retries.
+      if (generation !== this.generation) return;
+      // Orphaned by an extension reload: stop watching.
       if (!this.bridge.contextValid()) this.stop();
+      else {
+        // Still follows navigation (where the Navigation API does not tell of it, only the observer
+        // does), and asks again later for this page.
+        this.observe();
+        this.retryLater();
+      }
       return;
     }
     if (generation !== this.generation) return;
@@ -65,6 +77,7 @@ export class ContentWatcher {
   }
 
   stop(): void {
+    clearTimeout(this.retry);
     this.generation += 1;
     this.stopWatching();
     this.engine?.stop();
@@ -111,6 +124,13 @@ export class ContentWatcher {
     else if (config.enabled && (!site || config.sidebarOpen)) void this.ensureEngine();
     this.clock.add(performance.now() - setupStart);
     this.clock.startMs = performance.now() - setupStart;
+  }
+
+  /** Starts again later (the background was unavailable), a few times per page. */
+  private retryLater(): void {
+    if (this.retries >= START_RETRIES) return;
+    this.retries += 1;
+    this.retry = setTimeout(() => void this.start(), START_RETRY_MS);
   }
 
   private stopWatching(): void {
