@@ -34,13 +34,15 @@ export function markPost(
   element.setAttribute(MENTION_ATTRIBUTE, options.category);
   element.setAttribute(POST_ID_ATTRIBUTE, options.postId);
   if (options.category === 'own-reply') return;
-  const marker = markedBefore ? findMarker(element) : null;
-  if (marker) {
+  if (markedBefore) removeLookAlikes(element);
+  const marker = postMarkers.get(element);
+  if (marker && isPlacedMarker(marker)) {
     if (marker.getAttribute(CATEGORY_ATTRIBUTE) !== options.category) labelMarker(marker, options.category);
-    if (markerActions.has(marker)) markerActions.set(marker, options.onOpen);
+    markerActions.set(marker, { post: element, open: options.onOpen });
     return;
   }
-  const fresh = createMarker(options.category, options.onOpen);
+  if (marker) discardMarker(marker);
+  const fresh = createMarker(element, options.category, options.onOpen);
   const anchor = options.anchor && element.contains(options.anchor) ? options.anchor : null;
   if (anchor) anchor.after(fresh);
   else element.prepend(fresh);
@@ -49,11 +51,42 @@ export function markPost(
 export function unmarkPost(element: Element): void {
   element.removeAttribute(MENTION_ATTRIBUTE);
   element.removeAttribute(POST_ID_ATTRIBUTE);
-  findMarker(element)?.remove();
+  const marker = postMarkers.get(element);
+  postMarkers.delete(element);
+  if (marker) discardMarker(marker);
 }
 
-function findMarker(element: Element): HTMLButtonElement | null {
-  return element.querySelector<HTMLButtonElement>(`button[${OWN_NODE_ATTRIBUTE}]`);
+/** A removed marker opens nothing: the page could keep it and put it back in another post. */
+function discardMarker(marker: Element): void {
+  markerActions.delete(marker);
+  marker.remove();
+}
+
+/**
+ * The marker Parley put in each post, kept here rather than looked up by its attribute: the page is
+ * hostile and can plant an element with the same markup (its own listeners, styles or link) in a
+ * post, and relabelling that would dress the page's element as ours.
+ */
+const postMarkers = new WeakMap<Element, HTMLButtonElement>();
+
+/**
+ * Whether Parley created this marker for a post that still holds it. Not a look-alike the page
+ * planted, nor one of our markers the page moved out of its post or kept after it was removed: that
+ * one would open a post the page chose.
+ */
+function isPlacedMarker(element: Element): boolean {
+  const post = markerActions.get(element)?.post;
+  return post !== undefined && postMarkers.get(post) === element && post.contains(element);
+}
+
+/**
+ * Removes what carries the marker attribute in the post but is not a placed marker: beside our
+ * marker it would pass for it. Markers of posts nested in this one (Reddit's replies) stay.
+ */
+function removeLookAlikes(element: Element): void {
+  for (const lookAlike of element.querySelectorAll(`[${OWN_NODE_ATTRIBUTE}]`)) {
+    if (!isPlacedMarker(lookAlike)) discardMarker(lookAlike);
+  }
 }
 
 const CATEGORY_ATTRIBUTE = 'data-parley-category';
@@ -101,18 +134,19 @@ function styledMarker(category: Category): HTMLButtonElement {
   return prototype.cloneNode(true) as HTMLButtonElement;
 }
 
-function createMarker(category: Category, onOpen: () => void): HTMLButtonElement {
+function createMarker(post: Element, category: Category, onOpen: () => void): HTMLButtonElement {
   const button = styledMarker(category);
-  markerActions.set(button, onOpen);
+  markerActions.set(button, { post, open: onOpen });
+  postMarkers.set(post, button);
   listenForMarkers(button.ownerDocument);
   return button;
 }
 
 /**
- * What each marker opens. Only buttons Parley created are in it, so a page that copies a marker's
- * markup gets nothing from clicking its copy.
+ * The post each marker was made for and what it opens. Only buttons Parley created are in it, so a
+ * page that copies a marker's markup gets nothing from clicking its copy.
  */
-const markerActions = new WeakMap<Element, () => void>();
+const markerActions = new WeakMap<Element, { post: Element; open: () => void }>();
 const listening = new WeakSet<Document>();
 
 /**
@@ -139,7 +173,7 @@ function listenForMarkers(document: Document): void {
       event.preventDefault();
       event.stopPropagation();
       // Only a real click or key press opens: page scripts can dispatch synthetic clicks.
-      if (event.isTrusted) markerActions.get(marker)?.();
+      if (event.isTrusted && isPlacedMarker(marker)) markerActions.get(marker)?.open();
     },
     true,
   );

@@ -11,6 +11,22 @@ function post(): { article: Element; anchor: Element } {
 
 const markers = (root: ParentNode) => root.querySelectorAll('button[data-parley-marker]');
 
+/** What the page can do: its own button with our marker's markup, planted in the post. */
+function plantLookAlike(article: Element): HTMLButtonElement {
+  const lookAlike = document.createElement('button');
+  lookAlike.setAttribute('data-parley-marker', '');
+  lookAlike.textContent = 'P';
+  article.prepend(lookAlike);
+  return lookAlike;
+}
+
+/** happy-dom has no `isTrusted`; the markers open only on a real click, so mark this one as real. */
+function trustedClick(target: Element): void {
+  const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(click, 'isTrusted', { value: true });
+  target.dispatchEvent(click);
+}
+
 describe('post markers', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
@@ -39,11 +55,73 @@ describe('post markers', () => {
 
   it('does not search a post never marked before for a marker of its own', () => {
     const { article, anchor } = post();
-    const search = vi.spyOn(article, 'querySelector');
+    const searchOne = vi.spyOn(article, 'querySelector');
+    const searchAll = vi.spyOn(article, 'querySelectorAll');
     markPost(article, { postId: '1', category: 'complaint', anchor, onOpen: () => undefined });
-    expect(search).not.toHaveBeenCalled();
+    expect(searchOne).not.toHaveBeenCalled();
+    expect(searchAll).not.toHaveBeenCalled();
     markPost(article, { postId: '1', category: 'praise', anchor, onOpen: () => undefined });
-    expect(search).toHaveBeenCalledTimes(1);
+    expect(searchOne.mock.calls.length + searchAll.mock.calls.length).toBe(1);
+  });
+
+  it('opens the post on a real click on its marker', () => {
+    const { article, anchor } = post();
+    const onOpen = vi.fn();
+    markPost(article, { postId: '1', category: 'question', anchor, onOpen });
+    trustedClick(markers(article)[0] as Element);
+    expect(onOpen).toHaveBeenCalledOnce();
+  });
+
+  it('replaces a look-alike the page planted in a marked post with a marker of its own', () => {
+    const { article, anchor } = post();
+    markPost(article, { postId: '1', category: 'complaint', anchor, onOpen: () => undefined });
+    markers(article)[0]?.remove();
+    const lookAlike = plantLookAlike(article);
+    const onOpen = vi.fn();
+    markPost(article, { postId: '1', category: 'praise', anchor, onOpen });
+    expect(article.contains(lookAlike)).toBe(false);
+    expect(lookAlike.hasAttribute('aria-label')).toBe(false);
+    expect(markers(article)).toHaveLength(1);
+    trustedClick(markers(article)[0] as Element);
+    expect(onOpen).toHaveBeenCalledOnce();
+  });
+
+  it('keeps its own marker, not a look-alike planted before it, when relabelling twice', () => {
+    const { article, anchor } = post();
+    markPost(article, { postId: '1', category: 'complaint', anchor, onOpen: () => undefined });
+    const own = markers(article)[0];
+    const lookAlike = plantLookAlike(article);
+    markPost(article, { postId: '1', category: 'praise', anchor, onOpen: () => undefined });
+    markPost(article, { postId: '1', category: 'crisis', anchor, onOpen: () => undefined });
+    expect(article.contains(lookAlike)).toBe(false);
+    expect(markers(article)).toHaveLength(1);
+    expect(markers(article)[0]).toBe(own);
+    expect(own?.getAttribute('aria-label')).toBe('Open in Parley: crisis');
+  });
+
+  it('opens nothing on a real click on a look-alike the page planted', () => {
+    const { article, anchor } = post();
+    const onOpen = vi.fn();
+    markPost(article, { postId: '1', category: 'complaint', anchor, onOpen });
+    markers(article)[0]?.remove();
+    const lookAlike = plantLookAlike(article);
+    markPost(article, { postId: '1', category: 'praise', anchor, onOpen });
+    // Removed by the relabel; the page can put it back.
+    article.prepend(lookAlike);
+    trustedClick(lookAlike);
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('opens nothing on a real click on its marker once the page moved it into another post', () => {
+    document.body.innerHTML = '<article id="a"><div>a</div></article><article id="b"><div>b</div></article>';
+    const [first, second] = document.querySelectorAll('article') as unknown as [Element, Element];
+    const openFirst = vi.fn();
+    markPost(first, { postId: '1', category: 'complaint', anchor: null, onOpen: openFirst });
+    markPost(second, { postId: '2', category: 'complaint', anchor: null, onOpen: () => undefined });
+    const stolen = markers(first)[0] as Element;
+    second.prepend(stolen);
+    trustedClick(stolen);
+    expect(openFirst).not.toHaveBeenCalled();
   });
 
   it('adds no marker to the brand’s own replies', () => {
