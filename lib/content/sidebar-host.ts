@@ -84,6 +84,7 @@ export class SidebarHost {
   /** Where keyboard focus was in the page before it moved into the sidebar (given back on collapse). */
   private returnFocus: HTMLElement | null = null;
   private layout: SidebarLayout;
+  private resizing = false;
 
   constructor(
     private readonly sidebarUrl: string,
@@ -248,25 +249,45 @@ export class SidebarHost {
   }
 
   private startResize(event: PointerEvent): void {
-    if (!event.isTrusted) return;
+    // Synthetic events are the page's, not the agent's; a second pointer must not start a rival drag.
+    if (!event.isTrusted || this.resizing) return;
     event.preventDefault();
+    this.resizing = true;
+    const { pointerId } = event;
     const startX = event.clientX;
     const startWidth = this.layout.width;
     this.frame.style.pointerEvents = 'none';
+    const isDragPointer = (pointerEvent: PointerEvent) =>
+      pointerEvent.isTrusted && pointerEvent.pointerId === pointerId;
     const move = (moveEvent: PointerEvent) => {
+      if (!isDragPointer(moveEvent)) return;
       this.layout = {
         ...this.layout,
         width: clampWidth(startWidth + (startX - moveEvent.clientX), window.innerWidth),
       };
       this.apply();
     };
-    const up = () => {
+    const end = () => {
       window.removeEventListener('pointermove', move, true);
-      window.removeEventListener('pointerup', up, true);
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+      window.removeEventListener('blur', leave);
+      this.resizing = false;
       this.frame.style.pointerEvents = '';
       this.onLayoutChange(this.layout);
     };
+    const release = (releaseEvent: PointerEvent) => {
+      if (isDragPointer(releaseEvent)) end();
+    };
+    // A cancelled pointer or a window left mid-drag (alt-tab) never sends pointerup: without these
+    // the listeners would stay and the frame would stay unclickable.
+    const leave = (blurEvent: FocusEvent) => {
+      if (blurEvent.isTrusted) end();
+    };
     window.addEventListener('pointermove', move, true);
-    window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+    // Not capture: only the window's own blur, not every element in the page losing focus.
+    window.addEventListener('blur', leave);
   }
 }
