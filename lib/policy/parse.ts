@@ -1,4 +1,5 @@
 import {
+  type CST,
   type Document,
   isAlias,
   isCollection,
@@ -7,6 +8,7 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  Parser,
   parseDocument,
   type YAMLError,
 } from 'yaml';
@@ -38,7 +40,38 @@ export function formatPolicyError(error: PolicyError): string {
   return `${error.source}:${error.line}:${error.column}  ${error.path}  ${error.message}`;
 }
 
+/**
+ * A policy nests about six levels (ratings, a rating, its resolution, a step, its channels), so 64 is
+ * generous for any hand-written file. The limit is about safety, not style: yaml composes collections
+ * recursively and a file nested thousands deep exhausts the stack, and in V8 that can abort the whole
+ * extension process rather than throw (seen with 10,000 nested `[` under Node 22).
+ */
+const MAX_POLICY_NESTING = 64;
+/**
+ * Every mapping in a policy has a fixed, short set of keys, so past this many it cannot be valid; yaml
+ * checks keys for duplicates pair by pair, which took minutes for 100,000 keys in one mapping.
+ */
+const MAX_MAPPING_KEYS = 1_000;
+/**
+ * As many aliases as toJS expands: yaml looks each one up across the whole document, which took half
+ * a minute for a chain of 40,000, before toJS would have refused them.
+ */
+const MAX_ALIASES = 100;
+
 export function parsePolicyText(text: string, sourceName = '<policy>'): PolicyParseResult {
+  const overLimit = firstOverLimit(text);
+  if (overLimit !== undefined) return wholeFileError(sourceName, overLimit.message, overLimit);
+  try {
+    return parseShallowPolicyText(text, sourceName);
+  } catch (error) {
+    // The nesting limit keeps yaml, Zod and our own walks well inside the stack; this is the backstop so
+    // that running out of room anyway is reported like any other broken file, not thrown at the caller.
+    if (!(error instanceof RangeError)) throw error;
+    return wholeFileError(sourceName, `The file is too complex to read (${error.message})`);
+  }
+}
+
+function parseShallowPolicyText(text: string, sourceName: string): PolicyParseResult {
   const lineCounter = new LineCounter();
   // uniqueKeys (the default) makes duplicate keys a syntax error instead of "last one wins".
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -69,7 +102,7 @@ export function parsePolicyText(text: string, sourceName = '<policy>'): PolicyPa
   let data: unknown;
   try {
     // Alias expansion is capped (yaml's default of 100) so a "billion laughs" file cannot hang the parser.
-    data = document.toJS({ maxAliasCount: 100 });
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     return {
       ok: false,
@@ -117,6 +150,73 @@ export function parsePolicyText(text: string, sourceName = '<policy>'): PolicyPa
     });
   }
   return { ok: false, errors: sortErrors(dedupe(errors)) };
+}
+
+function wholeFileError(
+  source: string,
+  message: string,
+  { line, column }: { line: number; column: number } = { line: 1, column: 1 },
+): PolicyParseResult {
+  return { ok: false, errors: [{ source, line, column, path: '(root)', message, kind: 'syntax' }] };
+}
+
+/**
+ * Where the file first goes past a limit that keeps composing it safe and quick: a collection deeper
+ * than MAX_POLICY_NESTING, a mapping with more than MAX_MAPPING_KEYS keys, more than MAX_ALIASES
+ * aliases. Reads yaml's CST, whose parser keeps an explicit stack, and walks it with one too, so no
+ * input depth can overflow the stack here. The file is parsed twice as a result; for a policy-sized
+ * file that costs a few milliseconds.
+ */
+function firstOverLimit(text: string): { line: number; column: number; message: string } | undefined {
+  const lineCounter = new LineCounter();
+  const at = (offset: number, message: string) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col, message };
+  };
+  let aliases = 0;
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+    const pending: Array<{ token: CST.Token | null | undefined; depth: number }> = [{ token, depth: 0 }];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const { token: current, depth } = next;
+      if (!current) continue;
+      if (current.type === 'alias') {
+        aliases += 1;
+        if (aliases > MAX_ALIASES)
+          return at(
+            current.offset,
+            `More than ${MAX_ALIASES} aliases (*name) in one file; write the values out`,
+          );
+      } else if (current.type === 'document') {
+        pending.push({ token: current.value, depth });
+      } else if (current.type === 'block-scalar') {
+        // A collection that broke the file can end up among a block scalar's props.
+        for (const prop of [...current.props].reverse()) pending.push({ token: prop, depth });
+      } else if (
+        current.type === 'block-map' ||
+        current.type === 'block-seq' ||
+        current.type === 'flow-collection'
+      ) {
+        if (depth >= MAX_POLICY_NESTING)
+          return at(
+            current.offset,
+            `Lists and mappings nest more than ${MAX_POLICY_NESTING} levels deep here; a policy needs fewer than 10`,
+          );
+        const isMapping =
+          current.type === 'block-map' ||
+          (current.type === 'flow-collection' && current.start.source === '{');
+        if (isMapping && current.items.length > MAX_MAPPING_KEYS)
+          return at(
+            current.offset,
+            `This mapping has ${current.items.length.toLocaleString('en-US')} keys; no part of a policy has more than a few dozen`,
+          );
+        // Reversed, so the walk goes in file order and the first collection found is the first in the file.
+        for (const item of [...current.items].reverse()) {
+          pending.push({ token: item.value, depth: depth + 1 }, { token: item.key, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 function syntaxError(error: YAMLError, source: string): PolicyError {

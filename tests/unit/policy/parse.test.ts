@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { formatPolicyError, type PolicyError, parsePolicyText } from '../../../lib/policy/parse';
+import { policySchema } from '../../../lib/policy/schema';
 import { defaultPolicyYaml, starterPolicyYaml } from '../../../lib/policy/yaml';
 
 /** 1-based line and column of the first occurrence of `needle` (after `after`, when given). */
@@ -146,6 +147,145 @@ describe('parsePolicyText', () => {
     const errors = errorsOf(lines.join('\n'));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(errors[0]?.message).toMatch(/alias/i);
+  });
+
+  describe('nesting', () => {
+    // Each shape nests `depth` collections; the 65th starts at `at` (1-based line and column).
+    const shapes: Array<{
+      name: string;
+      text: (depth: number) => string;
+      at: { line: number; column: number };
+    }> = [
+      {
+        name: 'YAML block sequences',
+        text: (depth) => `${'- '.repeat(depth)}x\n`,
+        at: { line: 1, column: 129 },
+      },
+      {
+        name: 'YAML explicit keys',
+        text: (depth) => `${'? '.repeat(depth)}x\n`,
+        at: { line: 1, column: 129 },
+      },
+      {
+        name: 'YAML flow sequences',
+        text: (depth) => `version: 1\nbrand: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
+        at: { line: 2, column: 71 },
+      },
+      {
+        name: 'YAML flow mappings',
+        text: (depth) => `${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}\n`,
+        at: { line: 1, column: 321 },
+      },
+      {
+        name: 'JSON arrays',
+        text: (depth) => '['.repeat(depth) + ']'.repeat(depth),
+        at: { line: 1, column: 65 },
+      },
+      {
+        name: 'JSON objects',
+        text: (depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+        at: { line: 1, column: 321 },
+      },
+      { name: 'a truncated JSON file', text: (depth) => '['.repeat(depth), at: { line: 1, column: 65 } },
+    ];
+
+    for (const shape of shapes) {
+      for (const depth of [10_000, 200_000]) {
+        it(`rejects ${shape.name} nested ${depth.toLocaleString('en-US')} deep with one clear error`, () => {
+          const started = Date.now();
+          expect(errorsOf(shape.text(depth))).toEqual([
+            {
+              source: 'policy.yaml',
+              ...shape.at,
+              path: '(root)',
+              message: 'Lists and mappings nest more than 64 levels deep here; a policy needs fewer than 10',
+              kind: 'syntax',
+            },
+          ]);
+          expect(Date.now() - started).toBeLessThan(10_000);
+        });
+      }
+    }
+
+    it('rejects block mappings nested by indentation alone', () => {
+      const text = Array.from({ length: 100 }, (_, level) => `${'  '.repeat(level)}k${level}:`).join('\n');
+      expect(errorsOf(`${text} end\n`)).toMatchObject([
+        { ...positionOf(text, 'k64:'), message: expect.stringMatching(/more than 64 levels/) },
+      ]);
+    });
+
+    it('allows 64 levels, and brackets in strings, block scalars and comments do not count', () => {
+      const deepest = errorsOf(`version: ${'['.repeat(63)}${']'.repeat(63)}\n`);
+      expect(deepest.every((error) => error.kind === 'schema')).toBe(true);
+
+      const brackets = '['.repeat(200);
+      let text = replaceOnce(yaml, 'version: 1', `# ${brackets}\nversion: 1`);
+      text = replaceOnce(text, 'name: Acme', `name: Acme\n  note: '${brackets}'\n  memo: |\n    ${brackets}`);
+      const notes = errorsOf(text);
+      expect(notes.map((error) => [error.kind, error.path])).toEqual([
+        ['schema', 'brand.note'],
+        ['schema', 'brand.memo'],
+      ]);
+    });
+
+    it('reports running out of stack anyway as an error instead of throwing it', () => {
+      const overflow = vi.spyOn(policySchema, 'safeParse').mockImplementation(() => {
+        throw new RangeError('Maximum call stack size exceeded');
+      });
+      try {
+        expect(errorsOf(yaml)).toEqual([
+          {
+            source: 'policy.yaml',
+            line: 1,
+            column: 1,
+            path: '(root)',
+            message: 'The file is too complex to read (Maximum call stack size exceeded)',
+            kind: 'syntax',
+          },
+        ]);
+      } finally {
+        overflow.mockRestore();
+      }
+    });
+  });
+
+  describe('what yaml would take long to compose', () => {
+    it('rejects a mapping with more keys than any part of a policy has, at the mapping', () => {
+      const keys = Array.from({ length: 30_000 }, (_, index) => `  k${index}: 1`).join('\n');
+      expect(errorsOf(`version: 1\nbrand:\n${keys}\n`)).toEqual([
+        {
+          source: 'policy.yaml',
+          line: 3,
+          column: 3,
+          path: '(root)',
+          message: 'This mapping has 30,000 keys; no part of a policy has more than a few dozen',
+          kind: 'syntax',
+        },
+      ]);
+      const flow = `{${Array.from({ length: 1_001 }, (_, index) => `"k${index}": 1`).join(', ')}}`;
+      expect(errorsOf(flow)[0]?.message).toMatch(/^This mapping has 1,001 keys/);
+    });
+
+    it('leaves a mapping of 1,000 keys to the schema', () => {
+      const keys = Array.from({ length: 1_000 }, (_, index) => `k${index}: 1`).join('\n');
+      expect(errorsOf(`${keys}\n`).every((error) => error.kind === 'schema')).toBe(true);
+    });
+
+    it('rejects a chain of aliases past the 100 that would be expanded, at the 101st', () => {
+      // A list, as long lists are allowed (brand terms, templates).
+      const chain = ['- &a0 [x]'];
+      for (let index = 1; index <= 10_000; index += 1) chain.push(`- &a${index} [*a${index - 1}]`);
+      const text = chain.join('\n');
+      expect(errorsOf(text)).toEqual([
+        {
+          source: 'policy.yaml',
+          ...positionOf(text, '*a100]'),
+          path: '(root)',
+          message: 'More than 100 aliases (*name) in one file; write the values out',
+          kind: 'syntax',
+        },
+      ]);
+    });
   });
 
   it('formats errors as file:line:column  path  message', () => {
