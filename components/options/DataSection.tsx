@@ -149,7 +149,7 @@ function PurgePanel() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { data: matches } = useBackgroundQuery('customer-search', { query });
+  const { data: matches } = useBackgroundQuery('customer-search', { query }, { keepPrevious: true });
   const run = async (name: 'purge-older-than' | 'purge-customer', args: Record<string, unknown>) => {
     setError(null);
     setMessage(null);

@@ -6,7 +6,11 @@ import { useNow } from '../../lib/ui/use-now';
 /** Today's mentions, open cases and how many are past their first-response target. */
 export function TodayStats({ policy }: { policy: Policy }) {
   const now = useNow(30_000);
-  const { data, error } = useBackgroundQuery('overview', { since: startOfLocalDay(now) });
+  const { data, error } = useBackgroundQuery(
+    'overview',
+    { since: startOfLocalDay(now) },
+    { keepPrevious: true },
+  );
   if (error && !data) return <p className="field-error">Could not read today’s numbers: {error}</p>;
   const overdue = data ? countOverdue(data.openCases, policy, now) : null;
   const stat = (label: string, value: number | null, testId: string, tone = '') => (

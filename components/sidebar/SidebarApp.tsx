@@ -58,7 +58,7 @@ export function SidebarApp() {
       if (next && orderRef.onPage.has(next)) focusMentionOnPage(next);
     },
   });
-  const queue = useBackgroundQuery('queue', { pageKeys: page?.postKeys ?? [] });
+  const queue = useBackgroundQuery('queue', { pageKeys: page?.postKeys ?? [] }, { keepPrevious: true });
   const now = useNow(30_000);
   const policy = record?.policy;
 

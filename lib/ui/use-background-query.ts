@@ -17,11 +17,16 @@ interface QueryState<T> {
  * background reports a database change. `undefined` while the first answer is pending. The first answer
  * comes from ./query-cache.ts when it was fetched ahead (a mention's detail and history): at once, in
  * the same render, when it is already here. With `skip`, nothing is asked (data stays undefined).
+ *
+ * When the arguments change, the answer for the old ones is not shown as if it were the new one's
+ * (the previous mention under the next one's heading, its error hidden), unless `keepPrevious` says
+ * that a list may stay on screen while its next version loads (a search as the agent types, a longer
+ * page of history).
  */
 export function useBackgroundQuery<N extends SidebarQueryName>(
   name: N,
   args: SidebarQueryArgs<N>,
-  options: { skip?: boolean } = {},
+  options: { skip?: boolean; keepPrevious?: boolean } = {},
 ): { data: SidebarQueryResult<N> | undefined; error: string | null } {
   const argsKey = JSON.stringify(args);
   const key = options.skip ? null : queryKey(name, args);
@@ -44,6 +49,9 @@ export function useBackgroundQuery<N extends SidebarQueryName>(
             ? await ahead.promise
             : await sendFromPage('sidebar:query', { name, args: JSON.parse(argsKey) })
         ) as SidebarQueryResult<N>;
+        // A handler that failed answers { ok: false, message } (entrypoints/background.ts), as does a
+        // frame the background does not know: no query's answer looks like that.
+        if (isFailureAnswer(data)) throw new Error(data.message);
         if (!cancelled && mine === generation)
           setState((previous) =>
             previous.key === key && previous.data === data && previous.error === null
@@ -53,8 +61,9 @@ export function useBackgroundQuery<N extends SidebarQueryName>(
       } catch (error) {
         if (!cancelled && mine === generation)
           setState((previous) => ({
-            key: previous.key,
-            data: previous.data,
+            key,
+            // A refresh that failed leaves the last answer for these arguments on screen.
+            data: previous.key === key ? previous.data : undefined,
             error: error instanceof Error ? error.message : String(error),
           }));
       }
@@ -69,11 +78,18 @@ export function useBackgroundQuery<N extends SidebarQueryName>(
       browser.runtime.onMessage.removeListener(listener);
     };
   }, [name, argsKey, key]);
-  if (key !== null && state.key !== key) {
+  if (key === null) return { data: undefined, error: null };
+  if (state.key !== key) {
     // New arguments whose answer was fetched ahead: show it now rather than after another render.
     const ready = settledQuery(key);
     if (ready) return { data: ready.value as SidebarQueryResult<N>, error: null };
+    return { data: options.keepPrevious ? state.data : undefined, error: null };
   }
-  if (key === null) return { data: undefined, error: null };
   return { data: state.data, error: state.error };
+}
+
+function isFailureAnswer(answer: unknown): answer is { ok: false; message: string } {
+  if (typeof answer !== 'object' || answer === null) return false;
+  const { ok, message } = answer as { ok?: unknown; message?: unknown };
+  return ok === false && typeof message === 'string';
 }

@@ -25,7 +25,7 @@ export function CrisisBanner({ policy, platform }: { policy: Policy; platform: P
   const headingId = useId();
   const now = useNow(60_000);
   const since = new Date(now - 60 * 60_000).toISOString();
-  const { data: crisisTimes } = useBackgroundQuery('crisis-times', { since });
+  const { data: crisisTimes } = useBackgroundQuery('crisis-times', { since }, { keepPrevious: true });
   const phase = useSidebarStore((state) => state.crisisPhase);
   const setPhase = useSidebarStore((state) => state.setCrisisPhase);
   const banner = crisisBanner(policy, crisisTimes ?? [], now);

@@ -13,10 +13,12 @@ import { Timeline } from './Timeline';
 export function CaseHistory({ detail, brandName }: { detail: MentionDetail; brandName: string }) {
   const [limit, setLimit] = useState(HISTORY_PAGE);
   const { mention, caseRow } = detail;
-  const { data: history, error } = useBackgroundQuery('customer-history', {
-    customerId: mention.customerId,
-    limit,
-  });
+  // A longer page keeps the shorter one on screen until it arrives.
+  const { data: history, error } = useBackgroundQuery(
+    'customer-history',
+    { customerId: mention.customerId, limit },
+    { keepPrevious: true },
+  );
   return (
     <div className="case-history" data-testid="case-history">
       {caseRow ? <CaseStatusBar caseRow={caseRow} reference={caseReference(caseRow.id, brandName)} /> : null}

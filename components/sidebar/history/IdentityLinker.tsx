@@ -36,7 +36,7 @@ export function IdentityLinker({
   const { data: results } = useBackgroundQuery(
     'customer-search',
     { query: search, excludeCustomerId: customerId },
-    { skip: search.trim() === '' },
+    { skip: search.trim() === '', keepPrevious: true },
   );
   const run = async (
     name: 'link-identity' | 'unlink-identity',
