@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Each custom property of components/theme.css, as its light and dark colour. */
+function themeColours(): Map<string, { light: string; dark: string }> {
+  const css = readFileSync(path.resolve(import.meta.dirname, '../../../components/theme.css'), 'utf8');
+  const colours = new Map<string, { light: string; dark: string }>();
+  for (const [, name, value] of css.matchAll(/(--[\w-]+):\s*([^;]+);/g)) {
+    const pair = /^light-dark\(\s*(#[0-9a-f]{6})\s*,\s*(#[0-9a-f]{6})\s*\)$/i.exec(value.trim());
+    if (pair) colours.set(name as string, { light: pair[1] as string, dark: pair[2] as string });
+    else if (/^#[0-9a-f]{6}$/i.test(value.trim())) colours.set(name as string, { light: value, dark: value });
+  }
+  return colours;
+}
+
+function luminance(hex: string): number {
+  const channel = (offset: number) => {
+    const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+function contrast(a: string, b: string): number {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (high + 0.05) / (low + 0.05);
+}
+
+const colours = themeColours();
+const TEXT = 4.5; // WCAG AA, normal text
+const NON_TEXT = 3; // focus rings and other non-text contrast
+
+/** [foreground, background, minimum ratio]: the pairs the sidebar, popup and options page draw. */
+const PAIRS: Array<[string, string, number]> = [
+  ['--fg', '--bg', TEXT],
+  ['--fg', '--bg-raised', TEXT],
+  ['--fg-muted', '--bg', TEXT],
+  ['--fg-muted', '--bg-raised', TEXT],
+  ['--accent', '--bg', TEXT],
+  ['--accent-fg', '--accent', TEXT],
+  ['--ok', '--bg', TEXT],
+  ['--warn', '--bg', TEXT],
+  ['--danger', '--bg', TEXT],
+  ['--sev-4-fg', '--sev-4', TEXT],
+  ['--focus', '--bg', NON_TEXT],
+  ['--focus', '--bg-raised', NON_TEXT],
+  ...['complaint', 'question', 'praise', 'crisis', 'spam', 'neutral'].flatMap(
+    (category): Array<[string, string, number]> => [
+      [`--cat-${category}`, '--bg', TEXT],
+      [`--cat-${category}`, `--cat-${category}-soft`, TEXT],
+    ],
+  ),
+  ...['1', '2', '3'].map((level): [string, string, number] => [`--sev-${level}`, '--bg', TEXT]),
+];
+
+describe('theme colours', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it.each(PAIRS)(`${theme}: %s on %s reaches %s:1`, (foreground, background, minimum) => {
+      const fg = colours.get(foreground)?.[theme];
+      const bg = colours.get(background)?.[theme];
+      expect(fg, foreground).toBeDefined();
+      expect(bg, background).toBeDefined();
+      expect(contrast(fg as string, bg as string)).toBeGreaterThanOrEqual(minimum);
+    });
+  }
+});
