@@ -62,10 +62,21 @@ export async function insertIntoComposer(composer: HTMLElement, text: string): P
 
   const landed = await waitFor(() => normaliseEditorText(strategy.readBack(editable)) === expected);
   if (!landed) {
+    // What the box holds now decides the advice: pasting next to a part of the reply (or a changed
+    // copy of it) that did land would post the reply twice.
+    let now = prefix;
+    try {
+      now = normaliseEditorText(strategy.readBack(editable));
+    } catch {
+      // Unreadable: advise as if it held nothing new.
+    }
     return {
       ok: false,
       editorKind,
-      message: "The site's editor didn't take the text. Use Copy instead and paste it into the reply box.",
+      message:
+        now.trim() === prefix.trim()
+          ? "The site's editor didn't take the text. Use Copy instead and paste it into the reply box."
+          : 'The reply box now holds different text than your reply (the site cut or changed it). Clear the box, then use Copy and paste your reply.',
     };
   }
 
@@ -77,7 +88,7 @@ export async function insertIntoComposer(composer: HTMLElement, text: string): P
       editorKind,
       sendEnabled,
       message:
-        "The text is in the reply box, but the site's send button stayed disabled, so the site may not have registered it. Check the box, or use Copy instead.",
+        "The text is in the reply box, but the site's send button stayed disabled, so the site may not have registered it. Type a character in the box and delete it, or clear the box and paste your reply from Copy.",
     };
   }
   return {

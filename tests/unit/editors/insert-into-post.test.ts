@@ -98,8 +98,23 @@ describe('insertReplyIntoPost', () => {
     );
     const result = await insertIntoComposer(editable, 'Hi Jane');
     expect(result).toMatchObject({ ok: false, editorKind: 'contenteditable' });
-    expect(result.message).toMatch(/Copy/);
+    expect(result.message).toBe(
+      "The site's editor didn't take the text. Use Copy instead and paste it into the reply box.",
+    );
     expect(editable.textContent).toBe('');
+  });
+
+  it('tells the agent to clear the box, not paste next to it, when the site kept only part of the reply', async () => {
+    const { textarea, state } = mountTextareaComposer();
+    // A composer that cuts what it is given, as a site with a shorter limit than ours would.
+    textarea.addEventListener('input', () => {
+      if (textarea.value.length > 10) textarea.value = textarea.value.slice(0, 10);
+      state.text = textarea.value;
+    });
+    const result = await insertIntoComposer(textarea, 'Hi Jane, we are on it.');
+    expect(result.ok).toBe(false);
+    expect(state.text).toBe('Hi Jane, w');
+    expect(result.message).toMatch(/^The reply box now holds different text than your reply.*Clear the box/);
   });
 
   it('refuses empty text and markup with nothing editable', async () => {
