@@ -164,6 +164,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
       platform: mention.platform,
       visibility: 'public' as const,
       bannedPhrases: policy?.bannedPhrases ?? NO_BANNED_PHRASES,
+      ...(policy ? { brandDomains: policy.brand.domains } : {}),
       ...(effectiveBaseline ? { templateText: effectiveBaseline } : {}),
       ...(settings?.agentName ? { agentName: settings.agentName } : {}),
     }),

@@ -16,6 +16,13 @@ interface PiiHit {
   kind: PiiKind;
   start: number;
   end: number;
+  /** A shared inbox (support@, hello@…) that cannot be matched to the brand: no brand domains are known. */
+  unconfirmedInbox?: true;
+}
+
+export interface PersonalDataOptions {
+  /** The brand's own web domains (policy brand.domains); shared inboxes on them may go out in public. */
+  brandDomains?: readonly string[];
 }
 
 const PII_LABELS: Record<PiiKind, string> = {
@@ -60,7 +67,8 @@ function findCards(text: string): PiiHit[] {
 }
 
 const EMAIL = /(?<![\p{L}\p{N}._%+@-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-// The brand's own shared inboxes are fine to give out in public ("email support@…").
+// The brand's own shared inboxes are fine to give out in public ("email support@acme.example"), but only on
+// the brand's domains: hello@janedoe.com is someone's personal address.
 const ROLE_MAILBOXES = new Set([
   'support',
   'help',
@@ -80,19 +88,45 @@ const ROLE_MAILBOXES = new Set([
   'no-reply',
 ]);
 
-function findEmails(text: string): PiiHit[] {
+/** The domain is one of the brand's, or a subdomain of one (help.acme.example). */
+function isBrandDomain(domain: string, brandDomains: readonly string[]): boolean {
+  return brandDomains.some((brand) => {
+    const own = brand.toLowerCase();
+    return domain === own || domain.endsWith(`.${own}`);
+  });
+}
+
+function findEmails(text: string, options: PersonalDataOptions): PiiHit[] {
+  const brandDomains = options.brandDomains ?? [];
   const hits: PiiHit[] = [];
   for (const match of text.matchAll(EMAIL)) {
-    const localPart = match[0].slice(0, match[0].indexOf('@')).toLowerCase();
-    if (ROLE_MAILBOXES.has(localPart)) continue;
-    hits.push({ kind: 'email', start: match.index, end: match.index + match[0].length });
+    const at = match[0].indexOf('@');
+    const hit: PiiHit = { kind: 'email', start: match.index, end: match.index + match[0].length };
+    if (ROLE_MAILBOXES.has(match[0].slice(0, at).toLowerCase())) {
+      // Without brand domains there is nothing to check against: warn instead of staying silent.
+      if (brandDomains.length === 0) hit.unconfirmedInbox = true;
+      else if (isBrandDomain(match[0].slice(at + 1).toLowerCase(), brandDomains)) continue;
+    }
+    hits.push(hit);
   }
   return hits;
 }
 
-// "order 1234-5678", "order no. A123456", "account #: 99887766", "invoice INV-20240117".
-const KEYWORD_NUMBER =
-  /\b(?:order|invoice|tracking|account|acct)(?:\s*(?:number|no\.?|num|nr|id|#))?\s*[:#]?\s*(#?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)/giu;
+// "order 1234-5678", "order no. A123456", "account #: 99887766", "invoice INV-20240117", "your order number
+// is 12345678", "tracking number: 1Z999AA10123456784", "ref 88123391", "order #8812 3391". A linking word or
+// punctuation may sit between the keyword and the number; the number must contain a digit.
+const KEYWORD_NUMBER = new RegExp(
+  [
+    String.raw`\b(order|invoice|tracking|account|acct|reference|ref|case|ticket|confirmation)`,
+    String.raw`(?:\s*(?:number|no\.?|num|nr|id|code|#))?`,
+    String.raw`(?:\s*(?:\b(?:is|was)\b|[:#(=\-–—]))*\s*`,
+    String.raw`(?=[\p{L}\p{N}-]*\p{N})(#?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?: \d{3,}(?![\p{L}\p{N}_]))*)`,
+  ].join(''),
+  'giu',
+);
+// Words that also turn up in prose ("in case 2 of you", "ticket 1"): only a long reference counts.
+const LOOSE_KEYWORDS = new Set(['reference', 'ref', 'case', 'ticket', 'confirmation']);
+const DATE_SHAPE = /^(?:\d{4}-\d{1,2}-\d{1,2}|(?:19|20)\d\d-(?:19|20)\d\d)$/;
 // "#12345678": five or more digits after '#' is an order reference, not a hashtag anyone uses.
 const HASH_NUMBER = /(?<![\p{L}\p{N}_&])#\d{5,}(?![\p{L}\p{N}_])/gu;
 
@@ -100,11 +134,19 @@ function countDigits(value: string): number {
   return value.replace(/\D/g, '').length;
 }
 
+function isReference(keyword: string, reference: string): boolean {
+  const digits = countDigits(reference);
+  if (!LOOSE_KEYWORDS.has(keyword.toLowerCase())) return digits >= 4;
+  if (DATE_SHAPE.test(reference)) return false;
+  // Five digits, or an ID such as AB12C3 (six characters, three of them digits).
+  return digits >= 5 || (digits >= 3 && reference.replace(/[^\p{L}\p{N}]/gu, '').length >= 6);
+}
+
 function findOrderNumbers(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
   for (const match of text.matchAll(KEYWORD_NUMBER)) {
-    const reference = match[1] ?? '';
-    if (countDigits(reference) < 4) continue;
+    const reference = match[2] ?? '';
+    if (!isReference(match[1] ?? '', reference)) continue;
     const end = match.index + match[0].length;
     hits.push({ kind: 'order', start: end - reference.length, end });
   }
@@ -114,7 +156,9 @@ function findOrderNumbers(text: string): PiiHit[] {
   return hits;
 }
 
-const PHONE_CANDIDATE = /(?<![\p{L}\p{N}_$€£¥#+/.,:-])\+?\(?\d[\d ().-]{6,22}\d(?![\p{L}\p{N}_%]|[.,]\d)/gu;
+// A colon before the number is fine ("Phone:555-123-4567"), one between digits is a time or a ratio ("10:30").
+const PHONE_CANDIDATE =
+  /(?<![\p{L}\p{N}_$€£¥#+/.,-])(?<!\d:)\+?\(?\d[\d ().-]{6,22}\d(?![\p{L}\p{N}_%]|[.,:]\d)/gu;
 
 function isPlausiblePhone(candidate: string): boolean {
   // One separator between groups ("555 123-4567"); "1 - 2" is prose. Brackets may sit beside a space.
@@ -131,12 +175,25 @@ function isPlausiblePhone(candidate: string): boolean {
   return groups.length <= 6;
 }
 
+/**
+ * The candidate, or the longest start of it that ends before a space ("555-123-4567" in "555-123-4567 24/7"):
+ * the pattern swallows a number that follows the phone, and the whole then has too many digits.
+ */
+function plausiblePhoneIn(candidate: string): string | null {
+  let phone = candidate;
+  while (!isPlausiblePhone(phone)) {
+    const cut = phone.search(/\s+\S*$/);
+    if (cut <= 0) return null;
+    phone = phone.slice(0, cut).replace(/\D+$/, '');
+  }
+  return phone;
+}
+
 function findPhones(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
-    if (isPlausiblePhone(match[0])) {
-      hits.push({ kind: 'phone', start: match.index, end: match.index + match[0].length });
-    }
+    const phone = plausiblePhoneIn(match[0]);
+    if (phone) hits.push({ kind: 'phone', start: match.index, end: match.index + phone.length });
   }
   return hits;
 }
@@ -153,7 +210,7 @@ function findStreetAddresses(text: string): PiiHit[] {
 }
 
 /** Most specific first: a Luhn-valid card is not also a phone; "order 5551234567" is an order. */
-const FINDERS: ReadonlyArray<(text: string) => PiiHit[]> = [
+const FINDERS: ReadonlyArray<(text: string, options: PersonalDataOptions) => PiiHit[]> = [
   findCards,
   findEmails,
   findOrderNumbers,
@@ -161,10 +218,10 @@ const FINDERS: ReadonlyArray<(text: string) => PiiHit[]> = [
   findStreetAddresses,
 ];
 
-export function findPersonalData(text: string): PiiHit[] {
+export function findPersonalData(text: string, options: PersonalDataOptions = {}): PiiHit[] {
   const kept: PiiHit[] = [];
   for (const finder of FINDERS) {
-    for (const hit of finder(text)) {
+    for (const hit of finder(text, options)) {
       if (kept.some((other) => hit.start < other.end && other.start < hit.end)) continue;
       kept.push(hit);
     }
@@ -172,13 +229,20 @@ export function findPersonalData(text: string): PiiHit[] {
   return kept.sort((left, right) => left.start - right.start);
 }
 
+function messageFor(hit: PiiHit): string {
+  if (hit.unconfirmedInbox) {
+    return "This looks like a shared inbox, but the policy lists no brand domains to confirm it is the brand's. If it is someone else's address, move the conversation to a private channel.";
+  }
+  return `This looks like ${PII_LABELS[hit.kind]}, and everyone can read a public reply. Move the conversation to a private channel.`;
+}
+
 export const checkPersonalData: ReplyCheckRule = (text, context) => {
   if (context.visibility !== 'public') return [];
-  return findPersonalData(text).map(
+  return findPersonalData(text, context).map(
     (hit): ReplyCheck => ({
       id: `pii-${hit.kind}`,
-      severity: PII_SEVERITY[hit.kind],
-      message: `This looks like ${PII_LABELS[hit.kind]}, and everyone can read a public reply. Move the conversation to a private channel.`,
+      severity: hit.unconfirmedInbox ? 'warning' : PII_SEVERITY[hit.kind],
+      message: messageFor(hit),
       span: { start: hit.start, end: hit.end },
       fix: { kind: 'move-to-private' },
     }),

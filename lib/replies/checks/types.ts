@@ -20,6 +20,8 @@ export interface ReplyCheckContext {
   agentName?: string;
   /** Replaces the platform's length limit (a Mastodon instance with a longer limit). */
   limitOverride?: number;
+  /** The brand's web domains (policy brand.domains): shared inboxes on them (support@…) may be public. */
+  brandDomains?: readonly string[];
 }
 
 export type ReplyCheckSeverity = 'error' | 'warning' | 'info';

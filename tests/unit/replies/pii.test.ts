@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply, findPersonalData } from '../../../lib/replies/checks';
 
-function found(text: string): string[] {
-  return findPersonalData(text).map((hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}`);
+const ACME = { brandDomains: ['acme.example'] };
+
+function found(text: string, options: { brandDomains?: string[] } = ACME): string[] {
+  return findPersonalData(text, options).map(
+    (hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}${hit.unconfirmedInbox ? ' (inbox?)' : ''}`,
+  );
 }
 
 describe('personal data patterns', () => {
-  it('finds e-mail addresses but not shared inboxes or fediverse handles', () => {
-    expect(found('write to jane.doe+shop@gmail.com, support@acme.example or @sam@social.example')).toEqual([
-      'email:jane.doe+shop@gmail.com',
+  it("finds e-mail addresses but not the brand's shared inboxes or fediverse handles", () => {
+    expect(
+      found(
+        'write to jane.doe+shop@gmail.com, support@acme.example, help@eu.acme.example or @sam@social.example',
+      ),
+    ).toEqual(['email:jane.doe+shop@gmail.com']);
+  });
+
+  it('finds shared-inbox names on domains that are not the brand’s', () => {
+    expect(found('hello@janedoe.com, info@Team.Example or Support@ACME.example')).toEqual([
+      'email:hello@janedoe.com',
+      'email:info@Team.Example',
+    ]);
+    // No brand domains to compare with: a shared inbox is still reported, marked as unconfirmed.
+    expect(found('hello@janedoe.com or jo@mail.example', {})).toEqual([
+      'email:hello@janedoe.com (inbox?)',
+      'email:jo@mail.example',
     ]);
   });
 
@@ -24,6 +42,23 @@ describe('personal data patterns', () => {
       'phone:0044 20 7946 0958',
     ]);
     expect(found('mon portable: 06 12 34 56 78')).toEqual(['phone:06 12 34 56 78']);
+  });
+
+  it('finds a phone number right after a colon, but not a time', () => {
+    expect(found('Phone:555-123-4567, Mobile:07700 900123, WhatsApp:+34 612 34 56 78')).toEqual([
+      'phone:555-123-4567',
+      'phone:07700 900123',
+      'phone:+34 612 34 56 78',
+    ]);
+    expect(found('Hours: 10:30 - 18:00, ratio 1:5551234567, on 2024-05-01 10:30')).toEqual([]);
+  });
+
+  it('finds a phone number followed by another number', () => {
+    expect(found('Call 555-123-4567 24/7 or 555 123 4567 365 days a year')).toEqual([
+      'phone:555-123-4567',
+      'phone:555 123 4567',
+    ]);
+    expect(found('open 24/7, 10 20 30 40 50 60 minutes, 2019 2020 2021 2022')).toEqual([]);
   });
 
   it('leaves years, dates, prices, times and counts alone', () => {
@@ -43,6 +78,26 @@ describe('personal data patterns', () => {
       'order:#12345678',
     ]);
     expect(found('your order is on its way #2024 #100DaysOfCode')).toEqual([]);
+  });
+
+  it('finds order and tracking numbers after a linking word or punctuation', () => {
+    expect(
+      found(
+        'Your order number is 12345678. Tracking number is 1Z999AA10123456784, order #8812 3391, order (12345678)',
+      ),
+    ).toEqual(['order:12345678', 'order:1Z999AA10123456784', 'order:8812 3391', 'order:12345678']);
+    expect(found('the order was 2 days late, order 1 of 3, your order is on its way')).toEqual([]);
+  });
+
+  it('finds long references after ref, case, ticket and confirmation only', () => {
+    expect(
+      found(
+        'ref 88123391, case: 12345, ticket AB12C3, confirmation code is K7P2Q9X, reference was ABC-123456',
+      ),
+    ).toEqual(['order:88123391', 'order:12345', 'order:AB12C3', 'order:K7P2Q9X', 'order:ABC-123456']);
+    expect(
+      found('in case 2 of you, ticket 1, ref 1234, ticket ABC12, in case 2024-05-01 or 2023-2024 is busy'),
+    ).toEqual([]);
   });
 
   it('takes a keyword number as an order, not a phone', () => {
@@ -77,6 +132,19 @@ describe('personal data check', () => {
       ['pii-order', 'warning', '99887766'],
     ]);
     expect(checks.every((check) => check.fix?.kind === 'move-to-private')).toBe(true);
+  });
+
+  it("warns about a shared inbox only when the brand's domains are unknown", () => {
+    const text = 'Write to hello@acme.example or hello@janedoe.com – Sam';
+    const severities = (brandDomains?: string[]) =>
+      checkReply(text, { ...context, visibility: 'public', ...(brandDomains ? { brandDomains } : {}) }).map(
+        (check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)],
+      );
+    expect(severities(['acme.example'])).toEqual([['pii-email', 'error', 'hello@janedoe.com']]);
+    expect(severities()).toEqual([
+      ['pii-email', 'warning', 'hello@acme.example'],
+      ['pii-email', 'warning', 'hello@janedoe.com'],
+    ]);
   });
 
   it('allows personal data in a private reply', () => {
