@@ -206,6 +206,10 @@ describe('reply panel on X', () => {
     );
     expect(await insertButtonOf(frame).getAttribute('aria-disabled')).toBe('true');
     expect(await meter.textContent()).not.toBe(before);
+    // Announced to screen readers as the counts change, from a region that stays mounted.
+    const summary = frame.locator('[data-testid="reply-checks-summary"]');
+    expect(await summary.getAttribute('role')).toBe('status');
+    expect(await summary.textContent()).toMatch(/^Checks on your reply: \d+ to fix/);
 
     await editorOf(frame).fill(`${edited} Or email me at jane.doe@example.com`);
     await expect.poll(() => checkIdsOf(frame)).toContain('pii-email');

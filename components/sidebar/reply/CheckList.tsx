@@ -46,9 +46,16 @@ export function CheckList({
   onMoveToPrivate,
 }: CheckListProps) {
   const personalData = checks.some((check) => check.fix?.kind === 'move-to-private');
-  if (checks.length === 0) return null;
+  // Always mounted, so a screen reader hears when the counts change (not on every keystroke).
+  const summary = (
+    <p className="visually-hidden" role="status" data-testid="reply-checks-summary">
+      {checksSummary(checks)}
+    </p>
+  );
+  if (checks.length === 0) return summary;
   return (
     <div className="reply-checks" data-testid="reply-checks">
+      {summary}
       {personalData && (
         <fieldset className="reply-private-actions">
           <legend>Take it out of the public thread:</legend>
@@ -97,4 +104,18 @@ export function CheckList({
       </ul>
     </div>
   );
+}
+
+/** "1 to fix, 2 to check" — what a screen reader announces as the checks change. */
+export function checksSummary(checks: readonly ReplyCheck[]): string {
+  const count = (severity: ReplyCheckSeverity) =>
+    checks.filter((check) => check.severity === severity).length;
+  const parts = [
+    [count('error'), 'to fix'],
+    [count('warning'), 'to check'],
+    [count('info'), count('info') === 1 ? 'tip' : 'tips'],
+  ]
+    .filter(([number]) => (number as number) > 0)
+    .map(([number, words]) => `${number} ${words}`);
+  return parts.length > 0 ? `Checks on your reply: ${parts.join(', ')}.` : 'No problems found in your reply.';
 }

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 function themeColours(): Map<string, { light: string; dark: string }> {
   const css = readFileSync(path.resolve(import.meta.dirname, '../../../components/theme.css'), 'utf8');
   const colours = new Map<string, { light: string; dark: string }>();
-  for (const [, name, value] of css.matchAll(/(--[\w-]+):\s*([^;]+);/g)) {
-    const pair = /^light-dark\(\s*(#[0-9a-f]{6})\s*,\s*(#[0-9a-f]{6})\s*\)$/i.exec(value.trim());
-    if (pair) colours.set(name as string, { light: pair[1] as string, dark: pair[2] as string });
-    else if (/^#[0-9a-f]{6}$/i.test(value.trim())) colours.set(name as string, { light: value, dark: value });
+  for (const [, name = '', written = ''] of css.matchAll(/(--[\w-]+):\s*([^;]+);/g)) {
+    const value = written.trim();
+    const pair = /^light-dark\(\s*(#[0-9a-f]{6})\s*,\s*(#[0-9a-f]{6})\s*\)$/i.exec(value);
+    if (pair) colours.set(name, { light: pair[1] as string, dark: pair[2] as string });
+    else if (/^#[0-9a-f]{6}$/i.test(value)) colours.set(name, { light: value, dark: value });
   }
   return colours;
 }
