@@ -18,8 +18,9 @@ interface LengthRule {
 
 /**
  * Reply limits per site (comments/replies, not original posts). X counts twitter-text's weighted length
- * (links 23, CJK and emoji 2); Bluesky and Mastodon count grapheme clusters (Mastodon: links 23, a
- * remote mention only by its local part); the others are counted in code points.
+ * (links 23, CJK and emoji 2); Bluesky and Mastodon count grapheme clusters (Bluesky: each http(s) link
+ * as the composer shortens it; Mastodon: links 23, a remote mention only by its local part); the others
+ * are counted in code points.
  */
 export const LENGTH_RULES: Record<Platform, LengthRule> = {
   x: { limit: 280, unit: 'weighted' },
@@ -42,6 +43,14 @@ const MASTODON_REMOTE_MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(@[\p{L}\p{N}-
 // The library's own weights (links 23, CJK 2…); only the maximum changes with an override (X Premium).
 const TWITTER_DEFAULTS = (twitterText as unknown as { configs: { defaults: ParseTweetOptions } }).configs
   .defaults;
+
+// Bluesky's link detection (@atproto/api detectFacets): a link starts the text or follows whitespace or
+// "(". Bare domains ("example.com/x") are links too but are never shortened, so they count in full; they
+// stay in the pattern only so that a match resumes after them exactly as on Bluesky.
+const BLUESKY_LINK = /(^|\s|\()((https?:\/\/\S+)|([a-z][a-z0-9]*(\.[a-z0-9]+)+)\S*)/gim;
+// Bluesky keeps a shortened link's path to this many characters, else cuts it to the next number + "...".
+const BLUESKY_PATH_KEPT = 15;
+const BLUESKY_PATH_CUT = 13;
 
 let graphemeSegmenter: Intl.Segmenter | null = null;
 
@@ -80,6 +89,37 @@ function mastodonRanges(text: string): WeightedRange[] {
     ranges.push({ start: end - server.length, end, cost: 0 });
   }
   return ranges.sort((left, right) => left.start - right.start);
+}
+
+/**
+ * A link as the Bluesky composer shows and counts it (social-app toShortUrl): no scheme, the host as the
+ * URL parser writes it, then path, query and hash, cut to 13 characters + "..." when over 15.
+ */
+export function blueskyShortUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return url;
+  const path = (parsed.pathname === '/' ? '' : parsed.pathname) + parsed.search + parsed.hash;
+  if (path.length > BLUESKY_PATH_KEPT) return `${parsed.host}${path.slice(0, BLUESKY_PATH_CUT)}...`;
+  return parsed.host + path;
+}
+
+function blueskyRanges(text: string): WeightedRange[] {
+  const ranges: WeightedRange[] = [];
+  for (const match of text.matchAll(BLUESKY_LINK)) {
+    let link = match[3];
+    if (link === undefined) continue; // a bare domain: counted as typed
+    // Trailing punctuation is not part of the link: one of .,;!? and then a ")" without a "(".
+    if (/[.,;!?]$/u.test(link)) link = link.slice(0, -1);
+    if (link.endsWith(')') && !link.includes('(')) link = link.slice(0, -1);
+    const start = match.index + (match[1]?.length ?? 0);
+    ranges.push({ start, end: start + link.length, cost: graphemeStarts(blueskyShortUrl(link)).length });
+  }
+  return ranges;
 }
 
 interface Tally {
@@ -125,7 +165,8 @@ function tally(text: string, platform: Platform, limit: number | null): Tally {
     return { used: parsed.weightedLength, overflowStart: fits ? null : parsed.validRangeEnd + 1 };
   }
   if (rule.unit === 'graphemes') {
-    const ranges = platform === 'mastodon' ? mastodonRanges(text) : [];
+    const ranges =
+      platform === 'mastodon' ? mastodonRanges(text) : platform === 'bluesky' ? blueskyRanges(text) : [];
     return tallyUnits(text, graphemeStarts(text), ranges, limit);
   }
   return tallyUnits(text, codePointStarts(text), [], limit);
@@ -144,6 +185,10 @@ const UNIT_WORDS: Record<LengthUnit, string> = {
   characters: 'characters',
 };
 
+const PLATFORM_UNIT_WORDS: Partial<Record<Platform, string>> = {
+  bluesky: 'characters (links count as Bluesky shortens them)',
+};
+
 export const checkLength: ReplyCheckRule = (text, context) => {
   const rule = LENGTH_RULES[context.platform];
   const limit = context.limitOverride ?? rule.limit;
@@ -153,7 +198,7 @@ export const checkLength: ReplyCheckRule = (text, context) => {
   const check: ReplyCheck = {
     id: 'length',
     severity: 'error',
-    message: `Too long for ${PLATFORM_LABELS[context.platform]}: ${used} of ${limit} ${UNIT_WORDS[rule.unit]}. Cut ${used - limit}.`,
+    message: `Too long for ${PLATFORM_LABELS[context.platform]}: ${used} of ${limit} ${PLATFORM_UNIT_WORDS[context.platform] ?? UNIT_WORDS[rule.unit]}. Cut ${used - limit}.`,
   };
   if (overflowStart !== null) check.span = { start: overflowStart, end: text.length };
   return [check];

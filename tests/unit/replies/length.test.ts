@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkReply, measureLength, type ReplyCheckContext } from '../../../lib/replies/checks';
 
 const LONG_URL = `https://example.com/${'a'.repeat(200)}`;
+// 89 characters; Bluesky shows and counts it as "help.example.com/hc/en-gb/art..." (32).
+const HELP_URL = 'https://help.example.com/hc/en-gb/articles/360012345678-Returning-an-item-bought-in-store';
 
 function lengthChecks(
   text: string,
@@ -19,9 +21,26 @@ describe('measureLength', () => {
     expect(measureLength('日本語', 'x').used).toBe(6);
   });
 
-  it('counts graphemes on Bluesky, links in full', () => {
+  it('counts graphemes on Bluesky, each link as the composer shortens it', () => {
     expect(measureLength('👍🏽👨‍👩‍👧é', 'bluesky')).toEqual({ used: 3, limit: 300, unit: 'graphemes' });
-    expect(measureLength(LONG_URL, 'bluesky').used).toBe(LONG_URL.length);
+    // "example.com/aaaaaaaaaaaaa...": host, then the path cut to 13 characters and "...".
+    expect(measureLength(LONG_URL, 'bluesky').used).toBe(27);
+    expect(measureLength(HELP_URL, 'bluesky').used).toBe('help.example.com/hc/en-gb/art...'.length);
+  });
+
+  it('keeps a short Bluesky path whole and drops only the scheme and a bare "/"', () => {
+    expect(measureLength('https://www.example.com/', 'bluesky').used).toBe('www.example.com'.length);
+    expect(measureLength('http://example.com/help?id=123456', 'bluesky').used).toBe(
+      'example.com/help?id=123456'.length,
+    );
+    expect(measureLength('http://example.com/help?id=1234567', 'bluesky').used).toBe(
+      'example.com/help?id=1234...'.length,
+    );
+  });
+
+  it('leaves trailing punctuation and bare domains out of Bluesky link shortening', () => {
+    expect(measureLength(`(see ${LONG_URL}).`, 'bluesky').used).toBe('(see '.length + 27 + ').'.length);
+    expect(measureLength(`help.example.com/${'a'.repeat(50)}`, 'bluesky').used).toBe(17 + 50);
   });
 
   it('counts Mastodon links as 23 and remote mentions by their local part', () => {
@@ -75,6 +94,20 @@ describe('length check', () => {
     expect(lengthChecks(family.repeat(300), { platform: 'bluesky' })).toEqual([]);
     const [check] = lengthChecks(family.repeat(301), { platform: 'bluesky' });
     expect(check?.span).toEqual({ start: family.length * 300, end: family.length * 301 });
+  });
+
+  it('lets a Bluesky reply with a long link through when the shortened link fits', () => {
+    const text = `${'a'.repeat(251)} ${HELP_URL}`;
+    expect(text.length).toBe(341);
+    expect(measureLength(text, 'bluesky').used).toBe(284);
+    expect(lengthChecks(text, { platform: 'bluesky' })).toEqual([]);
+  });
+
+  it('reports the count Bluesky shows when a reply with a link is too long', () => {
+    const text = `${'a'.repeat(280)} ${HELP_URL}`;
+    const [check] = lengthChecks(text, { platform: 'bluesky' });
+    expect(check?.message).toContain('313 of 300');
+    expect(check?.span).toEqual({ start: 281, end: text.length });
   });
 
   it('honours an instance limit on Mastodon and X Premium', () => {
