@@ -9,9 +9,16 @@ import type { ReplyCheckRule } from './types';
 /** Below this share of changed words the reply still reads as the stock template. */
 export const TEMPLATE_CHANGE_THRESHOLD = 0.1;
 
+const APOSTROPHES = /[’‘ʼ`´]/g;
+// A word: letters, digits and marks of any script, joined by inner apostrophes ("we're"); or an @handle
+// or #tag with its inner dots, dashes and underscores. Punctuation around words does not count.
+const WORD =
+  /[@#][\p{L}\p{N}\p{M}_]+(?:[.-][\p{L}\p{N}\p{M}_]+)*|[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*/gu;
+
+/** The words of a text, folded (case, accents, apostrophes) and without punctuation. */
 function words(text: string): string[] {
-  const folded = foldTerm(text);
-  return folded === '' ? [] : folded.split(' ');
+  // Before folding: NFKC turns "´" into a space and an accent.
+  return foldTerm(text.replace(APOSTROPHES, "'")).match(WORD) ?? [];
 }
 
 /** Word-level edit distance, stopping early once it is over `limit` (returns limit + 1 then). */

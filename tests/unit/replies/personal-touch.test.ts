@@ -28,6 +28,16 @@ describe('template unchanged', () => {
     expect(ids(TEMPLATE.replace('so sorry', 'very sorry'))).toEqual(['template-unchanged']);
   });
 
+  it('is not fooled by punctuation or the apostrophe used', () => {
+    const short = { ...publicContext, templateText: "Thanks @jo, we're on it! – Sam" };
+    expect(ids("Thanks @jo, we're on it!! – Sam", short)).toEqual(['template-unchanged']);
+    expect(ids("Thanks @jo we're on it! – Sam", short)).toEqual(['template-unchanged']);
+    expect(ids('Thanks @jo, we’re on it! – Sam', short)).toEqual(['template-unchanged']);
+    // Changing a word, a handle or the contraction itself still counts.
+    expect(ids("Thanks @kim, we're on it! – Sam", short)).toEqual([]);
+    expect(ids('Thanks @jo, we are on it! – Sam', short)).toEqual([]);
+  });
+
   it('is satisfied once the reply is tailored', () => {
     const tailored = TEMPLATE.replace(
       'your parcel is late',
