@@ -15,6 +15,11 @@ export interface PhraseHit<T> {
 
 const APOSTROPHES = /[’‘ʼ`´]/g;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+// Scripts written without spaces between words: a phrase there may touch its neighbours, so the
+// whole-word test does not apply at such an edge ("保証" in "保証します", "คืนเงิน" inside a Thai sentence).
+// Script_Extensions, so that marks shared by these scripts (the long-vowel mark "ー", "々") count too.
+const NO_SPACE_SCRIPT =
+  /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
 
 function foldPhrase(phrase: string): string {
   return foldTerm(phrase).replace(APOSTROPHES, "'");
@@ -22,6 +27,28 @@ function foldPhrase(phrase: string): string {
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && WORD_CHAR.test(char);
+}
+
+/** The code point ending just before `index` (a whole surrogate pair), or undefined at the start. */
+function charBefore(text: string, index: number): string | undefined {
+  if (index <= 0) return undefined;
+  const start = index >= 2 && /[\uDC00-\uDFFF]/.test(text[index - 1] as string) ? index - 2 : index - 1;
+  return String.fromCodePoint(text.codePointAt(start) as number);
+}
+
+/** The code point starting at `index`, or undefined at the end. */
+function charAt(text: string, index: number): string | undefined {
+  const codePoint = text.codePointAt(index);
+  return codePoint === undefined ? undefined : String.fromCodePoint(codePoint);
+}
+
+/**
+ * Whether a phrase edge may not touch this neighbour: both are word characters and neither belongs to
+ * a script written without spaces.
+ */
+function continuesWord(edge: string | undefined, neighbour: string | undefined): boolean {
+  if (!isWordChar(edge) || !isWordChar(neighbour)) return false;
+  return !NO_SPACE_SCRIPT.test(edge as string) && !NO_SPACE_SCRIPT.test(neighbour as string);
 }
 
 export interface PhraseFinder<T> {
@@ -43,9 +70,10 @@ export function compilePhraseFinder<T>(
       automaton.scan(haystack, (index, end) => {
         const phrase = folded[index] as string;
         const start = end - phrase.length;
-        // A phrase edge that is a letter must not continue into a longer word ("obviously" ≠ "unobviously").
-        if (isWordChar(phrase[0]) && isWordChar(haystack[start - 1])) return false;
-        if (isWordChar(phrase[phrase.length - 1]) && isWordChar(haystack[end])) return false;
+        // A phrase edge that is a letter must not continue into a longer word ("obviously" ≠ "unobviously"),
+        // except in scripts written without spaces.
+        if (continuesWord(charAt(phrase, 0), charBefore(haystack, start))) return false;
+        if (continuesWord(charBefore(phrase, phrase.length), charAt(haystack, end))) return false;
         hits.push({
           start: foldedText.originalStart[start] as number,
           end: foldedText.originalEnd[end - 1] as number,

@@ -38,6 +38,22 @@ describe('banned phrases', () => {
     expect(spans(text, run(text, banned), 'banned-phrase')).toEqual(['C++ (beta)']);
   });
 
+  it('finds phrases in scripts written without spaces, touching their neighbours', () => {
+    const cjk: BannedPhrase[] = [{ phrase: '保証' }, { phrase: 'サーバー' }, { phrase: 'คืนเงิน' }];
+    const japanese = '必ず保証します。サーバーを再起動しました';
+    expect(spans(japanese, run(japanese, cjk), 'banned-phrase')).toEqual(['保証', 'サーバー']);
+    const thai = 'เราจะคืนเงินให้คุณภายในสามวัน';
+    expect(spans(thai, run(thai, cjk), 'banned-phrase')).toEqual(['คืนเงิน']);
+    // A Latin phrase right next to Han text, as in "免费Wi-Fi".
+    const mixed = '免费Wi-Fi保证';
+    expect(spans(mixed, run(mixed, [{ phrase: 'wi-fi' }]), 'banned-phrase')).toEqual(['Wi-Fi']);
+  });
+
+  it('still keeps Latin phrases to whole words', () => {
+    const text = 'refunded, prerefund, refund_x, refund.';
+    expect(spans(text, run(text, [{ phrase: 'refund' }]), 'banned-phrase')).toEqual(['refund']);
+  });
+
   it('ignores empty phrases', () => {
     expect(run('anything at all', [{ phrase: '' }, { phrase: '  ' }])).toEqual([]);
   });
