@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { type MouseEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getDb } from '../../lib/db/instance';
 import type { PurgeCounts } from '../../lib/db/retention';
@@ -141,6 +141,90 @@ function ImportPanel() {
   );
 }
 
+/**
+ * A deletion in two steps: “Delete…”, then “Yes, delete …” or Cancel. The two steps are different
+ * elements (keys), so keyboard focus does not stay on a button that has just turned into the
+ * confirmation; focus moves to Cancel, so Enter pressed twice cancels; and the second click of a
+ * double click (which lands where “Delete…” was) neither confirms nor cancels.
+ */
+function ConfirmDelete({
+  confirming,
+  disabled = false,
+  small = false,
+  askLabel,
+  confirmLabel,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: {
+  confirming: boolean;
+  disabled?: boolean;
+  small?: boolean;
+  askLabel: string;
+  confirmLabel: string;
+  onAsk: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const askRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(confirming);
+  // Layout effect: focus is in place before the next key press is handled.
+  useLayoutEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+    // Back from the confirmation: focus returns to “Delete…” unless the agent has moved on.
+    else if (
+      wasConfirming.current &&
+      (document.activeElement === null || document.activeElement === document.body)
+    )
+      askRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  const size = small ? ' small' : '';
+  // event.detail counts the clicks in a row (keyboard activation reports 0): a second one is the rest of
+  // a double click begun on “Delete…”, whichever of the two buttons it lands on. It does nothing, and
+  // its press does not take focus from Cancel (a following Enter would confirm).
+  const notSecondPress = (event: MouseEvent<HTMLButtonElement>) => {
+    if (event.detail > 1) event.preventDefault();
+  };
+  const firstClickOnly = (action: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
+    if (event.detail <= 1) action();
+  };
+  return confirming ? (
+    <span key="confirmation" className="button-row">
+      <button
+        type="button"
+        className={`button${size} danger`}
+        disabled={disabled}
+        onMouseDown={notSecondPress}
+        onClick={firstClickOnly(onConfirm)}
+      >
+        {confirmLabel}
+      </button>
+      <button
+        ref={cancelRef}
+        type="button"
+        className={`button${size}`}
+        onMouseDown={notSecondPress}
+        onClick={firstClickOnly(onCancel)}
+      >
+        Cancel
+      </button>
+    </span>
+  ) : (
+    <button
+      key="ask"
+      ref={askRef}
+      type="button"
+      className={`button${size} danger`}
+      disabled={disabled}
+      onClick={onAsk}
+    >
+      {askLabel}
+    </button>
+  );
+}
+
 function PurgePanel() {
   const daysId = useId();
   const searchId = useId();
@@ -177,30 +261,15 @@ function PurgePanel() {
             value={days}
             onChange={(event) => setDays(Number(event.target.value))}
           />
-          {confirming === 'age' ? (
-            <>
-              <button
-                type="button"
-                className="button danger"
-                disabled={!Number.isInteger(days) || days < 1}
-                onClick={() => void run('purge-older-than', { days })}
-              >
-                Yes, delete them
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(null)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="button danger"
-              disabled={!Number.isInteger(days) || days < 1}
-              onClick={() => setConfirming('age')}
-            >
-              Delete old cases…
-            </button>
-          )}
+          <ConfirmDelete
+            confirming={confirming === 'age'}
+            disabled={!Number.isInteger(days) || days < 1}
+            askLabel="Delete old cases…"
+            confirmLabel="Yes, delete them"
+            onAsk={() => setConfirming('age')}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => void run('purge-older-than', { days })}
+          />
         </div>
       </div>
       <div className="field">
@@ -227,23 +296,15 @@ function PurgePanel() {
                     {identities.map((identity) => `@${identity.handle}`).join(', ')}
                   </span>
                 </span>
-                {confirming === customer.id ? (
-                  <button
-                    type="button"
-                    className="button small danger"
-                    onClick={() => void run('purge-customer', { customerId: customer.id })}
-                  >
-                    Yes, delete all about {customer.displayName}
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    className="button small danger"
-                    onClick={() => setConfirming(customer.id)}
-                  >
-                    Delete…
-                  </button>
-                )}
+                <ConfirmDelete
+                  small
+                  confirming={confirming === customer.id}
+                  askLabel="Delete…"
+                  confirmLabel={`Yes, delete all about ${customer.displayName}`}
+                  onAsk={() => setConfirming(customer.id)}
+                  onCancel={() => setConfirming(null)}
+                  onConfirm={() => void run('purge-customer', { customerId: customer.id })}
+                />
               </li>
             ))}
           </ul>

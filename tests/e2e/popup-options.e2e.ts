@@ -284,6 +284,58 @@ describe('popup and options', () => {
     await options.close();
   });
 
+  it('options: a double click or Enter pressed twice never confirms a deletion', async () => {
+    const options = await openExtensionPage(session, '/options.html');
+    const before = {
+      mentions: (await readTable(extensionPage, 'mentions')).length,
+      cases: (await readTable(extensionPage, 'cases')).length,
+    };
+    const focused = () => options.evaluate(() => document.activeElement?.textContent ?? null);
+    /** Gives a deletion that was asked for time to land, then checks that none was. */
+    const nothingDeleted = async () => {
+      await options.waitForTimeout(750);
+      expect(await options.getByTestId('purge-message').count()).toBe(0);
+      expect((await readTable(extensionPage, 'mentions')).length).toBe(before.mentions);
+      expect((await readTable(extensionPage, 'cases')).length).toBe(before.cases);
+    };
+
+    // One customer: double-click “Delete…”, then Enter twice on it.
+    await options
+      .getByLabel('Delete everything about one customer (a privacy request)')
+      .fill('priya_travels');
+    const matches = options.getByTestId('purge-matches');
+    await expect.poll(() => matches.innerText(), { timeout: 10_000 }).toContain('priya_travels');
+    const confirmCustomer = matches.getByRole('button', { name: /Yes, delete all about/ });
+    await matches.getByRole('button', { name: 'Delete…' }).dblclick();
+    await nothingDeleted();
+    expect(await confirmCustomer.count()).toBe(1);
+    expect(await focused()).toBe('Cancel');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => confirmCustomer.count()).toBe(0);
+    await matches.getByRole('button', { name: 'Delete…' }).focus();
+    await options.keyboard.press('Enter');
+    await options.keyboard.press('Enter');
+    await nothingDeleted();
+    expect(await confirmCustomer.count()).toBe(0);
+    expect(await focused()).toBe('Delete…');
+
+    // Old cases: the same with “Delete old cases…”, with a cut-off that would delete some.
+    await options.getByLabel('Delete cases with no activity for more than … days').fill('1');
+    const confirmAge = options.getByRole('button', { name: 'Yes, delete them' });
+    await options.getByRole('button', { name: 'Delete old cases…' }).dblclick();
+    await nothingDeleted();
+    expect(await confirmAge.count()).toBe(1);
+    expect(await focused()).toBe('Cancel');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => confirmAge.count()).toBe(0);
+    await options.getByRole('button', { name: 'Delete old cases…' }).focus();
+    await options.keyboard.press('Enter');
+    await options.keyboard.press('Enter');
+    await nothingDeleted();
+    expect(await confirmAge.count()).toBe(0);
+    await options.close();
+  });
+
   it('options: exports, purges one customer, and imports the export back (a bad file changes nothing)', async () => {
     const options = await openExtensionPage(session, '/options.html');
     const before = await readTable<MentionRecord>(extensionPage, 'mentions');
