@@ -216,7 +216,10 @@ function Workspace({
         onActivate={(postKey) => useSidebarStore.getState().setActive(postKey)}
       />
       {view === 'mention' && openKey ? (
+        // One MentionView per mention: what the agent typed for one (the thanks, the invitation, a
+        // note) must not carry over to the next. Reply drafts are saved per post and reload on mount.
         <MentionView
+          key={openKey}
           postKey={openKey}
           policy={policy}
           settings={settings}

@@ -1,9 +1,6 @@
 import { useEffect, useRef } from 'react';
-
-function isEditable(target: EventTarget | null): target is HTMLElement {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
+import { handlesOwnEnter, isEditableTarget } from './key-targets';
+import { tabbableRowKey } from './queue/roving-focus';
 
 /**
  * The sidebar's keys: j/k (and the arrow keys in the queue) move through the queue, Enter opens,
@@ -26,7 +23,7 @@ export function useSidebarKeys(options: {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const { view, activeKey, order, open, activate, back, step } = current.current;
-      if (isEditable(event.target)) {
+      if (isEditableTarget(event.target)) {
         if (event.key === 'Escape' && view === 'mention') {
           event.preventDefault();
           document.querySelector<HTMLElement>('.mention-heading')?.focus();
@@ -64,13 +61,10 @@ export function useSidebarKeys(options: {
           return;
         }
         case 'Enter': {
-          // Buttons and links handle their own Enter; the queue row handles it too.
-          if (
-            !inQueue ||
-            (event.target instanceof HTMLElement && event.target.closest('button, a, [role="option"]'))
-          )
-            return;
-          const key = activeKey ?? order[0];
+          // Buttons (the queue rows too), links, a <details> summary (the crisis banner's contacts) and
+          // fields handle their own Enter: only Enter on nothing in particular opens the active row.
+          if (!inQueue || handlesOwnEnter(event.target)) return;
+          const key = tabbableRowKey(activeKey, order);
           if (key) {
             event.preventDefault();
             open(key);

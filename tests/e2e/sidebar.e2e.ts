@@ -68,6 +68,24 @@ const THREAD = [
   },
 ];
 
+/** Two fans on one thread: a test switches between their praise with j/k. */
+const PRAISE_PATH = '/r/AcmeSupport/comments/qq2/praise_check/';
+const PRAISE_URL = `https://old.reddit.com${PRAISE_PATH}`;
+const PRAISE = [
+  {
+    id: 'pa',
+    author: 'first_fan',
+    text: 'Thank you Acme, best customer service ever!',
+    postedAt: minutesAgo(30),
+  },
+  {
+    id: 'pb',
+    author: 'second_fan',
+    text: 'Love my new Acme kettle, thank you Acme!',
+    postedAt: minutesAgo(25),
+  },
+];
+
 interface MentionRecord {
   id: string;
   platform: 'reddit' | 'x' | 'facebook';
@@ -102,7 +120,11 @@ describe('sidebar workspace', () => {
 
   beforeAll(async () => {
     session = await startExtension({
-      pages: [...SITES, { url: THREAD_URL, html: oldRedditThread(THREAD_PATH, THREAD) }],
+      pages: [
+        ...SITES,
+        { url: THREAD_URL, html: oldRedditThread(THREAD_PATH, THREAD) },
+        { url: PRAISE_URL, html: oldRedditThread(PRAISE_PATH, PRAISE) },
+      ],
     });
     extensionPage = await openExtensionPage(session);
   });
@@ -441,10 +463,53 @@ describe('sidebar workspace', () => {
     expect(await frame.getByTestId('crisis-status-text').innerText()).toContain(summary);
     expect(await banner.innerText()).toContain('Crisis mode is on');
     await page.screenshot({ path: 'test-results/sidebar-crisis.png' });
+
+    // In the queue, Enter on the banner's "Alert: …" summary expands the contacts; it opens no mention.
+    await frame.getByRole('button', { name: '← Queue' }).click();
+    const contacts = banner.locator('details');
+    await contacts.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => contacts.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+    expect(await frame.locator('.mention-view').count()).toBe(0);
+    expect(await frame.locator('.sidebar').getAttribute('data-view')).toBe('queue');
     await extensionPage.evaluate(async () =>
       (globalThis as unknown as ExtensionGlobal).chrome.storage.local.remove('policy.active'),
     );
     await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('starts each mention afresh: what was typed for one fan is not offered for the next', async () => {
+    const page = await openPage(PRAISE_URL);
+    const frame = await openFromMarker(page, 't1_pa', 'reddit:t1_pa');
+    await frame.getByRole('button', { name: '← Queue' }).click();
+    const rows = frame.locator('[data-testid="queue"] > li');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(PRAISE.length);
+    const [first, second] = await rows.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-post-key') ?? ''),
+    );
+    const authorOf = (key: string | undefined) =>
+      PRAISE.find((post) => `reddit:t1_${post.id}` === key)?.author ?? '';
+    const openKey = () => frame.locator('.mention-view').getAttribute('data-post-key');
+    const thanks = frame.getByTestId('thanks-public-text');
+    const note = frame.getByLabel('Add a note');
+
+    // The second fan's mention was just shown (its answer is still fresh when the agent comes back to it).
+    await rows.nth(1).getByRole('button').click();
+    await expect.poll(() => thanks.inputValue(), { timeout: 10_000 }).toContain(authorOf(second));
+    await page.keyboard.press('k');
+    await expect.poll(openKey).toBe(first);
+    await expect.poll(() => thanks.inputValue(), { timeout: 10_000 }).toContain(authorOf(first));
+    const typed = `Thank you, ${authorOf(first)}! Enjoy the blender.`;
+    await thanks.fill(typed);
+    await note.fill('Note meant for the first fan only');
+
+    await page.keyboard.press('Escape'); // leaves the field for the heading
+    await page.keyboard.press('j');
+    await expect.poll(openKey).toBe(second);
+    await expect.poll(() => thanks.inputValue(), { timeout: 10_000 }).toContain(authorOf(second));
+    expect(await thanks.inputValue()).not.toContain(authorOf(first));
+    expect(await note.inputValue()).toBe('');
     await page.close();
   });
 

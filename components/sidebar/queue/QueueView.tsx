@@ -5,6 +5,7 @@ import { isWaitingOnUs } from '../../../lib/ui/response-clock';
 import { useNow } from '../../../lib/ui/use-now';
 import { EmptyState } from '../../shared/States';
 import { QueueItem } from './QueueItem';
+import { tabbableRowKey } from './roving-focus';
 
 /**
  * The queue as two lists of rows (this page, then open cases elsewhere) sharing one roving focus:
@@ -36,7 +37,11 @@ export function QueueView({
 }) {
   const now = useNow(30_000);
   const activeRef = useRef<HTMLButtonElement | null>(null);
-  const fallbackActive = activeKey ?? page[0]?.mention.id ?? elsewhere[0]?.mention.id ?? null;
+  // The active row, or the first one when it is not shown (its case left the queue): one row stays tabbable.
+  const tabbableKey = tabbableRowKey(
+    activeKey,
+    [...page, ...elsewhere].map((item) => item.mention.id),
+  );
   useEffect(() => {
     if (!hidden && focusRequest > 0) activeRef.current?.focus();
   }, [focusRequest, hidden]);
@@ -46,7 +51,7 @@ export function QueueView({
 
   const renderItems = (items: RankedQueueItem[]) =>
     items.map((item) => {
-      const active = item.mention.id === fallbackActive;
+      const active = item.mention.id === tabbableKey;
       return (
         <QueueItem
           key={item.mention.id}
