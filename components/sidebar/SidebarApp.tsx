@@ -19,6 +19,7 @@ import { MentionView } from './mention/MentionView';
 import { QueueView } from './queue/QueueView';
 import { useSidebarKeys } from './useSidebarKeys';
 import './sidebar.css';
+import { useAnnouncement } from './focus-after-action';
 
 /**
  * The agent's workspace beside the post. Data comes from the background (named queries that re-run when
@@ -167,7 +168,18 @@ export function SidebarApp() {
           />
         )}
       </main>
+      <SidebarAnnouncer />
     </div>
+  );
+}
+
+/** One polite live region that outlives the controls whose results it reads out. */
+function SidebarAnnouncer() {
+  const text = useAnnouncement((state) => state.text);
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite" data-testid="sidebar-announcer">
+      {text}
+    </p>
   );
 }
 

@@ -172,6 +172,15 @@ describe('sidebar workspace', () => {
       };
     });
 
+  /** Presses a control the keyboard way: focus it, then Enter. */
+  async function pressWithKeyboard(page: Page, control: ReturnType<Frame['locator']>) {
+    await control.focus();
+    await page.keyboard.press('Enter');
+  }
+  const announced = (frame: Frame) => frame.getByTestId('sidebar-announcer').textContent();
+  const focusedText = (frame: Frame) =>
+    frame.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? null);
+
   it('orders the queue by severity, then by time left against the first-response target', async () => {
     const page = await openPage(THREAD_URL);
     const frame = await openFromMarker(page, 't1_qa', 'reddit:t1_qa');
@@ -236,8 +245,11 @@ describe('sidebar workspace', () => {
     expect(thanks).not.toContain('{{');
     await page.screenshot({ path: 'test-results/sidebar-thank-the-fan.png' });
 
-    await prompt.getByRole('button', { name: 'Mark as thanked' }).click();
+    await pressWithKeyboard(page, prompt.getByRole('button', { name: 'Mark as thanked' }));
     await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(0);
+    // The pressed button went with the prompt: focus lands on the mention's heading, not the body.
+    await expect.poll(async () => (await activeIn(frame)).className).toContain('mention-heading');
+    await expect.poll(() => announced(frame)).toBe('Marked as thanked');
     await expect.poll(() => frame.getByTestId('thanked-badge').count()).toBe(1);
     const ledger = await readTable<{ postKey: string }>(extensionPage, 'thanks');
     expect(ledger.map((row) => row.postKey)).toEqual([samKey]);
@@ -357,10 +369,20 @@ describe('sidebar workspace', () => {
     const handoff = guidance.locator('[data-step="move-to-private"]');
     await handoff.getByRole('button', { name: 'Email', exact: true }).click();
     expect(await handoff.innerText()).toContain('Ask first');
-    await handoff.getByRole('button', { name: 'Moved to Email' }).click();
+    await pressWithKeyboard(page, handoff.getByRole('button', { name: 'Moved to Email' }));
     const escalation = guidance.locator('[data-step="escalate"]');
+    // Once the step is done its controls go: focus moves on to the next step's, and the result is said.
+    await expect.poll(() => handoff.getAttribute('class'), { timeout: 10_000 }).toContain('done');
+    await expect.poll(async () => (await activeIn(frame)).tag).toBe('BUTTON');
+    expect(
+      await frame.evaluate(() => document.activeElement?.closest('[data-step]')?.getAttribute('data-step')),
+    ).toBe('escalate');
+    await expect.poll(() => announced(frame)).toBe('Recorded: continued by Email.');
     expect(await escalation.innerText()).toContain('Priya Shah');
-    await escalation.getByRole('button', { name: 'Escalated' }).click();
+    await pressWithKeyboard(page, escalation.getByRole('button', { name: 'Escalated' }));
+    await expect.poll(() => escalation.getAttribute('class'), { timeout: 10_000 }).toContain('done');
+    await expect.poll(async () => (await activeIn(frame)).tag).not.toBe('BODY');
+    await expect.poll(() => announced(frame)).toBe('Escalation recorded on the case');
 
     const timeline = frame.getByTestId('timeline');
     await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Moved to email');
@@ -373,7 +395,15 @@ describe('sidebar workspace', () => {
     ).toContain('email');
 
     expect(await frame.getByTestId('invite-prompt').count()).toBe(0);
-    await frame.getByTestId('history-section').getByRole('button', { name: 'Resolve', exact: true }).click();
+    const history = frame.getByTestId('history-section');
+    await pressWithKeyboard(page, history.getByRole('button', { name: 'Waiting on customer' }));
+    await expect
+      .poll(() => frame.getByTestId('case-status').innerText(), { timeout: 10_000 })
+      .toContain('Waiting on the customer');
+    // "Waiting on customer" is gone; focus stays in the status row, on Resolve.
+    await expect.poll(() => focusedText(frame)).toBe('Resolve');
+    await expect.poll(() => announced(frame)).toBe('Case marked as waiting on the customer');
+    await history.getByRole('button', { name: 'Resolve', exact: true }).click();
     const invite = frame.getByTestId('invite-prompt');
     await expect.poll(() => invite.count(), { timeout: 10_000 }).toBe(1);
     expect(await invite.innerText()).toContain('share');

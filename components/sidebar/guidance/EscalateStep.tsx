@@ -6,6 +6,7 @@ import { formatDuration } from '../../../lib/ui/response-clock';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useNow } from '../../../lib/ui/use-now';
 import { FieldError } from '../../shared/States';
+import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { ContactCard } from './ContactCard';
 
 /** Escalation as a ready step: who, how to reach them, by when, and a record on the case once done. */
@@ -14,11 +15,14 @@ export function EscalateStep({
   policy,
   mention,
   caseRow,
+  nextFocus,
 }: {
   step: Extract<ResolutionStep, { type: 'escalate' }>;
   policy: Policy;
   mention: MentionRow;
   caseRow: CaseRow | null;
+  /** Where focus goes once this step is done and its controls are gone. */
+  nextFocus: () => HTMLElement | null;
 }) {
   const now = useNow(30_000);
   const [recorded, setRecorded] = useState(false);
@@ -28,6 +32,7 @@ export function EscalateStep({
   const record = async () => {
     if (!caseRow) return;
     setError(null);
+    keepFocusOnRemoval(nextFocus);
     try {
       await sendFromPage('sidebar:mutate', {
         name: 'escalate',
@@ -38,6 +43,8 @@ export function EscalateStep({
         },
       });
       setRecorded(true);
+      // The step's own status line goes with it once the case shows the step done.
+      announce('Escalation recorded on the case');
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }

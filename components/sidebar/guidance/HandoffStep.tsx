@@ -7,6 +7,7 @@ import type { TemplateValues } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
 import { CopyButton } from '../../shared/CopyButton';
 import { FieldError } from '../../shared/States';
+import { announce, keepFocusOnRemoval } from '../focus-after-action';
 
 const CHANNEL_NAMES: Record<PrivateChannel, string> = { dm: 'DM', email: 'Email', phone: 'Phone' };
 const RECORDED: Record<PrivateChannel, RecordedChannel> = {
@@ -30,12 +31,15 @@ export function HandoffStep({
   mention,
   caseRow,
   values,
+  nextFocus,
 }: {
   step: Extract<ResolutionStep, { type: 'move-to-private' }>;
   policy: Policy;
   mention: MentionRow;
   caseRow: CaseRow | null;
   values: TemplateValues;
+  /** Where focus goes once this step is done and its controls are gone. */
+  nextFocus: () => HTMLElement | null;
 }) {
   const [channel, setChannel] = useState<PrivateChannel>(step.channels[0] ?? 'dm');
   const [recorded, setRecorded] = useState<string | null>(null);
@@ -48,12 +52,16 @@ export function HandoffStep({
   const record = async () => {
     if (!caseRow) return;
     setError(null);
+    keepFocusOnRemoval(nextFocus);
     try {
       await sendFromPage('sidebar:mutate', {
         name: 'move-to-private',
         args: { caseId: caseRow.id, channel: RECORDED[channel], note: null },
       });
-      setRecorded(`Recorded: continued by ${CHANNEL_NAMES[channel]}.`);
+      const said = `Recorded: continued by ${CHANNEL_NAMES[channel]}.`;
+      setRecorded(said);
+      // The step's own status line goes with it once the case shows the step done.
+      announce(said);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }

@@ -1,8 +1,10 @@
+import { useRef } from 'react';
 import type { CaseRow, EventRow, MentionRow } from '../../../lib/db/records';
 import { describeResolutionStep, guidelinesFor, ratingFor } from '../../../lib/policy/queries';
 import type { Guideline, Policy } from '../../../lib/policy/schema';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { SeverityBadge } from '../../shared/SeverityBadge';
+import { firstButtonIn, keepFocusOnRemoval } from '../focus-after-action';
 import { ContactCard } from './ContactCard';
 import { EscalateStep } from './EscalateStep';
 import { HandoffStep } from './HandoffStep';
@@ -48,6 +50,9 @@ export function PolicyGuidance({
   const advice = rating?.guidance[mention.category] ?? [];
   const { dos, donts } = guidelinesFor(policy, mention.category);
   const status = caseRow?.status ?? 'open';
+  const pathRef = useRef<HTMLOListElement>(null);
+  // A step's controls go once it is done: focus moves on to the next step still to do (else the heading).
+  const nextStep = () => firstButtonIn(pathRef.current);
   return (
     <div className="guidance" data-testid="guidance">
       {rating ? (
@@ -57,7 +62,7 @@ export function PolicyGuidance({
             <span className="muted small">{rating.description}</span>
           </p>
           <h4>Path to resolution</h4>
-          <ol className="resolution-path">
+          <ol className="resolution-path" ref={pathRef}>
             {rating.resolution.map((step, index) => {
               const done = isStepDone(step, events, status);
               return (
@@ -78,14 +83,28 @@ export function PolicyGuidance({
                       mention={mention}
                       caseRow={caseRow}
                       values={values}
+                      nextFocus={nextStep}
                     />
                   ) : null}
                   {step.type === 'escalate' && !done ? (
-                    <EscalateStep step={step} policy={policy} mention={mention} caseRow={caseRow} />
+                    <EscalateStep
+                      step={step}
+                      policy={policy}
+                      mention={mention}
+                      caseRow={caseRow}
+                      nextFocus={nextStep}
+                    />
                   ) : null}
                   {step.type === 'resolve' && !done && caseRow ? (
                     <div className="step-body">
-                      <button type="button" className="button small" onClick={onResolve}>
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => {
+                          keepFocusOnRemoval(nextStep);
+                          onResolve();
+                        }}
+                      >
                         Resolve case
                       </button>
                     </div>

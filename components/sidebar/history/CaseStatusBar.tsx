@@ -1,7 +1,14 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CaseRow, CaseStatus } from '../../../lib/db/records';
 import { sendFromPage } from '../../../lib/ui/send';
 import { FieldError } from '../../shared/States';
+import { announce, firstButtonIn, keepFocusOnRemoval } from '../focus-after-action';
+
+const STATUS_ANNOUNCEMENTS: Record<CaseStatus, string> = {
+  open: 'Case reopened',
+  'awaiting-customer': 'Case marked as waiting on the customer',
+  resolved: 'Case resolved',
+};
 
 const STATUS_LABELS: Record<CaseStatus, string> = {
   open: 'Open: waiting on us',
@@ -12,10 +19,14 @@ const STATUS_LABELS: Record<CaseStatus, string> = {
 /** The case's status and the agent's moves: resolve, reopen, or mark it as waiting on the customer. */
 export function CaseStatusBar({ caseRow, reference }: { caseRow: CaseRow; reference: string }) {
   const [error, setError] = useState<string | null>(null);
+  const buttonsRef = useRef<HTMLDivElement>(null);
   const setStatus = async (status: CaseStatus) => {
     setError(null);
+    // "Waiting on customer" disappears once pressed: keep focus in this row.
+    keepFocusOnRemoval(() => firstButtonIn(buttonsRef.current));
     try {
       await sendFromPage('sidebar:mutate', { name: 'set-case-status', args: { caseId: caseRow.id, status } });
+      announce(STATUS_ANNOUNCEMENTS[status]);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -31,7 +42,7 @@ export function CaseStatusBar({ caseRow, reference }: { caseRow: CaseRow; refere
           <span className="muted small">· reopened {caseRow.reopenedCount}×</span>
         ) : null}
       </div>
-      <div className="button-row">
+      <div className="button-row" ref={buttonsRef}>
         {caseRow.status !== 'resolved' ? (
           <button type="button" className="button small primary" onClick={() => void setStatus('resolved')}>
             Resolve

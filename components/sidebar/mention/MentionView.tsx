@@ -11,6 +11,7 @@ import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 import { useUiMemory } from '../../../lib/ui/use-ui-memory';
 import { CATEGORY_LABELS } from '../../shared/CategoryChip';
 import { EmptyState, ErrorState, Loading } from '../../shared/States';
+import { announce } from '../focus-after-action';
 import { PolicyGuidance } from '../guidance/PolicyGuidance';
 import { CaseHistory } from '../history/CaseHistory';
 import { ReplyPanel } from '../reply/ReplyPanel';
@@ -149,7 +150,10 @@ export function MentionView({
       void sendFromPage('sidebar:mutate', {
         name: 'set-case-status',
         args: { caseId: caseRow.id, status: 'resolved' },
-      });
+      }).then(
+        () => announce('Case resolved'),
+        () => announce('The case could not be resolved'),
+      );
   };
 
   return (

@@ -14,6 +14,7 @@ import {
 } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useActivePolicy, useSettings } from '../../../lib/ui/use-extension-storage';
+import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { CheckList, LengthMeter } from './CheckList';
 import { type PrivateDraft, PrivateMessage } from './PrivateMessage';
 import { SuggestionCards } from './SuggestionCards';
@@ -153,6 +154,9 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     change(fillPlaceholder(text, name, value));
   };
   const leaveOut = (name: string) => {
+    // Its row goes with the placeholder: on to the next gap, or back to the reply.
+    keepFocusOnRemoval(() => variablesRef.current?.querySelector('input') ?? editorRef.current);
+    announce(`${name} left out`);
     setBaseline(removePlaceholder(effectiveBaseline ?? '', name) || null);
     change(removePlaceholder(text, name));
   };
@@ -344,6 +348,8 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
             type="button"
             className="reply-link"
             onClick={() => {
+              keepFocusOnRemoval(() => editorRef.current);
+              announce('Reply restored');
               setBaseline(undo.baseline);
               change(undo.text, undo.templateId);
               setUndo(null);
@@ -420,7 +426,11 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
           draft={privateDraft}
           onChange={(next) => setPrivateDraft({ ...privateDraft, text: next })}
           onCopy={(value) => void copy(value, 'Private message')}
-          onClose={() => setPrivateDraft(null)}
+          onClose={() => {
+            keepFocusOnRemoval(() => editorRef.current);
+            setPrivateDraft(null);
+            announce('Private message closed');
+          }}
         />
       )}
     </section>

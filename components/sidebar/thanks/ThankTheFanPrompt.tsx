@@ -7,6 +7,7 @@ import { sendFromPage } from '../../../lib/ui/send';
 import { fillPromptTemplate, pickThanks } from '../../../lib/ui/thanks';
 import { CopyButton } from '../../shared/CopyButton';
 import { FieldError } from '../../shared/States';
+import { announce, keepFocusOnRemoval, mentionHeading } from '../focus-after-action';
 import { useInsertReply } from './useInsertReply';
 
 /**
@@ -42,16 +43,26 @@ export function ThankTheFanPrompt({
   const privateText = choice.privateTemplate ? fillPromptTemplate(choice.privateTemplate, values) : null;
   const unfilled = /\{\{\s*[A-Za-z]/.test(publicText);
 
-  const recordThanks = async () => {
+  // Each action below removes this whole prompt, the pressed button with it: focus goes to the heading.
+  const recordThanks = async (said: string) => {
     setError(null);
     try {
       await sendFromPage('sidebar:mutate', { name: 'record-thanks', args: { postKey: mention.id } });
+      announce(said);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
   };
   const insertThanks = async () => {
-    if (await inserting.insert(mention.id, publicText)) await recordThanks();
+    keepFocusOnRemoval(mentionHeading);
+    // The insert's own status message goes with the prompt, so the live region repeats it.
+    if (await inserting.insert(mention.id, publicText))
+      await recordThanks('Thanks inserted and marked as thanked');
+  };
+  const dismiss = () => {
+    keepFocusOnRemoval(mentionHeading);
+    onDismiss();
+    announce('Thank-the-fan prompt dismissed');
   };
 
   return (
@@ -60,7 +71,7 @@ export function ThankTheFanPrompt({
         <h3 id={headingId} className="prompt-title">
           {loyal ? 'Thank a loyal fan' : 'Thank the fan'}
         </h3>
-        <button type="button" className="button small quiet" onClick={onDismiss}>
+        <button type="button" className="button small quiet" onClick={dismiss}>
           Not now
         </button>
       </div>
@@ -121,7 +132,14 @@ export function ThankTheFanPrompt({
             Insert thanks
           </button>
         ) : null}
-        <button type="button" className="button small" onClick={() => void recordThanks()}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => {
+            keepFocusOnRemoval(mentionHeading);
+            void recordThanks('Marked as thanked');
+          }}
+        >
           Mark as thanked
         </button>
       </div>
