@@ -263,7 +263,7 @@ function PurgePanel() {
           />
           <ConfirmDelete
             confirming={confirming === 'age'}
-            disabled={!Number.isInteger(days) || days < 1}
+            disabled={!Number.isInteger(days) || days < 1 || days > 36_500}
             askLabel="Delete old cases…"
             confirmLabel="Yes, delete them"
             onAsk={() => setConfirming('age')}

@@ -6,6 +6,7 @@
  *
  * Each operation declares its argument schema; arguments are validated before any database access.
  */
+
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { addNote, escalate, getCase, moveToPrivate, recordThanks, setCaseStatus } from '../db/cases';
@@ -28,6 +29,7 @@ import {
 } from '../db/records';
 import { purgeCustomer, purgeOlderThan } from '../db/retention';
 import type { ParleyDb } from '../db/schema';
+import { MAX_NOTE_LENGTH } from '../domain/notes';
 import { PLATFORMS } from '../domain/types';
 import { markReplySent, recordInsertedReply } from '../replies/record';
 
@@ -353,7 +355,10 @@ export const SIDEBAR_QUERIES = {
  */
 export const SIDEBAR_MUTATIONS = {
   'add-note': {
-    args: z.object({ caseId: z.string().max(200), text: z.string().trim().min(1).max(5_000) }),
+    args: z.object({
+      caseId: z.string().max(200),
+      text: z.string().trim().min(1).max(MAX_NOTE_LENGTH, 'Keep a note under 5,000 characters'),
+    }),
     run: (db: ParleyDb, args: { caseId: string; text: string }) =>
       addNote(db, { ...args, at: new Date().toISOString() }),
   },
@@ -455,8 +460,9 @@ export async function runSidebarMutation(db: ParleyDb, name: string, args: unkno
   if (!Object.hasOwn(SIDEBAR_MUTATIONS, name)) throw new Error(`Unknown change: ${name}`);
   const mutation = SIDEBAR_MUTATIONS[name as SidebarMutationName];
   const parsed = mutation.args.safeParse(args);
+  // Said to the agent: the sidebar keeps its fields within these limits, so this is rare.
   if (!parsed.success)
-    throw new Error(`Bad arguments for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    throw new Error(`That was not saved: ${parsed.error.issues[0]?.message ?? 'the request was not valid'}.`);
   // biome-ignore lint/suspicious/noExplicitAny: args narrowed by the schema of the same entry
   return mutation.run(db, parsed.data as any);
 }
@@ -472,7 +478,9 @@ export async function runSidebarQuery(db: ParleyDb, name: string, args: unknown)
   const query = SIDEBAR_QUERIES[name as SidebarQueryName];
   const parsed = query.args.safeParse(args);
   if (!parsed.success)
-    throw new Error(`Bad arguments for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    throw new Error(
+      `That could not be read: ${parsed.error.issues[0]?.message ?? 'the request was not valid'}.`,
+    );
   // biome-ignore lint/suspicious/noExplicitAny: args narrowed by the schema of the same entry
   return query.run(db, parsed.data as any);
 }

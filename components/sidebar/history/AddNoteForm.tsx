@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { MAX_NOTE_LENGTH } from '../../../lib/domain/notes';
 import { sendFromPage } from '../../../lib/ui/send';
 import { FieldError } from '../../shared/States';
 
@@ -30,6 +31,7 @@ export function AddNoteForm({ caseId }: { caseId: string }) {
         className="textarea"
         rows={2}
         value={text}
+        maxLength={MAX_NOTE_LENGTH}
         placeholder="Only your team sees notes."
         onChange={(event) => setText(event.target.value)}
       />

@@ -331,7 +331,7 @@ describe('hostile input', () => {
       }
     });
     expect(deepAnswer).toEqual({
-      resolved: { ok: false, message: expect.stringMatching(/^Bad arguments for save-draft: /) },
+      resolved: { ok: false, message: expect.stringMatching(/^That was not saved: /) },
     });
     expect(await sendFromPage(options, 'sidebar:query', { name: 'everything', args: {} })).toEqual({
       ok: false,
@@ -341,7 +341,7 @@ describe('hostile input', () => {
       await sendFromPage(options, 'sidebar:mutate', { name: 'save-draft', args: { postKey: 5, text: 'x' } }),
     ).toEqual({
       ok: false,
-      message: expect.stringMatching(/^Bad arguments for save-draft: /),
+      message: expect.stringMatching(/^That was not saved: /),
     });
     expect(await snapshot()).toEqual(before);
     // The worker is still answering.

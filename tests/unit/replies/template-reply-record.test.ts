@@ -110,7 +110,7 @@ describe('recording the sidebar reply', () => {
     await runSidebarMutation(db, 'mark-sent', { caseId, postKey, text: 'Sorry Jane – Sam' });
     expect((await replies(db, caseId)).map((event) => event.data.via)).toEqual(['marked-sent']);
     await expect(runSidebarMutation(db, 'mark-sent', { caseId, postKey, text: '   ' })).rejects.toThrow(
-      /Bad arguments for mark-sent/,
+      /^That was not saved: /,
     );
   });
 });
