@@ -59,7 +59,11 @@ export function SidebarApp() {
       if (next && orderRef.onPage.has(next)) focusMentionOnPage(next);
     },
   });
-  const queue = useBackgroundQuery('queue', { pageKeys: page?.postKeys ?? [] }, { keepPrevious: true });
+  const queue = useBackgroundQuery(
+    'queue',
+    { pageKeys: page?.postKeys ?? [] },
+    { keepPrevious: true, skip: page?.refused !== undefined },
+  );
   const now = useNow(30_000);
   const policy = record?.policy;
 
@@ -114,6 +118,17 @@ export function SidebarApp() {
   const openOptions = () => void browser.runtime.openOptionsPage();
   const host = page?.url ? safeHost(page.url) : null;
   const platform = host && settings ? platformForHost(host, settings) : null;
+
+  // A frame the background does not know (the page framed the sidebar itself) shows nothing of the
+  // policy or the queue, though as an extension page it could read them.
+  if (page?.refused !== undefined)
+    return (
+      <div className="sidebar" data-view={view}>
+        <main className="sidebar-main" aria-label="Parley workspace">
+          <ErrorState title="Parley cannot show anything here." message={page.refused} />
+        </main>
+      </div>
+    );
 
   return (
     <div className="sidebar" data-view={view}>

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { SidebarQueryArgs, SidebarQueryName, SidebarQueryResult } from '../background/sidebar-api';
 import { backgroundToSidebar, parseEnvelope } from '../messaging/protocol';
 import { cachedQuery, queryKey, settledQuery } from './query-cache';
-import { sendFromPage } from './send';
+import { isFailureAnswer, sendFromPage } from './send';
 
 interface QueryState<T> {
   /** The query and arguments the data answers. */
@@ -86,10 +86,4 @@ export function useBackgroundQuery<N extends SidebarQueryName>(
     return { data: options.keepPrevious ? state.data : undefined, error: null };
   }
   return { data: state.data, error: state.error };
-}
-
-function isFailureAnswer(answer: unknown): answer is { ok: false; message: string } {
-  if (typeof answer !== 'object' || answer === null) return false;
-  const { ok, message } = answer as { ok?: unknown; message?: unknown };
-  return ok === false && typeof message === 'string';
 }

@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { backgroundToSidebar, parseEnvelope } from '../messaging/protocol';
-import { sendFromPage } from './send';
+import { isFailureAnswer, sendFromPage } from './send';
 
 export interface PageState {
   tabId: number | null;
   url: string | null;
   /** Mentions on the page, in page order, as the content script reported them. */
   postKeys: string[];
+  /**
+   * Why the background refused this frame (it was not opened by Parley's content script on this page:
+   * a page can frame the sidebar itself): such a frame shows nothing else.
+   */
+  refused?: string;
 }
 
 export interface PageEvents {
@@ -30,8 +35,13 @@ export function usePageState(events: PageEvents): PageState | null {
     let knownKeys = new Set<string>();
     let cancelled = false;
     const refresh = async (initial = false) => {
-      const next = await sendFromPage('sidebar:get-page-state', {});
+      const next: unknown = await sendFromPage('sidebar:get-page-state', {});
       if (cancelled) return;
+      if (isFailureAnswer(next)) {
+        setState({ tabId: null, url: null, postKeys: [], refused: next.message });
+        return;
+      }
+      if (!isPageStateAnswer(next)) return;
       tabId = next.tabId;
       knownKeys = new Set(next.postKeys);
       // Unchanged (the usual answer after a marker click): keep the same object, so nothing re-renders.
@@ -73,6 +83,10 @@ export function usePageState(events: PageEvents): PageState | null {
     };
   }, []);
   return state;
+}
+
+function isPageStateAnswer(answer: unknown): answer is PageState & { selectedPostKey: string | null } {
+  return typeof answer === 'object' && answer !== null && Array.isArray((answer as PageState).postKeys);
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {

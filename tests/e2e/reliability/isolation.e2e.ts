@@ -240,6 +240,8 @@ describe('isolation from a hostile page', () => {
       const shown = await pageMade.locator('body').innerText();
       expect(shown).not.toContain('never arrived');
       expect(shown).not.toMatch(/policy v\d+/);
+      // It says why instead (the extension page could read the policy from storage itself).
+      expect(shown).toContain('Parley cannot show anything here.');
       expect(
         await pageMade
           .locator('button[aria-label="Next mention"]:enabled, button[aria-label="Previous mention"]:enabled')
