@@ -26,14 +26,3 @@ export function readableSendError(error: unknown): string {
     return "Parley's background did not answer (it may be restarting after an update). Try again in a moment; if it keeps failing, reload the page.";
   return message;
 }
-
-/**
- * A handler that failed answers { ok: false, message } (entrypoints/background.ts), as does the router
- * to a sidebar frame our content script did not register: for a request whose answer is data, that
- * answer is an error, never the data.
- */
-export function isFailureAnswer(answer: unknown): answer is { ok: false; message: string } {
-  if (typeof answer !== 'object' || answer === null) return false;
-  const { ok, message } = answer as { ok?: unknown; message?: unknown };
-  return ok === false && typeof message === 'string';
-}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { SidebarQueryArgs, SidebarQueryName, SidebarQueryResult } from '../background/sidebar-api';
+import { isFailureAnswer } from '../messaging/failure-answer';
 import { backgroundToSidebar, parseEnvelope } from '../messaging/protocol';
 import { cachedQuery, queryKey, settledQuery } from './query-cache';
-import { isFailureAnswer, sendFromPage } from './send';
+import { sendFromPage } from './send';
 
 interface QueryState<T> {
   /** The query and arguments the data answers. */

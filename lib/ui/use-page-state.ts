@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { isFailureAnswer } from '../messaging/failure-answer';
 import { backgroundToSidebar, parseEnvelope } from '../messaging/protocol';
-import { isFailureAnswer, sendFromPage } from './send';
+import { sendFromPage } from './send';
 
 export interface PageState {
   tabId: number | null;
