@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../lib/policy/default-policy';
 import { renderPolicyYaml } from '../../lib/policy/yaml';
@@ -299,40 +299,44 @@ describe('popup and options', () => {
       expect((await readTable(extensionPage, 'cases')).length).toBe(before.cases);
     };
 
-    // One customer: double-click “Delete…”, then Enter twice on it.
+    /**
+     * Double-clicks the ask button, then presses Enter twice on it: nothing is deleted, focus is on
+     * Cancel after the double click, and back on the ask button after Enter (ask) and Enter (Cancel).
+     */
+    const pressTwice = async (ask: () => Locator, confirm: Locator, askName: string) => {
+      await ask().dblclick();
+      await nothingDeleted();
+      expect(await confirm.count()).toBe(1);
+      expect(await focused()).toBe('Cancel');
+      await options.keyboard.press('Enter');
+      await expect.poll(() => confirm.count()).toBe(0);
+      await ask().focus();
+      await options.keyboard.press('Enter');
+      await options.keyboard.press('Enter');
+      await nothingDeleted();
+      expect(await confirm.count()).toBe(0);
+      expect(await focused()).toBe(askName);
+    };
+
+    // One customer.
     await options
       .getByLabel('Delete everything about one customer (a privacy request)')
       .fill('priya_travels');
     const matches = options.getByTestId('purge-matches');
     await expect.poll(() => matches.innerText(), { timeout: 10_000 }).toContain('priya_travels');
-    const confirmCustomer = matches.getByRole('button', { name: /Yes, delete all about/ });
-    await matches.getByRole('button', { name: 'Delete…' }).dblclick();
-    await nothingDeleted();
-    expect(await confirmCustomer.count()).toBe(1);
-    expect(await focused()).toBe('Cancel');
-    await options.keyboard.press('Enter');
-    await expect.poll(() => confirmCustomer.count()).toBe(0);
-    await matches.getByRole('button', { name: 'Delete…' }).focus();
-    await options.keyboard.press('Enter');
-    await options.keyboard.press('Enter');
-    await nothingDeleted();
-    expect(await confirmCustomer.count()).toBe(0);
-    expect(await focused()).toBe('Delete…');
+    await pressTwice(
+      () => matches.getByRole('button', { name: 'Delete…' }),
+      matches.getByRole('button', { name: /Yes, delete all about/ }),
+      'Delete…',
+    );
 
-    // Old cases: the same with “Delete old cases…”, with a cut-off that would delete some.
+    // Old cases, with a cut-off that would delete some.
     await options.getByLabel('Delete cases with no activity for more than … days').fill('1');
-    const confirmAge = options.getByRole('button', { name: 'Yes, delete them' });
-    await options.getByRole('button', { name: 'Delete old cases…' }).dblclick();
-    await nothingDeleted();
-    expect(await confirmAge.count()).toBe(1);
-    expect(await focused()).toBe('Cancel');
-    await options.keyboard.press('Enter');
-    await expect.poll(() => confirmAge.count()).toBe(0);
-    await options.getByRole('button', { name: 'Delete old cases…' }).focus();
-    await options.keyboard.press('Enter');
-    await options.keyboard.press('Enter');
-    await nothingDeleted();
-    expect(await confirmAge.count()).toBe(0);
+    await pressTwice(
+      () => options.getByRole('button', { name: 'Delete old cases…' }),
+      options.getByRole('button', { name: 'Yes, delete them' }),
+      'Delete old cases…',
+    );
     await options.close();
   });
 
