@@ -87,8 +87,11 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
           let result: { ok: boolean; message: string };
           if (!found || !element) result = { ok: false, message: 'That post is no longer on the page.' };
           else {
-            if (sidebar?.state === 'open') sidebar.setState('collapsed');
             result = await insertReplyIntoPost(found.adapter, element, text);
+            // Out of the way once the reply is in the box, where the agent reads it and sends it. After
+            // a failure it stays open on the error, focus where the agent left it (hiding the frame
+            // would drop its focus to the page).
+            if (result.ok && sidebar?.state === 'open') sidebar.setState('collapsed');
           }
           sendToBackground('content:insert-result', {
             requestId,

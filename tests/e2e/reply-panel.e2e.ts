@@ -129,6 +129,9 @@ async function openReply(page: Page, extensionId: string, postId = JANE_POST_ID)
 }
 
 const editorOf = (frame: Frame) => frame.locator('[data-testid="reply-editor"]');
+/** The sidebar's width on the page: 0 once it collapsed to its tab. */
+const sidebarWidthOf = (page: Page) =>
+  page.evaluate(() => document.querySelector('parley-sidebar')?.getBoundingClientRect().width ?? null);
 const insertButtonOf = (frame: Frame) => frame.locator('[data-testid="reply-insert"]');
 const checkIdsOf = (frame: Frame) =>
   frame
@@ -286,6 +289,8 @@ describe('reply panel on X', () => {
     await expect.poll(async () => (await dialog()).text, { timeout: 5_000 }).toBe(edited);
     expect(await page.locator('[data-testid="tweetButton"]').getAttribute('aria-disabled')).toBe('false');
     expect((await dialog()).sendClicks).toBe(0);
+    // With the reply in the box, the sidebar steps aside.
+    await expect.poll(() => sidebarWidthOf(page)).toBe(0);
 
     const extensionPage = await openExtensionPage(session);
     await expect
@@ -327,6 +332,11 @@ describe('reply panel on X', () => {
     const status = frame.locator('[data-testid="reply-status"]');
     await expect.poll(() => status.getAttribute('class'), { timeout: 15_000 }).toContain('is-error');
     expect(await status.textContent()).toMatch(/Copy/);
+    // It stays open on the reason, the pressed button still focused.
+    expect(await sidebarWidthOf(page)).toBeGreaterThan(200);
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'reply-insert',
+    );
     expect(await frame.locator('[data-testid="reply-copy"]').getAttribute('class')).toContain(
       'reply-emphasis',
     );

@@ -245,6 +245,18 @@ describe('sidebar workspace', () => {
     expect(thanks).not.toContain('{{');
     await page.screenshot({ path: 'test-results/sidebar-thank-the-fan.png' });
 
+    // A failed insert (the site's reply control is gone) leaves the prompt, its error and focus in place.
+    await page.evaluate((id) => {
+      const article = document.querySelector(`article a[href$="/status/${id}"]`)?.closest('article');
+      article?.querySelector('[data-testid="reply"]')?.remove();
+    }, X.sam);
+    await pressWithKeyboard(page, prompt.getByRole('button', { name: 'Insert thanks' }));
+    await expect
+      .poll(() => prompt.getByRole('status').innerText(), { timeout: 10_000 })
+      .toContain("Couldn't open this post's reply box");
+    expect(await focusedText(frame)).toBe('Insert thanks');
+    expect(await readTable(extensionPage, 'thanks')).toHaveLength(0);
+
     await pressWithKeyboard(page, prompt.getByRole('button', { name: 'Mark as thanked' }));
     await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(0);
     // The pressed button went with the prompt: focus lands on the mention's heading, not the body.
@@ -408,8 +420,10 @@ describe('sidebar workspace', () => {
     await expect.poll(() => invite.count(), { timeout: 10_000 }).toBe(1);
     expect(await invite.innerText()).toContain('share');
     await page.screenshot({ path: 'test-results/sidebar-invite-to-share.png' });
-    await invite.getByRole('button', { name: 'Done' }).click();
+    await pressWithKeyboard(page, invite.getByRole('button', { name: 'Done' }));
     await expect.poll(() => invite.count()).toBe(0);
+    await expect.poll(async () => (await activeIn(frame)).className).toContain('mention-heading');
+    await expect.poll(() => announced(frame)).toBe('Invitation to share dismissed');
     await page.reload();
     await settledMentionCount(page);
     const again = await openFromMarker(page, 't1_qd', key);

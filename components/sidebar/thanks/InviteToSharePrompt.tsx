@@ -4,7 +4,8 @@ import type { Policy } from '../../../lib/policy/schema';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { fillPromptTemplate, inviteToShareTemplates } from '../../../lib/ui/thanks';
 import { CopyButton } from '../../shared/CopyButton';
-import { useInsertReply } from './useInsertReply';
+import { announce, keepFocusOnRemoval, mentionHeading } from '../focus-after-action';
+import { busyWhile, useInsertReply } from './useInsertReply';
 
 /**
  * After a resolution: invite the customer to share the happy outcome (get it into the public eye).
@@ -32,13 +33,19 @@ export function InviteToSharePrompt({
     ? fillPromptTemplate(templates.privateTemplate, values)
     : null;
   const inserting = useInsertReply();
+  // Done removes the prompt, the pressed button with it: focus goes to the heading.
+  const dismiss = () => {
+    keepFocusOnRemoval(mentionHeading);
+    onDismiss();
+    announce('Invitation to share dismissed');
+  };
   return (
     <section className="prompt invite-prompt" aria-labelledby={headingId} data-testid="invite-prompt">
       <div className="prompt-head">
         <h3 id={headingId} className="prompt-title">
           Resolved: invite them to share the outcome
         </h3>
-        <button type="button" className="button small quiet" onClick={onDismiss}>
+        <button type="button" className="button small quiet" onClick={dismiss}>
           Done
         </button>
       </div>
@@ -65,8 +72,11 @@ export function InviteToSharePrompt({
           <button
             type="button"
             className="button small primary"
-            disabled={!onPage || inserting.busy || publicText.trim() === ''}
-            onClick={() => void inserting.insert(detail.mention.id, publicText)}
+            disabled={!onPage || publicText.trim() === ''}
+            {...busyWhile(inserting.busy)}
+            onClick={() => {
+              if (!inserting.busy) void inserting.insert(detail.mention.id, publicText);
+            }}
           >
             Insert invitation
           </button>

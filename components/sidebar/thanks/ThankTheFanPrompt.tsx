@@ -8,7 +8,7 @@ import { fillPromptTemplate, pickThanks } from '../../../lib/ui/thanks';
 import { CopyButton } from '../../shared/CopyButton';
 import { FieldError } from '../../shared/States';
 import { announce, keepFocusOnRemoval, mentionHeading } from '../focus-after-action';
-import { useInsertReply } from './useInsertReply';
+import { busyWhile, useInsertReply } from './useInsertReply';
 
 /**
  * Thank-the-fan: a non-blocking card on praise. The public thanks is picked per post so neighbours read
@@ -125,9 +125,12 @@ export function ThankTheFanPrompt({
           <button
             type="button"
             className="button small primary"
-            disabled={!onPage || inserting.busy || publicText.trim() === '' || unfilled}
+            disabled={!onPage || publicText.trim() === '' || unfilled}
+            {...busyWhile(inserting.busy)}
             title={onPage ? undefined : 'Open the post’s page to insert'}
-            onClick={() => void insertThanks()}
+            onClick={() => {
+              if (!inserting.busy) void insertThanks();
+            }}
           >
             Insert thanks
           </button>
