@@ -1,3 +1,4 @@
+import { dropDiacritics } from '../detect/normalize';
 import type { Category, Severity } from '../domain/types';
 import type { CategoryRule, ClassifierRules, SeverityRule } from './rules';
 
@@ -32,12 +33,12 @@ export interface CompiledRules {
   invalidPatterns: string[];
 }
 
-/** Case- and accent-folded text: what keywords are matched against. */
+/**
+ * Case- and accent-folded text: what keywords are matched against. Diacritics go as in brand matching;
+ * Thai tone marks and Indic vowel signs stay (they tell words apart).
+ */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  return dropDiacritics(text.normalize('NFKD')).toLowerCase();
 }
 
 function escapeRegExp(text: string): string {
@@ -46,7 +47,11 @@ function escapeRegExp(text: string): string {
 
 function keywordMatcher(keyword: string): { keyword: string; pattern: RegExp } {
   const body = foldText(keyword.trim()).split(/\s+/).map(escapeRegExp).join('\\s+');
-  return { keyword, pattern: new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`, 'u') };
+  // Marks left by the fold (vowel signs) belong to their word: "कम" is not a word of "कमी".
+  return {
+    keyword,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])${body}(?![\\p{L}\\p{N}\\p{M}_])`, 'u'),
+  };
 }
 
 function compilePatterns(

@@ -30,6 +30,15 @@ describe('policy rules', () => {
     ).not.toBe('crisis');
   });
 
+  it('keeps the vowel signs that tell words apart', () => {
+    // Hindi कम ("less") is neither काम ("work") nor the start of कमी ("shortage").
+    const policy = rules({ categoryRules: [{ category: 'spam', keywords: ['कम'], effect: 'force' }] });
+    const category = (text: string) => classifyMention({ text }, { rules: policy }).category;
+    expect(category('@acme यह काम अच्छा है')).not.toBe('spam');
+    expect(category('@acme पानी की कमी है')).not.toBe('spam');
+    expect(category('@acme दाम कम है')).toBe('spam');
+  });
+
   it('a boost adds evidence without forcing', () => {
     const text = '@acme the new menu has changed';
     const before = classifyMention({ text });

@@ -49,6 +49,14 @@ describe('banned phrases', () => {
     expect(spans(mixed, run(mixed, [{ phrase: 'wi-fi' }]), 'banned-phrase')).toEqual(['Wi-Fi']);
   });
 
+  it('tells apart words that differ only in a vowel sign or tone mark', () => {
+    // Thai ไม่ ("not") and ไม้ ("wood"); Hindi कम ("less") and काम ("work").
+    const thai = 'ไม้บรรทัดนี้ไม่ได้ใช้';
+    expect(spans(thai, run(thai, [{ phrase: 'ไม่' }]), 'banned-phrase')).toEqual(['ไม่']);
+    const hindi = 'यह काम कम है';
+    expect(spans(hindi, run(hindi, [{ phrase: 'कम' }]), 'banned-phrase')).toEqual(['कम']);
+  });
+
   it('still keeps Latin phrases to whole words', () => {
     const text = 'refunded, prerefund, refund_x, refund.';
     expect(spans(text, run(text, [{ phrase: 'refund' }]), 'banned-phrase')).toEqual(['refund']);
