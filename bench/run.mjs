@@ -22,7 +22,7 @@ const FULL = {
   scanRuns: 5,
   noMentionRuns: 3,
   termRuns: 3,
-  scroll: { initialPosts: 50, batches: 40, batchSize: 50 },
+  scroll: { initialPosts: 50, batches: 40, batchSize: 50, runs: 3 },
   idle: { posts: 40, idleMs: 10_000, runs: 3 },
   sidebar: { customers: 100_000, mentionsPerCustomer: 10, pieces: 10, clicks: 21, historyRuns: 300 },
   classifierMs: 3_000,
@@ -33,7 +33,7 @@ const QUICK = {
   scanRuns: 2,
   noMentionRuns: 2,
   termRuns: 2,
-  scroll: { initialPosts: 50, batches: 10, batchSize: 50 },
+  scroll: { initialPosts: 50, batches: 10, batchSize: 50, runs: 1 },
   idle: { posts: 40, idleMs: 3_000, runs: 2 },
   sidebar: { customers: 10_000, mentionsPerCustomer: 10, pieces: 2, clicks: 5, historyRuns: 50 },
   classifierMs: 1_000,
@@ -381,37 +381,48 @@ export async function runBenchmarks({
       // 2. Scroll
       if (wanted('scroll')) {
         await setActivePolicy(session, defaultPolicy);
-        log(`scroll: ${config.scroll.batches} batches of ${config.scroll.batchSize} posts`);
-        const result = await scrollRun(session, config.scroll);
-        if (result.marked !== result.expected)
-          problems.push(`scroll: marked ${result.marked}, expected ${result.expected}`);
-        if (!result.traced) problems.push('scroll: batch marks missing from the trace');
-        details.scroll = result;
+        // Each run is a fresh page scrolled through all its batches; the p95 of one run is its third
+        // slowest batch, so the figure is the median run's, as the other measures take the median run.
+        const runs = [];
+        for (let run = 0; run < config.scroll.runs; run++) {
+          log(
+            `scroll: ${config.scroll.batches} batches of ${config.scroll.batchSize} posts, run ${run + 1}/${config.scroll.runs}`,
+          );
+          const result = await scrollRun(session, config.scroll);
+          if (result.marked !== result.expected)
+            problems.push(`scroll: marked ${result.marked}, expected ${result.expected}`);
+          if (!result.traced) problems.push('scroll: batch marks missing from the trace');
+          runs.push(result);
+        }
+        details.scroll = { runs };
+        const p95s = runs.map((run) => run.p95);
+        const typical = runs.find((run) => run.p95 === median(p95s)) ?? runs[0];
+        const longTasks = runs.reduce((sum, run) => sum + run.longTasks, 0);
         add({
           id: 'scroll.p50',
           measure: 2,
           label: `Scroll batch of ${config.scroll.batchSize} posts, main-thread time p50`,
-          value: result.p50,
+          value: median(runs.map((run) => run.p50)),
           unit: 'ms',
         });
         add({
           id: 'scroll.p95',
           measure: 2,
-          label: `Scroll batch, p95 (${config.scroll.batches} batches)`,
-          value: result.p95,
+          label: `Scroll batch, p95 (${config.scroll.batches} batches, median of ${runs.length} run${runs.length === 1 ? '' : 's'})`,
+          value: median(p95s),
           unit: 'ms',
           goal: { op: '<', value: 8, unit: 'ms' },
-          note: `CPU time; max ${formatNumber(result.max)} ms, wall p95 ${formatNumber(result.wallTaskP95)} ms, longest task ${formatNumber(result.longestTaskCpuMs)} ms CPU (${formatNumber(result.longestTaskMs)} ms wall)`,
+          note: `CPU time; runs: ${p95s.map((value) => formatNumber(value)).join(', ')} ms; in the median run max ${formatNumber(typical.max)} ms, wall p95 ${formatNumber(typical.wallTaskP95)} ms, longest task ${formatNumber(typical.longestTaskCpuMs)} ms CPU (${formatNumber(typical.longestTaskMs)} ms wall)`,
         });
         add({
           id: 'scroll.longTasks',
           measure: 2,
-          label: 'Long tasks (≥ 50 ms) in the page while scrolling',
-          value: result.longTasks,
+          label: `Long tasks (≥ 50 ms) in the page while scrolling (all ${runs.length} run${runs.length === 1 ? '' : 's'})`,
+          value: longTasks,
           unit: 'tasks',
           goal: { op: '==', value: 0, unit: 'tasks' },
-          note: result.longTasks
-            ? `longest ${formatNumber(result.longestLongTaskMs)} ms (any cause)`
+          note: longTasks
+            ? `longest ${formatNumber(Math.max(...runs.map((run) => run.longestLongTaskMs)))} ms (any cause)`
             : 'any cause, the site’s own included',
         });
       }
