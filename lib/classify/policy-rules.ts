@@ -1,4 +1,4 @@
-import { dropDiacritics } from '../detect/normalize';
+import { dropDiacritics } from '../detect/word-marks';
 import type { Category, Severity } from '../domain/types';
 import type { CategoryRule, ClassifierRules, SeverityRule } from './rules';
 
@@ -33,12 +33,15 @@ export interface CompiledRules {
   invalidPatterns: string[];
 }
 
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
 /**
- * Case- and accent-folded text: what keywords are matched against. Diacritics go as in brand matching;
- * Thai tone marks and Indic vowel signs stay (they tell words apart).
+ * Case-, width- and accent-folded text without invisible characters: what keywords are matched
+ * against. Thai tone marks and Indic vowel signs stay (lib/detect/word-marks.ts): a keyword must not
+ * fire on another word.
  */
 export function foldText(text: string): string {
-  return dropDiacritics(text.normalize('NFKD')).toLowerCase();
+  return dropDiacritics(text.normalize('NFKD')).replace(INVISIBLE, '').toLowerCase();
 }
 
 function escapeRegExp(text: string): string {

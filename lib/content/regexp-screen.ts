@@ -16,7 +16,7 @@ export interface RegExpScreen extends SentryScreen {
   /**
    * Whether `find` can search this text as it is: it holds no code point the screen removes or expands
    * other than those `find` matches in place (whitespace and common invisibles). Most text in Latin
-   * script does; combining accents, ligatures and math letters do not.
+   * script does; combining marks, other scripts' vowel signs, ligatures and math letters do not.
    */
   readsInPlace(text: string): boolean;
   /**

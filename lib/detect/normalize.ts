@@ -6,14 +6,9 @@
  * key as the policy term, and a match must still point at the characters the agent sees, so each folded
  * UTF-16 unit remembers the original code point it came from.
  *
- * Folding per code point: NFKC (full-width, ligatures, math letters) → case fold → NFD → drop
- * diacritics → drop invisible format characters (zero-width, bidi controls, soft hyphen, variation
- * selectors) → any whitespace run becomes one space.
- *
- * Only marks that are diacritics are dropped: the combining accents Latin, Greek and Cyrillic letters
- * decompose into, and the optional vowel points of Hebrew and Arabic, which writers often leave out.
- * The vowel signs and tone marks of Thai, the Indic scripts and others, and kana voicing marks, are
- * part of the word: "ไม่" (not) and "ไม" (wood) must stay two words.
+ * Folding per code point: NFKC (full-width, ligatures, math letters) → case fold → NFD → drop combining
+ * marks (diacritics) → drop invisible format characters (zero-width, bidi controls, soft hyphen,
+ * variation selectors) → any whitespace run becomes one space.
  */
 
 /** Format and default-ignorable characters: zero-width, bidi embeddings/overrides/isolates, BOM, soft hyphen. */
@@ -27,20 +22,8 @@ import {
 } from './common-folds';
 
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
-/**
- * Combining diacritical marks (and their extended, supplement, symbol and half-mark blocks), Cyrillic
- * titlo and number signs, Hebrew cantillation and points, Arabic harakat and Quranic marks: marks only,
- * never the punctuation between them (Hebrew maqaf, sof pasuq; Arabic end of ayah).
- */
-const DIACRITICS =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: marks only, each removed on its own.
-  /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const COMBINING_MARKS = /\p{M}/gu;
 const WHITESPACE = /\s/u;
-
-/** Text without its diacritics (see DIACRITICS); decompose it first (NFD or NFKD) to reach them all. */
-export function dropDiacritics(text: string): string {
-  return text.replace(DIACRITICS, '');
-}
 
 /** Folded text and, for each of its UTF-16 units, the original code point's [start, end) offsets. */
 export interface FoldedText {
@@ -111,7 +94,7 @@ function foldFromUnicodeData(codePoint: number): string {
     folded = '';
   } else {
     // toUpperCase().toLowerCase() approximates full case folding (ß → ss, ς → σ) without a table.
-    folded = dropDiacritics(char.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFD'));
+    folded = char.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
     let withoutInvisibles = '';
     for (const piece of folded) {
       if (WHITESPACE.test(piece)) withoutInvisibles += ' ';

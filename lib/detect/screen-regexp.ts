@@ -29,9 +29,9 @@ import { SCREEN_ASCII } from './text-screen';
  * matches whole: every code point it matches is skipped): the soft hyphen, zero-width spaces and
  * joiners, bidirectional marks and isolates, word joiners and invisible operators, the keycap mark,
  * variation selectors (every emoji written with U+FE0F). Intersected with what the fold skips. Each
- * range is repeated between every two pattern units, so the list stays short: diacritics (combining
- * accents, Hebrew and Arabic vowel points) are left to the skip pass (a step of posts holding one is
- * screened by the automaton, see RegExpScreen.readsInPlace).
+ * range is repeated between every two pattern units, so the list stays short: combining marks and the
+ * vowel signs of other scripts are left to the skip pass (a step of posts holding one is screened by
+ * the automaton, see RegExpScreen.readsInPlace).
  */
 const IN_PLACE_SKIPPED: ReadonlyArray<readonly [number, number]> = [
   [0x00ad, 0x00ad],

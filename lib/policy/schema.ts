@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryRuleSchema, classifierRulesSchema, severityRuleSchema } from '../classify/rules';
+import { dropDiacritics } from '../detect/word-marks';
 import { CATEGORIES, PLATFORMS, SEVERITIES, type Severity } from '../domain/types';
 
 /**
@@ -397,13 +398,14 @@ function templateLists(policy: Loose): Array<{ path: Path; items: unknown[] }> {
   ];
 }
 
-/** Lowercase, accents and punctuation removed, padded with spaces so `includes` matches whole words. */
+/**
+ * Lowercase, accents and punctuation removed, padded with spaces so `includes` matches whole words.
+ * The marks that make a word stay, as in the reply check (lib/detect/word-marks.ts): ไม่ and ไม้ are
+ * two phrases.
+ */
 function normalizeForPhraseMatch(value: string): string {
-  return ` ${value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+  return ` ${dropDiacritics(value.toLowerCase().normalize('NFKD'))
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim()} `;
 }
 

@@ -1,10 +1,12 @@
 import { buildAutomaton } from '../../detect/aho-corasick';
 import { foldTerm, foldWithOffsets } from '../../detect/normalize';
+import { hasWordMark, isMark, wordMarkKey } from '../../detect/word-marks';
 import type { BannedPhrase, ReplyCheck, ReplyCheckRule } from './types';
 
 /**
  * Whole-phrase search in the agent's draft, insensitive to case, accents, width, invisible characters,
- * whitespace runs and the apostrophe used ("that's" = "that’s").
+ * whitespace runs and the apostrophe used ("that's" = "that’s"). The marks that make a word in its
+ * script (Thai tone marks, Indic vowel signs) must agree (lib/detect/word-marks.ts).
  */
 
 export interface PhraseHit<T> {
@@ -51,6 +53,13 @@ function continuesWord(edge: string | undefined, neighbour: string | undefined):
   return !NO_SPACE_SCRIPT.test(edge as string) && !NO_SPACE_SCRIPT.test(neighbour as string);
 }
 
+/** The end of the marks (folded away) that follow index in text. */
+function endOverMarks(text: string, index: number): number {
+  let end = index;
+  for (let next = charAt(text, end); isMark(next); next = charAt(text, end)) end += (next as string).length;
+  return end;
+}
+
 export interface PhraseFinder<T> {
   find(text: string): Array<PhraseHit<T>>;
 }
@@ -59,7 +68,9 @@ export function compilePhraseFinder<T>(
   entries: readonly T[],
   phraseOf: (entry: T) => string,
 ): PhraseFinder<T> {
-  const folded = entries.map((entry) => foldPhrase(phraseOf(entry)));
+  const phrases = entries.map(phraseOf);
+  const folded = phrases.map(foldPhrase);
+  const keys = phrases.map(wordMarkKey);
   const automaton = buildAutomaton(folded);
   return {
     find(text) {
@@ -74,11 +85,14 @@ export function compilePhraseFinder<T>(
         // except in scripts written without spaces.
         if (continuesWord(charAt(phrase, 0), charBefore(haystack, start))) return false;
         if (continuesWord(charBefore(phrase, phrase.length), charAt(haystack, end))) return false;
-        hits.push({
-          start: foldedText.originalStart[start] as number,
-          end: foldedText.originalEnd[end - 1] as number,
-          entry: entries[index] as T,
-        });
+        const originalStart = foldedText.originalStart[start] as number;
+        // The fold left out the marks after the last letter; they are part of what the agent wrote.
+        const originalEnd = endOverMarks(text, foldedText.originalEnd[end - 1] as number);
+        const written = text.slice(originalStart, originalEnd);
+        const entryPhrase = phrases[index] as string;
+        if ((hasWordMark(written) || hasWordMark(entryPhrase)) && wordMarkKey(written) !== keys[index])
+          return false;
+        hits.push({ start: originalStart, end: originalEnd, entry: entries[index] as T });
         return false;
       });
       // Longest first at each start, then drop hits inside an earlier one ("as i already said" ⊃ "as i said").

@@ -39,6 +39,13 @@ describe('policy rules', () => {
     expect(category('@acme दाम कम है')).toBe('spam');
   });
 
+  it('sees through invisible characters and full-width letters in the post', () => {
+    const policy = rules({ categoryRules: [{ category: 'spam', keywords: ['refund'], effect: 'force' }] });
+    const category = (text: string) => classifyMention({ text }, { rules: policy }).category;
+    expect(category('@acme Re\u200Bfund now')).toBe('spam');
+    expect(category('@acme ＲＥＦＵＮＤ now')).toBe('spam');
+  });
+
   it('a boost adds evidence without forcing', () => {
     const text = '@acme the new menu has changed';
     const before = classifyMention({ text });

@@ -49,6 +49,15 @@ describe('brand matcher: folding', () => {
     expect(visible('A\u0301cme\u0308 is fine')).toEqual([['A\u0301cme\u0308', 'name', 'Acme']]);
   });
 
+  it('sees through marks of any script on the brand, so none can hide it', () => {
+    // A Devanagari anusvara or a Thai mark placed on Latin letters.
+    expect(visible('Acme\u0902 support')).toEqual([['Acme\u0902', 'name', 'Acme']]);
+    expect(visible('Ac\u0902me and A\u0e4dcme')).toEqual([
+      ['Ac\u0902me', 'name', 'Acme'],
+      ['A\u0e4dcme', 'name', 'Acme'],
+    ]);
+  });
+
   it('folds full-width and mathematical letters', () => {
     expect(visible('ｉ ｌｏｖｅ Ａｃｍｅ！')).toEqual([['Ａｃｍｅ', 'name', 'Acme']]);
     expect(visible('𝐀𝐜𝐦𝐞 again')).toEqual([['𝐀𝐜𝐦𝐞', 'name', 'Acme']]);
@@ -112,6 +121,9 @@ describe('brand matcher: boundaries', () => {
     const matcher = compileBrandMatcher({ ...emptyTerms, names: ['Acme', '无印良品'] });
     expect(visible('我喜欢Acme的东西', matcher)).toEqual([['Acme', 'name', 'Acme']]);
     expect(visible('我喜欢无印良品的东西', matcher)).toEqual([['无印良品', 'name', '无印良品']]);
+    // Next to kana with a voicing mark (で, が, ド).
+    expect(visible('ここでAcmeを使った', matcher)).toEqual([['Acme', 'name', 'Acme']]);
+    expect(visible('ブランドAcmeは', matcher)).toEqual([['Acme', 'name', 'Acme']]);
   });
 
   it('prefers the longest term when terms overlap', () => {

@@ -221,6 +221,16 @@ describe('policySchema', () => {
     ]);
   });
 
+  it('tells apart banned phrases and template words that differ only in a vowel sign or tone mark', () => {
+    const policy = clone();
+    policy.bannedPhrases = [{ phrase: 'ไม่' }, { phrase: 'ไม้' }, { phrase: 'कम' }];
+    const template = policy.templates[0] as Policy['templates'][number];
+    template.text = `यह काम हो गया, {{customerName}}. {{agentSignature}}`;
+    expect(issuesOf(policy)).toEqual([]);
+    policy.bannedPhrases.push({ phrase: 'ไม่' });
+    expect(issuesOf(policy).map((issue) => issue.message)).toEqual(["'ไม่' is listed twice"]);
+  });
+
   it('reports cross-field errors together with field errors in one pass', () => {
     const policy = clone() as unknown as Record<string, unknown>;
     policy.version = 'two';

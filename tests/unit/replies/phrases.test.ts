@@ -55,6 +55,16 @@ describe('banned phrases', () => {
     expect(spans(thai, run(thai, [{ phrase: 'ไม่' }]), 'banned-phrase')).toEqual(['ไม่']);
     const hindi = 'यह काम कम है';
     expect(spans(hindi, run(hindi, [{ phrase: 'कम' }]), 'banned-phrase')).toEqual(['कम']);
+    // A phrase without the mark is another word too, and the span keeps the mark the agent typed.
+    expect(spans(thai, run(thai, [{ phrase: 'ไม' }]), 'banned-phrase')).toEqual([]);
+    // The same marks typed in another order are the same word.
+    const reordered = 'ปุ่ม'.replace('\u0e38\u0e48', '\u0e48\u0e38');
+    expect(spans(reordered, run(reordered, [{ phrase: 'ปุ่ม' }]), 'banned-phrase')).toEqual([reordered]);
+  });
+
+  it('keeps combining accents after a phrase inside its span', () => {
+    const text = 'a cafe\u0301 nearby';
+    expect(spans(text, run(text, [{ phrase: 'café' }]), 'banned-phrase')).toEqual(['cafe\u0301']);
   });
 
   it('still keeps Latin phrases to whole words', () => {
