@@ -88,9 +88,9 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
           if (!found || !element) result = { ok: false, message: 'That post is no longer on the page.' };
           else {
             result = await insertReplyIntoPost(found.adapter, element, text);
-            // Out of the way once the reply is in the box, where the agent reads it and sends it. After
-            // a failure it stays open on the error, focus where the agent left it (hiding the frame
-            // would drop its focus to the page).
+            // Out of the way once the reply is in, where the agent reads it and sends it. After a failure
+            // it stays open on the reason and the advice (which may be to fix the reply box by hand);
+            // when the reply box never opened, focus also stays on the button pressed.
             if (result.ok && sidebar?.state === 'open') sidebar.setState('collapsed');
           }
           sendToBackground('content:insert-result', {

@@ -334,9 +334,9 @@ describe('reply panel on X', () => {
     expect(await status.textContent()).toMatch(/Copy/);
     // It stays open on the reason, the pressed button still focused.
     expect(await sidebarWidthOf(page)).toBeGreaterThan(200);
-    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'reply-insert',
-    );
+    expect(
+      await frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('data-testid')),
+    ).toBe('reply-insert');
     expect(await frame.locator('[data-testid="reply-copy"]').getAttribute('class')).toContain(
       'reply-emphasis',
     );

@@ -252,9 +252,11 @@ describe('sidebar workspace', () => {
     }, X.sam);
     await pressWithKeyboard(page, prompt.getByRole('button', { name: 'Insert thanks' }));
     await expect
-      .poll(() => prompt.getByRole('status').innerText(), { timeout: 10_000 })
+      .poll(() => prompt.getByTestId('insert-result').innerText(), { timeout: 10_000 })
       .toContain("Couldn't open this post's reply box");
+    await expect.poll(() => announced(frame)).toContain("Couldn't open this post's reply box");
     expect(await focusedText(frame)).toBe('Insert thanks');
+    expect((await activeIn(frame)).hasFocus).toBe(true);
     expect(await readTable(extensionPage, 'thanks')).toHaveLength(0);
 
     await pressWithKeyboard(page, prompt.getByRole('button', { name: 'Mark as thanked' }));

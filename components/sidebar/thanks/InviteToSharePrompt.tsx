@@ -83,7 +83,7 @@ export function InviteToSharePrompt({
         </div>
       ) : null}
       {inserting.message ? (
-        <p className={`small ${inserting.ok ? '' : 'field-error'}`} role="status">
+        <p className={`small ${inserting.ok ? '' : 'field-error'}`} data-testid="insert-result">
           {inserting.message}
         </p>
       ) : null}

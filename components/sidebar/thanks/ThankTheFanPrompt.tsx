@@ -55,7 +55,7 @@ export function ThankTheFanPrompt({
   };
   const insertThanks = async () => {
     keepFocusOnRemoval(mentionHeading);
-    // The insert's own status message goes with the prompt, so the live region repeats it.
+    // The insert announces its result; once recorded, the prompt goes and this says both.
     if (await inserting.insert(mention.id, publicText))
       await recordThanks('Thanks inserted and marked as thanked');
   };
@@ -147,7 +147,7 @@ export function ThankTheFanPrompt({
         </button>
       </div>
       {inserting.message ? (
-        <p className={`small ${inserting.ok ? '' : 'field-error'}`} role="status">
+        <p className={`small ${inserting.ok ? '' : 'field-error'}`} data-testid="insert-result">
           {inserting.message}
         </p>
       ) : null}
