@@ -36,6 +36,9 @@ export interface ReplyPanelProps {
 const CHECK_DELAY_MS = 100;
 
 /** The reply area: ranked suggestions, the agent's own editor with live checks, insert, copy, mark sent. */
+/** Whether the browser sizes the reply box to its text itself (`field-sizing: content`). */
+const SIZES_TO_CONTENT = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content') === true;
+
 export function ReplyPanel(props: ReplyPanelProps) {
   // A new post starts clean: no text, undo or results carried over from the previous one.
   return <ReplyPanelBody key={props.postKey} {...props} />;
@@ -282,11 +285,13 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     }
   };
 
-  // Grows with the reply so the agent sees all of it; the sidebar scrolls, not the box.
+  // Grows with the reply so the agent sees all of it; the sidebar scrolls, not the box. Where CSS can
+  // do it (field-sizing, in reply-panel.css) nothing is measured: measuring forces a layout of the
+  // whole sidebar in the middle of opening a mention.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the text changes
   useLayoutEffect(() => {
     const editor = editorRef.current;
-    if (!editor) return;
+    if (!editor || SIZES_TO_CONTENT) return;
     editor.style.height = 'auto';
     editor.style.height = `${editor.scrollHeight + 2}px`;
   }, [text]);
