@@ -22,8 +22,13 @@ import { loadSettings, SETTINGS_KEY, type Settings } from '../background/setting
 interface SharedValue {
   value: unknown;
   loaded: boolean;
-  /** Counts reads; only the newest read's answer is kept (storage can change while one is running). */
+  /** The last read failed: the next component that needs the value reads again. */
+  failed: boolean;
+  /** Reads started, and the newest whose answer was kept: an older read finishing late is dropped. */
   reads: number;
+  applied: number;
+  refresh: () => void;
+  listener: (changes: Record<string, unknown>, area: string) => void;
   subscribers: Set<(value: unknown) => void>;
 }
 
@@ -31,32 +36,49 @@ const shared = new Map<string, SharedValue>();
 
 function sharedValue(keys: readonly string[], load: () => Promise<unknown>): SharedValue {
   const keysKey = keys.join('|');
-  let entry = shared.get(keysKey);
-  if (entry) return entry;
-  const created: SharedValue = { value: undefined, loaded: false, reads: 0, subscribers: new Set() };
-  entry = created;
-  shared.set(keysKey, created);
-  const refresh = () => {
-    const read = ++created.reads;
-    void load().then(
-      (next) => {
-        if (read !== created.reads) return;
-        created.value = next;
-        created.loaded = true;
-        for (const subscriber of created.subscribers) subscriber(next);
-      },
-      () => {
-        // Unreadable now: the last value stays; the next change reads again.
-      },
-    );
+  const existing = shared.get(keysKey);
+  if (existing) return existing;
+  const entry: SharedValue = {
+    value: undefined,
+    loaded: false,
+    failed: false,
+    reads: 0,
+    applied: 0,
+    refresh: () => {
+      const read = ++entry.reads;
+      load().then(
+        (next) => {
+          if (read < entry.applied) return;
+          entry.applied = read;
+          entry.value = next;
+          entry.loaded = true;
+          entry.failed = false;
+          for (const subscriber of entry.subscribers) subscriber(next);
+        },
+        (error: unknown) => {
+          // The last value stays on screen; the next change, or the next component, reads again.
+          entry.failed = true;
+          console.warn('Parley: could not read extension storage', error);
+        },
+      );
+    },
+    // For the life of the page: the value is kept for the next component that needs it.
+    listener: (changes, area) => {
+      if (area === 'local' && keys.some((key) => key in changes)) entry.refresh();
+    },
+    subscribers: new Set(),
   };
-  // For the life of the page: the value is kept for the next component that needs it.
-  browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && keys.some((key) => key in changes)) refresh();
-  });
-  refresh();
-  return created;
+  shared.set(keysKey, entry);
+  browser.storage.onChanged.addListener(entry.listener);
+  entry.refresh();
+  return entry;
 }
+
+// A page restored from the back/forward cache may have missed changes while it was stored.
+if (typeof window !== 'undefined')
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) for (const entry of shared.values()) entry.refresh();
+  });
 
 function useStorageValue<T>(keys: readonly string[], load: () => Promise<T>): T | undefined {
   const keysKey = keys.join('|');
@@ -66,8 +88,9 @@ function useStorageValue<T>(keys: readonly string[], load: () => Promise<T>): T 
   useEffect(() => {
     const subscriber = (next: unknown) => setValue(next as T);
     entry.subscribers.add(subscriber);
-    // A read that finished between the first render and now.
+    // A read that finished between the first render and now, or one that failed: read again.
     if (entry.loaded) setValue(entry.value as T);
+    if (entry.failed) entry.refresh();
     return () => {
       entry.subscribers.delete(subscriber);
     };
@@ -75,8 +98,12 @@ function useStorageValue<T>(keys: readonly string[], load: () => Promise<T>): T 
   return value;
 }
 
-/** For tests: forget every shared value (each test starts with its own storage). */
+/**
+ * For tests: forget every shared value and its storage listener (call it with the fake browser's
+ * reset, so each test starts from its own storage).
+ */
 export function forgetStorageValues(): void {
+  for (const entry of shared.values()) browser.storage.onChanged.removeListener(entry.listener);
   shared.clear();
 }
 

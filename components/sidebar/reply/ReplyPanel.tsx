@@ -35,9 +35,10 @@ export interface ReplyPanelProps {
 /** Checks run once typing pauses this long: live, without re-checking on every keystroke. */
 const CHECK_DELAY_MS = 100;
 
-/** The reply area: ranked suggestions, the agent's own editor with live checks, insert, copy, mark sent. */
 /** Whether the browser sizes the reply box to its text itself (`field-sizing: content`). */
 const SIZES_TO_CONTENT = typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content') === true;
+
+/** The reply area: ranked suggestions, the agent's own editor with live checks, insert, copy, mark sent. */
 
 export function ReplyPanel(props: ReplyPanelProps) {
   // A new post starts clean: no text, undo or results carried over from the previous one.

@@ -39,7 +39,7 @@ const settle = () => act(async () => await new Promise((resolve) => setTimeout(r
 function storedPolicy(name: string) {
   return {
     policy: { ...DEFAULT_POLICY, brand: { ...DEFAULT_POLICY.brand, name } },
-    source: 'import' as const,
+    source: 'url' as const,
     appliedAt: '2026-11-24T10:00:00.000Z',
   };
 }
@@ -59,6 +59,48 @@ describe('extension storage values in the sidebar', () => {
     await settle();
     expect(later).toEqual(['Globex']);
     expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads again for the next component after a failed read', async () => {
+    await browser.storage.local.set({ [POLICY_KEY]: storedPolicy('Globex') });
+    const get = vi.spyOn(browser.storage.local, 'get');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    get.mockRejectedValueOnce(new Error('storage unavailable'));
+    const first: Array<string | null> = [];
+    mountProbe(first);
+    await settle();
+    expect(first.at(-1)).toBe(null);
+    const later: Array<string | null> = [];
+    mountProbe(later);
+    await settle();
+    expect([first.at(-1), later.at(-1)]).toEqual(['Globex', 'Globex']);
+  });
+
+  it('keeps an older read that answers late when the newest one fails', async () => {
+    await browser.storage.local.set({ [POLICY_KEY]: storedPolicy('Globex') });
+    const seen: Array<string | null> = [];
+    mountProbe(seen);
+    await settle();
+    const get = vi.spyOn(browser.storage.local, 'get');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let answerFirst: () => void = () => undefined;
+    // Two changes in a row: the first one's read answers late, the second one's fails.
+    get
+      .mockImplementationOnce(
+        () =>
+          new Promise((resolve) => {
+            answerFirst = () => resolve({ [POLICY_KEY]: storedPolicy('Initech') });
+          }) as never,
+      )
+      .mockRejectedValueOnce(new Error('storage unavailable'));
+    await act(async () => {
+      await browser.storage.local.set({ [POLICY_KEY]: storedPolicy('Initech') });
+      await browser.storage.local.set({ [POLICY_KEY]: storedPolicy('Hooli') });
+    });
+    await settle();
+    await act(async () => answerFirst());
+    await settle();
+    expect(seen.at(-1)).toBe('Initech');
   });
 
   it('follows changes to storage in every component', async () => {
