@@ -1,6 +1,6 @@
 import type { Platform } from '../domain/types';
 import { buildAutomaton } from './aho-corasick';
-import { foldTerm, foldText, foldWithOffsets, isAscii } from './normalize';
+import { endOverMarks, foldTerm, foldText, foldWithOffsets, isAscii } from './normalize';
 import { compileTextScreen, type TextScreen, type TextScreenFactory } from './text-screen';
 
 /**
@@ -224,18 +224,6 @@ function acceptDomain(text: string, start: number, end: number): number {
   }
 }
 
-const COMBINING_MARK = /\p{M}/u;
-
-/** Marks after the last matched letter were folded away but belong to it on screen ("Acmë"). */
-function extendOverMarks(original: string, end: number): number {
-  let extended = end;
-  for (;;) {
-    const next = codePointAtIndex(original, extended);
-    if (next < 0x300 || !COMBINING_MARK.test(String.fromCodePoint(next))) return extended;
-    extended += widthOf(next);
-  }
-}
-
 function normaliseHandle(handle: string): string {
   return foldTerm(handle).replace(/^@+/, '');
 }
@@ -415,7 +403,7 @@ export function compileBrandMatcher(terms: BrandTermsInput): BrandMatcher {
       const folded = isAscii(text) && foldedText.length === text.length ? null : foldWithOffsets(text);
       return kept.map((candidate) => ({
         start: folded ? (folded.originalStart[candidate.start] as number) : candidate.start,
-        end: folded ? extendOverMarks(text, folded.originalEnd[candidate.end - 1] as number) : candidate.end,
+        end: folded ? endOverMarks(text, folded.originalEnd[candidate.end - 1] as number) : candidate.end,
         term: candidate.pattern.term,
         kind: candidate.pattern.kind as BrandMatchKind,
       }));

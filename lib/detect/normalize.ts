@@ -24,6 +24,7 @@ import {
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const COMBINING_MARKS = /\p{M}/gu;
 const WHITESPACE = /\s/u;
+const MARK = /\p{M}/u;
 
 /** Folded text and, for each of its UTF-16 units, the original code point's [start, end) offsets. */
 export interface FoldedText {
@@ -221,4 +222,18 @@ export function foldText(text: string): string {
 /** Folds a policy term the same way as page text, trimmed. Empty when nothing visible remains. */
 export function foldTerm(term: string): string {
   return foldText(term).trim();
+}
+
+/**
+ * The end of the combining marks that follow `index` in the original text. The fold drops them, so a
+ * match in folded text ends before them, though on screen they belong to its last letter ("Acmë").
+ */
+export function endOverMarks(text: string, index: number): number {
+  let end = index;
+  for (;;) {
+    const codePoint = text.codePointAt(end);
+    if (codePoint === undefined || codePoint < 0x300 || !MARK.test(String.fromCodePoint(codePoint)))
+      return end;
+    end += codePoint > 0xffff ? 2 : 1;
+  }
 }

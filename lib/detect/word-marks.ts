@@ -51,7 +51,6 @@ const DIACRITIC_CLASS = DIACRITIC_RANGES.map(([first, last]) =>
   first === last ? hex(first) : `${hex(first)}-${hex(last)}`,
 ).join('');
 const DIACRITICS = new RegExp(`[${DIACRITIC_CLASS}]`, 'g');
-const MARK = /\p{M}/u;
 const WORD_MARK = new RegExp(`(?![${DIACRITIC_CLASS}])\\p{M}`, 'u');
 const IGNORED_IN_KEY = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}’‘ʼ`´']/gu;
 
@@ -63,10 +62,6 @@ export function dropDiacritics(text: string): string {
 /** Whether the text holds a mark that is part of its word (a combining mark that is not a diacritic). */
 export function hasWordMark(text: string): boolean {
   return WORD_MARK.test(text);
-}
-
-export function isMark(char: string | undefined): boolean {
-  return char !== undefined && MARK.test(char);
 }
 
 /**

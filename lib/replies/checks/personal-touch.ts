@@ -1,4 +1,5 @@
 import { foldTerm } from '../../detect/normalize';
+import { APOSTROPHES } from './phrases';
 import type { ReplyCheckRule } from './types';
 
 /**
@@ -9,7 +10,6 @@ import type { ReplyCheckRule } from './types';
 /** Below this share of changed words the reply still reads as the stock template. */
 export const TEMPLATE_CHANGE_THRESHOLD = 0.1;
 
-const APOSTROPHES = /[’‘ʼ`´]/g;
 // A word: letters, digits and marks of any script, joined by inner apostrophes ("we're"); or an @handle
 // or #tag with its inner dots, dashes and underscores. Punctuation around words does not count.
 const WORD =

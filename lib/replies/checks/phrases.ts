@@ -1,6 +1,6 @@
 import { buildAutomaton } from '../../detect/aho-corasick';
-import { foldTerm, foldWithOffsets } from '../../detect/normalize';
-import { hasWordMark, isMark, wordMarkKey } from '../../detect/word-marks';
+import { endOverMarks, foldTerm, foldWithOffsets } from '../../detect/normalize';
+import { hasWordMark, wordMarkKey } from '../../detect/word-marks';
 import type { BannedPhrase, ReplyCheck, ReplyCheckRule } from './types';
 
 /**
@@ -15,7 +15,8 @@ export interface PhraseHit<T> {
   entry: T;
 }
 
-const APOSTROPHES = /[’‘ʼ`´]/g;
+/** Apostrophe look-alikes, read as "'" ("that’s" = "that's"). */
+export const APOSTROPHES = /[’‘ʼ`´]/g;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 // Scripts written without spaces between words: a phrase there may touch its neighbours, so the
 // whole-word test does not apply at such an edge ("保証" in "保証します", "คืนเงิน" inside a Thai sentence).
@@ -53,13 +54,6 @@ function continuesWord(edge: string | undefined, neighbour: string | undefined):
   return !NO_SPACE_SCRIPT.test(edge as string) && !NO_SPACE_SCRIPT.test(neighbour as string);
 }
 
-/** The end of the marks (folded away) that follow index in text. */
-function endOverMarks(text: string, index: number): number {
-  let end = index;
-  for (let next = charAt(text, end); isMark(next); next = charAt(text, end)) end += (next as string).length;
-  return end;
-}
-
 export interface PhraseFinder<T> {
   find(text: string): Array<PhraseHit<T>>;
 }
@@ -71,6 +65,7 @@ export function compilePhraseFinder<T>(
   const phrases = entries.map(phraseOf);
   const folded = phrases.map(foldPhrase);
   const keys = phrases.map(wordMarkKey);
+  const withWordMarks = phrases.map(hasWordMark);
   const automaton = buildAutomaton(folded);
   return {
     find(text) {
@@ -89,8 +84,7 @@ export function compilePhraseFinder<T>(
         // The fold left out the marks after the last letter; they are part of what the agent wrote.
         const originalEnd = endOverMarks(text, foldedText.originalEnd[end - 1] as number);
         const written = text.slice(originalStart, originalEnd);
-        const entryPhrase = phrases[index] as string;
-        if ((hasWordMark(written) || hasWordMark(entryPhrase)) && wordMarkKey(written) !== keys[index])
+        if ((withWordMarks[index] || hasWordMark(written)) && wordMarkKey(written) !== keys[index])
           return false;
         hits.push({ start: originalStart, end: originalEnd, entry: entries[index] as T });
         return false;
