@@ -36,6 +36,7 @@ export const DEFAULT_POLICY: Policy = {
     handles: ['acme', 'acmehelp', 'acmehelp.bsky.social'],
     hashtags: ['acme', 'acmestore'],
     domains: ['acme.example'],
+    phones: ['+1 800 555 0100'],
     misspellings: ['acmee', 'akme', 'acmestore'],
     exclusions: ['Acme Brick', 'Acme Markets', 'Acmeville', 'Acme anvil'],
     ownAccounts: [

@@ -249,6 +249,7 @@ const BRAND_LISTS = [
   ['handles', 'Handle'],
   ['hashtags', 'Hashtag'],
   ['domains', 'Domain'],
+  ['phones', 'Phone line'],
   ['misspellings', 'Misspelling'],
   ['exclusions', 'Exclusion'],
 ] as const;

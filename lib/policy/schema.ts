@@ -105,6 +105,15 @@ const domainSchema = z
     "Write a bare domain, without https:// or a path (e.g. 'acme.example')",
   );
 
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^\+?[\d\s().-]+$/,
+    "Write a phone number with digits, spaces and + ( ) . - only (e.g. '+1 800 555 0100')",
+  )
+  .refine((value) => value.replace(/\D/g, '').length >= 7, 'A phone number has at least 7 digits');
+
 export const ownAccountSchema = z.strictObject({
   platform: platformSchema,
   handle: handleSchema,
@@ -121,6 +130,12 @@ export const brandSchema = z
     handles: z.array(handleSchema).default([]).describe('Social handles without @ (Mastodon: user@domain).'),
     hashtags: z.array(hashtagSchema).default([]).describe('Hashtags without #.'),
     domains: z.array(domainSchema).default([]).describe('Web domains whose links count as mentions.'),
+    phones: z
+      .array(phoneSchema)
+      .default([])
+      .describe(
+        "The brand's public phone lines: replies may give them out in public (not matched in posts).",
+      ),
     misspellings: z.array(untrimmedTerm).default([]).describe('Common misspellings, matched like names.'),
     exclusions: z
       .array(untrimmedTerm)

@@ -11,7 +11,7 @@ import type { ReplyCheck, ReplyCheckContext, ReplyCheckRule, ReplyCheckSeverity 
 
 export { LENGTH_RULES, type LengthMeasure, type LengthUnit, measureLength } from './checks/length';
 export { ARGUING_PHRASES } from './checks/phrases';
-export { findPersonalData } from './checks/pii';
+export { findPersonalData, type PersonalDataOptions } from './checks/pii';
 export type {
   BannedPhrase,
   ReplyCheck,

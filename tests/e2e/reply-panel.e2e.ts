@@ -191,6 +191,10 @@ describe('reply panel on X', () => {
     await expect.poll(() => editorOf(frame).inputValue()).toContain('– Sam');
     expect(await editorOf(frame).inputValue()).not.toContain('{{');
     expect(await frame.locator('[data-testid="reply-variables"]').count()).toBe(0);
+    // The filled row went with its placeholder: focus moved on to the reply, not to the frame's body.
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('reply-editor');
     // Picked and unchanged: not blocked, but nudged to tailor it.
     await expect.poll(() => checkIdsOf(frame)).toContain('template-unchanged');
     expect(await insertButtonOf(frame).getAttribute('aria-disabled')).toBe('false');
@@ -309,11 +313,19 @@ describe('reply panel on X', () => {
     // Inserting folded the sidebar away to show the reply box; the marker brings it back.
     frame = await openReply(page, session.extensionId);
     expect(await editorOf(frame).inputValue()).toBe(edited);
-    await frame.locator('[data-testid="reply-mark-sent"]').click();
+    const markSent = frame.locator('[data-testid="reply-mark-sent"]');
+    await markSent.focus();
+    await page.keyboard.press('Enter');
     await expect
       .poll(() => frame.locator('[data-testid="reply-status"]').textContent())
       .toContain('Recorded as sent');
     expect(await editorOf(frame).inputValue()).toBe('');
+    // With nothing left to send the button says so, and keeps the keyboard focus it had.
+    expect(await markSent.getAttribute('aria-disabled')).toBe('true');
+    expect(await frame.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'reply-mark-sent',
+    );
+    await page.keyboard.press('Enter');
     const extensionPage = await openExtensionPage(session);
     const replies = (await readTable<StoredEvent>(extensionPage, 'events')).filter(
       (event) => event.type === 'replied' && event.data.postKey === JANE_POST_KEY,

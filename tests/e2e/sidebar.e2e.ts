@@ -245,6 +245,19 @@ describe('sidebar workspace', () => {
     expect(thanks).not.toContain('{{');
     await page.screenshot({ path: 'test-results/sidebar-thank-the-fan.png' });
 
+    // The thanks goes into the same public thread as any reply, and is checked as one.
+    const thanksBox = frame.getByTestId('thanks-public-text');
+    await thanksBox.fill(`${thanks} Write to me at sam.lee@mail.example`);
+    await expect
+      .poll(() => prompt.getByTestId('thanks-checks').innerText(), { timeout: 5_000 })
+      .toContain('e-mail address');
+    expect(await prompt.getByRole('button', { name: 'Insert thanks' }).isDisabled()).toBe(true);
+    expect(await prompt.innerText()).toContain('Fix the problem marked Fix to insert.');
+    await thanksBox.fill(thanks);
+    await expect.poll(() => prompt.getByTestId('thanks-checks').count()).toBe(1);
+    expect(await prompt.getByTestId('thanks-checks').innerText()).not.toContain('e-mail address');
+    expect(await prompt.getByRole('button', { name: 'Insert thanks' }).isDisabled()).toBe(false);
+
     // A failed insert (the site's reply control is gone) leaves the prompt, its error and focus in place.
     await page.evaluate((id) => {
       const article = document.querySelector(`article a[href$="/status/${id}"]`)?.closest('article');
@@ -393,7 +406,8 @@ describe('sidebar workspace', () => {
     ).toBe('escalate');
     await expect.poll(() => announced(frame)).toBe('Recorded: continued by Email.');
     expect(await escalation.innerText()).toContain('Priya Shah');
-    await pressWithKeyboard(page, escalation.getByRole('button', { name: 'Escalated' }));
+    // A double-click records the escalation once.
+    await escalation.getByRole('button', { name: 'Escalated' }).dblclick();
     await expect.poll(() => escalation.getAttribute('class'), { timeout: 10_000 }).toContain('done');
     await expect.poll(async () => (await activeIn(frame)).tag).not.toBe('BODY');
     await expect.poll(() => announced(frame)).toBe('Escalation recorded on the case');
@@ -407,6 +421,7 @@ describe('sidebar workspace', () => {
     expect(
       events.filter((event) => event.type === 'moved-to-private').map((event) => event.data.channel),
     ).toContain('email');
+    expect(events.filter((event) => event.type === 'escalated')).toHaveLength(1);
 
     expect(await frame.getByTestId('invite-prompt').count()).toBe(0);
     const history = frame.getByTestId('history-section');
@@ -417,9 +432,11 @@ describe('sidebar workspace', () => {
     // "Waiting on customer" is gone; focus stays in the status row, on Resolve.
     await expect.poll(() => focusedText(frame)).toBe('Resolve');
     await expect.poll(() => announced(frame)).toBe('Case marked as waiting on the customer');
-    await history.getByRole('button', { name: 'Resolve', exact: true }).click();
+    // Resolve turns into Reopen in the same place: a double-click resolves, and stays resolved.
+    await history.getByRole('button', { name: 'Resolve', exact: true }).dblclick();
     const invite = frame.getByTestId('invite-prompt');
     await expect.poll(() => invite.count(), { timeout: 10_000 }).toBe(1);
+    expect(await frame.getByTestId('case-status').innerText()).toContain('Resolved');
     expect(await invite.innerText()).toContain('share');
     await page.screenshot({ path: 'test-results/sidebar-invite-to-share.png' });
     await pressWithKeyboard(page, invite.getByRole('button', { name: 'Done' }));

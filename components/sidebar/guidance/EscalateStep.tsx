@@ -5,6 +5,7 @@ import type { Policy, ResolutionStep } from '../../../lib/policy/schema';
 import { formatDuration } from '../../../lib/ui/response-clock';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useNow } from '../../../lib/ui/use-now';
+import { busyWhile, useSingleRun } from '../../shared/busy';
 import { FieldError } from '../../shared/States';
 import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { ContactCard } from './ContactCard';
@@ -29,26 +30,28 @@ export function EscalateStep({
   const [error, setError] = useState<string | null>(null);
   const contact = contactById(policy, step.contactId);
   const dueMs = Date.parse(caseRow?.openedAt ?? mention.at) + step.withinMinutes * 60_000 - now;
-  const record = async () => {
-    if (!caseRow) return;
-    setError(null);
-    keepFocusOnRemoval(nextFocus);
-    try {
-      await sendFromPage('sidebar:mutate', {
-        name: 'escalate',
-        args: {
-          caseId: caseRow.id,
-          to: contact ? `${contact.name} (${contact.role})` : step.contactId,
-          reason: step.note ?? null,
-        },
-      });
-      setRecorded(true);
-      // The step's own status line goes with it once the case shows the step done.
-      announce('Escalation recorded on the case');
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  };
+  const recording = useSingleRun();
+  const record = () =>
+    recording.run(async () => {
+      if (!caseRow) return;
+      setError(null);
+      keepFocusOnRemoval(nextFocus);
+      try {
+        await sendFromPage('sidebar:mutate', {
+          name: 'escalate',
+          args: {
+            caseId: caseRow.id,
+            to: contact ? `${contact.name} (${contact.role})` : step.contactId,
+            reason: step.note ?? null,
+          },
+        });
+        setRecorded(true);
+        // The step's own status line goes with it once the case shows the step done.
+        announce('Escalation recorded on the case');
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    });
   return (
     <div className="step-body">
       {contact ? <ContactCard contact={contact} /> : <p className="small">Contact “{step.contactId}”.</p>}
@@ -58,7 +61,13 @@ export function EscalateStep({
           : `Escalate within ${formatDuration(dueMs)} if you cannot resolve it yourself`}
       </p>
       <div className="button-row">
-        <button type="button" className="button small" disabled={!caseRow} onClick={() => void record()}>
+        <button
+          type="button"
+          className="button small"
+          disabled={!caseRow}
+          {...busyWhile(recording.busy)}
+          onClick={() => void record()}
+        >
           Escalated
         </button>
         {recorded ? (

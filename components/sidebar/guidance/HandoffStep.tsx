@@ -5,9 +5,11 @@ import { fillTemplate } from '../../../lib/replies/fill';
 import { handoffScriptsFor } from '../../../lib/replies/handoff';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
+import { busyWhile, useSingleRun } from '../../shared/busy';
 import { CopyButton } from '../../shared/CopyButton';
 import { FieldError } from '../../shared/States';
 import { announce, keepFocusOnRemoval } from '../focus-after-action';
+import { useReplyLanguage } from '../reply/reply-language';
 
 const CHANNEL_NAMES: Record<PrivateChannel, string> = { dm: 'DM', email: 'Email', phone: 'Phone' };
 const RECORDED: Record<PrivateChannel, RecordedChannel> = {
@@ -44,28 +46,31 @@ export function HandoffStep({
   const [channel, setChannel] = useState<PrivateChannel>(step.channels[0] ?? 'dm');
   const [recorded, setRecorded] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const script = handoffScriptsFor(policy, { platform: mention.platform, language: 'en' }).find(
+  const { language } = useReplyLanguage(mention.id, policy, mention.category);
+  const script = handoffScriptsFor(policy, { platform: mention.platform, language }).find(
     (candidate) => candidate.channel === channel,
   );
   const filled = script ? fillTemplate(script.text, values) : null;
   const askFirst = step.withPermission || channel === 'phone';
-  const record = async () => {
-    if (!caseRow) return;
-    setError(null);
-    keepFocusOnRemoval(nextFocus);
-    try {
-      await sendFromPage('sidebar:mutate', {
-        name: 'move-to-private',
-        args: { caseId: caseRow.id, channel: RECORDED[channel], note: null },
-      });
-      const said = `Recorded: continued by ${CHANNEL_NAMES[channel]}.`;
-      setRecorded(said);
-      // The step's own status line goes with it once the case shows the step done.
-      announce(said);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  };
+  const recording = useSingleRun();
+  const record = () =>
+    recording.run(async () => {
+      if (!caseRow) return;
+      setError(null);
+      keepFocusOnRemoval(nextFocus);
+      try {
+        await sendFromPage('sidebar:mutate', {
+          name: 'move-to-private',
+          args: { caseId: caseRow.id, channel: RECORDED[channel], note: null },
+        });
+        const said = `Recorded: continued by ${CHANNEL_NAMES[channel]}.`;
+        setRecorded(said);
+        // The step's own status line goes with it once the case shows the step done.
+        announce(said);
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    });
   return (
     <div className="step-body">
       <fieldset className="plain-fieldset">
@@ -99,7 +104,13 @@ export function HandoffStep({
         </div>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button small" disabled={!caseRow} onClick={() => void record()}>
+        <button
+          type="button"
+          className="button small"
+          disabled={!caseRow}
+          {...busyWhile(recording.busy)}
+          onClick={() => void record()}
+        >
           Moved to {CHANNEL_NAMES[channel]}
         </button>
         {recorded ? (

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { MAX_NOTE_LENGTH } from '../../../lib/domain/notes';
 import { sendFromPage } from '../../../lib/ui/send';
+import { busyWhile } from '../../shared/busy';
 import { FieldError } from '../../shared/States';
 
 /** A private note on the case (never shown to the customer). */
@@ -11,7 +12,7 @@ export function AddNoteForm({ caseId }: { caseId: string }) {
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === '') return;
+    if (text.trim() === '' || busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -36,7 +37,12 @@ export function AddNoteForm({ caseId }: { caseId: string }) {
         onChange={(event) => setText(event.target.value)}
       />
       <div className="button-row">
-        <button type="submit" className="button small" disabled={busy || text.trim() === ''}>
+        <button
+          type="submit"
+          className="button small"
+          aria-disabled={text.trim() === '' || undefined}
+          {...busyWhile(busy)}
+        >
           Add note
         </button>
       </div>

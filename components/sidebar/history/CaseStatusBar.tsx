@@ -1,6 +1,7 @@
-import { useRef, useState } from 'react';
+import { type MouseEvent, useRef, useState } from 'react';
 import type { CaseRow, CaseStatus } from '../../../lib/db/records';
 import { sendFromPage } from '../../../lib/ui/send';
+import { busyWhile, isRepeatClick, useSingleRun } from '../../shared/busy';
 import { FieldError } from '../../shared/States';
 import { announce, firstButtonIn, keepFocusOnRemoval } from '../focus-after-action';
 
@@ -20,17 +21,26 @@ const STATUS_LABELS: Record<CaseStatus, string> = {
 export function CaseStatusBar({ caseRow, reference }: { caseRow: CaseRow; reference: string }) {
   const [error, setError] = useState<string | null>(null);
   const buttonsRef = useRef<HTMLDivElement>(null);
-  const setStatus = async (status: CaseStatus) => {
-    setError(null);
-    // "Waiting on customer" disappears once pressed: keep focus in this row.
-    keepFocusOnRemoval(() => firstButtonIn(buttonsRef.current));
-    try {
-      await sendFromPage('sidebar:mutate', { name: 'set-case-status', args: { caseId: caseRow.id, status } });
-      announce(STATUS_ANNOUNCEMENTS[status]);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
+  const changing = useSingleRun();
+  const setStatus = (status: CaseStatus) => (event: MouseEvent) => {
+    // Resolve becomes Reopen in the same place: the second click of a double-click would undo it.
+    if (isRepeatClick(event)) return;
+    void changing.run(async () => {
+      setError(null);
+      // "Waiting on customer" disappears once pressed: keep focus in this row.
+      keepFocusOnRemoval(() => firstButtonIn(buttonsRef.current));
+      try {
+        await sendFromPage('sidebar:mutate', {
+          name: 'set-case-status',
+          args: { caseId: caseRow.id, status },
+        });
+        announce(STATUS_ANNOUNCEMENTS[status]);
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    });
   };
+  const busy = busyWhile(changing.busy);
   return (
     <div className="case-status">
       <div className="case-status-line">
@@ -44,16 +54,16 @@ export function CaseStatusBar({ caseRow, reference }: { caseRow: CaseRow; refere
       </div>
       <div className="button-row" ref={buttonsRef}>
         {caseRow.status !== 'resolved' ? (
-          <button type="button" className="button small primary" onClick={() => void setStatus('resolved')}>
+          <button type="button" className="button small primary" {...busy} onClick={setStatus('resolved')}>
             Resolve
           </button>
         ) : (
-          <button type="button" className="button small" onClick={() => void setStatus('open')}>
+          <button type="button" className="button small" {...busy} onClick={setStatus('open')}>
             Reopen
           </button>
         )}
         {caseRow.status === 'open' ? (
-          <button type="button" className="button small" onClick={() => void setStatus('awaiting-customer')}>
+          <button type="button" className="button small" {...busy} onClick={setStatus('awaiting-customer')}>
             Waiting on customer
           </button>
         ) : null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CATEGORIES, type Category } from '../../../lib/domain/types';
 import { sendFromPage } from '../../../lib/ui/send';
+import { busyWhile } from '../../shared/busy';
 import { CATEGORY_LABELS } from '../../shared/CategoryChip';
 import { FieldError } from '../../shared/States';
 
@@ -12,7 +13,7 @@ export function RecategorizeBar({ postKey, category }: { postKey: string; catego
   const [pending, setPending] = useState<Category | null>(null);
   const [error, setError] = useState<string | null>(null);
   const choose = async (next: Category) => {
-    if (next === category) return;
+    if (next === category || pending !== null) return;
     setPending(next);
     setError(null);
     try {
@@ -34,7 +35,7 @@ export function RecategorizeBar({ postKey, category }: { postKey: string; catego
             type="button"
             className={`chip plain recategorize-option cat-${option}${option === category ? ' current' : ''}`}
             aria-pressed={option === category}
-            disabled={pending !== null}
+            {...busyWhile(pending !== null)}
             onClick={() => void choose(option)}
           >
             {CATEGORY_LABELS[option]}

@@ -31,9 +31,14 @@ export interface CheckListProps {
   /** Spans point into the checked text; false while the agent has typed since (then no Show/Replace). */
   spansCurrent: boolean;
   privateChannels: readonly HandoffChannel[];
-  onShow(span: { start: number; end: number }): void;
-  onReplace(span: { start: number; end: number }, replacement: string): void;
-  onMoveToPrivate(channel: HandoffChannel): void;
+  /** Without these (a prompt's short text), checks are listed without Show, Replace or Move buttons. */
+  onShow?(span: { start: number; end: number }): void;
+  onReplace?(span: { start: number; end: number }, replacement: string): void;
+  onMoveToPrivate?(channel: HandoffChannel): void;
+  /** What is checked, as the summary says it ('your reply', 'your thanks'). */
+  subject?: string;
+  /** Test id of the list; the summary's is this with '-summary'. */
+  testId?: string;
 }
 
 /** The live checks under the editor, most serious first, each with what to do about it. */
@@ -44,17 +49,19 @@ export function CheckList({
   onShow,
   onReplace,
   onMoveToPrivate,
+  subject = 'your reply',
+  testId = 'reply-checks',
 }: CheckListProps) {
-  const personalData = checks.some((check) => check.fix?.kind === 'move-to-private');
+  const personalData = onMoveToPrivate && checks.some((check) => check.fix?.kind === 'move-to-private');
   // Always mounted, so a screen reader hears when the counts change (not on every keystroke).
   const summary = (
-    <p className="visually-hidden" role="status" data-testid="reply-checks-summary">
-      {checksSummary(checks)}
+    <p className="visually-hidden" role="status" data-testid={`${testId}-summary`}>
+      {checksSummary(checks, subject)}
     </p>
   );
   if (checks.length === 0) return summary;
   return (
-    <div className="reply-checks" data-testid="reply-checks">
+    <div className="reply-checks" data-testid={testId}>
       {summary}
       {personalData && (
         <fieldset className="reply-private-actions">
@@ -64,14 +71,14 @@ export function CheckList({
               key={channel}
               type="button"
               className="reply-chip"
-              onClick={() => onMoveToPrivate(channel)}
+              onClick={() => onMoveToPrivate?.(channel)}
             >
               Move to {privateChannelWords(channel)}
             </button>
           ))}
         </fieldset>
       )}
-      <ul aria-label="Checks on your reply">
+      <ul aria-label={`Checks on ${subject}`}>
         {checks.map((check, index) => (
           <li
             // Several findings of one kind share an id; their order is stable for a given text.
@@ -83,12 +90,12 @@ export function CheckList({
           >
             <span className="reply-check-badge">{SEVERITY_WORDS[check.severity]}</span>
             <span className="reply-check-message">{check.message}</span>
-            {spansCurrent && check.span && (
+            {spansCurrent && check.span && onShow && (
               <span className="reply-check-actions">
                 <button type="button" className="reply-link" onClick={() => check.span && onShow(check.span)}>
                   Show
                 </button>
-                {check.fix?.kind === 'replace' && check.fix.replacement !== undefined && (
+                {check.fix?.kind === 'replace' && check.fix.replacement !== undefined && onReplace && (
                   <button
                     type="button"
                     className="reply-link"
@@ -107,7 +114,7 @@ export function CheckList({
 }
 
 /** "1 to fix, 2 to check" — what a screen reader announces as the checks change. */
-export function checksSummary(checks: readonly ReplyCheck[]): string {
+export function checksSummary(checks: readonly ReplyCheck[], subject = 'your reply'): string {
   const count = (severity: ReplyCheckSeverity) =>
     checks.filter((check) => check.severity === severity).length;
   const parts = [
@@ -117,5 +124,5 @@ export function checksSummary(checks: readonly ReplyCheck[]): string {
   ]
     .filter(([number]) => (number as number) > 0)
     .map(([number, words]) => `${number} ${words}`);
-  return parts.length > 0 ? `Checks on your reply: ${parts.join(', ')}.` : 'No problems found in your reply.';
+  return parts.length > 0 ? `Checks on ${subject}: ${parts.join(', ')}.` : `No problems found in ${subject}.`;
 }

@@ -2,10 +2,11 @@ import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useMemo, useRe
 import type { CaseRow, CustomerRow, DraftRow, MentionRow } from '../../../lib/db/records';
 import { PLATFORM_LABELS } from '../../../lib/domain/types';
 import { type Policy, templateVariablesIn } from '../../../lib/policy/schema';
+import { publicReplyCheckContext } from '../../../lib/replies/check-context';
 import { checkReply, measureLength, type ReplyCheck } from '../../../lib/replies/checks';
 import { fillPlaceholder, fillTemplate, removePlaceholder } from '../../../lib/replies/fill';
 import { type HandoffChannel, handoffScriptsFor, publicHandoffTemplate } from '../../../lib/replies/handoff';
-import { type RankedTemplate, suggestReplies, templateLanguages } from '../../../lib/replies/suggest';
+import { type RankedTemplate, suggestReplies } from '../../../lib/replies/suggest';
 import {
   privateChannelWords,
   type TemplateValues,
@@ -17,6 +18,7 @@ import { useActivePolicy, useSettings } from '../../../lib/ui/use-extension-stor
 import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { CheckList, LengthMeter } from './CheckList';
 import { type PrivateDraft, PrivateMessage } from './PrivateMessage';
+import { useReplyLanguage } from './reply-language';
 import { SuggestionCards } from './SuggestionCards';
 import { useDebouncedValue } from './use-debounced-value';
 import { useReplyDraft } from './use-reply-draft';
@@ -72,7 +74,6 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const [privateDraft, setPrivateDraft] = useState<PrivateDraft | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<'insert' | 'mark-sent' | null>(null);
-  const [chosenLanguage, setChosenLanguage] = useState<string | null>(null);
 
   const restoreDraft = useCallback((draft: DraftRow) => {
     setText((current) => (current === '' ? draft.text : current));
@@ -96,12 +97,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     }),
     [policy, settings, mention, customer, typedValues],
   );
-  const languages = useMemo(
-    () => (policy ? templateLanguages(policy, mention.category) : []),
-    [policy, mention],
-  );
-  const language =
-    chosenLanguage ?? (languages.includes('en') || languages.length === 0 ? 'en' : (languages[0] as string));
+  const { language, languages, choose: chooseLanguage } = useReplyLanguage(postKey, policy, mention.category);
   const suggestions = useMemo(
     () =>
       policy
@@ -153,6 +149,9 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   }));
   const channelChoices = handoffScripts.map((script) => privateChannelWords(script.channel));
   const fillVariable = (name: string, value: string) => {
+    // Its row goes with the placeholder, as when it is left out.
+    keepFocusOnRemoval(() => variablesRef.current?.querySelector('input') ?? editorRef.current);
+    announce(`${variableLabel(name)} filled in`);
     setTypedValues((previous) => ({ ...previous, [name]: value }));
     setBaseline(fillPlaceholder(effectiveBaseline ?? '', name, value) || null);
     change(fillPlaceholder(text, name, value));
@@ -168,15 +167,23 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   // ----------------------------------------------------------------------------- checks
   const checkedText = useDebouncedValue(text, CHECK_DELAY_MS);
   const checkContext = useMemo(
-    () => ({
-      platform: mention.platform,
-      visibility: 'public' as const,
-      bannedPhrases: policy?.bannedPhrases ?? NO_BANNED_PHRASES,
-      ...(policy ? { brandDomains: policy.brand.domains } : {}),
-      ...(effectiveBaseline ? { templateText: effectiveBaseline } : {}),
-      ...(settings?.agentName ? { agentName: settings.agentName } : {}),
-    }),
-    [mention.platform, policy, effectiveBaseline, settings?.agentName],
+    () =>
+      publicReplyCheckContext({
+        platform: mention.platform,
+        policy,
+        agentName: settings?.agentName,
+        agentSignature: values.agentSignature,
+        caseReference: values.caseReference,
+        templateText: effectiveBaseline,
+      }),
+    [
+      mention.platform,
+      policy,
+      effectiveBaseline,
+      settings?.agentName,
+      values.agentSignature,
+      values.caseReference,
+    ],
   );
   const checks = useMemo(() => checkReply(checkedText, checkContext), [checkedText, checkContext]);
   const length = useMemo(() => measureLength(checkedText, mention.platform), [checkedText, mention.platform]);
@@ -305,7 +312,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
         {languages.length > 1 && (
           <label className="reply-language">
             Language{' '}
-            <select value={language} onChange={(event) => setChosenLanguage(event.target.value)}>
+            <select value={language} onChange={(event) => chooseLanguage(event.target.value)}>
               {languages.map((tag) => (
                 <option key={tag} value={tag}>
                   {tag}
@@ -407,7 +414,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
         <button
           type="button"
           data-testid="reply-mark-sent"
-          disabled={!canSend || busy !== null}
+          aria-disabled={!canSend || busy !== null}
           onClick={() => void markSent()}
         >
           Mark as sent
@@ -442,8 +449,6 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     </section>
   );
 }
-
-const NO_BANNED_PHRASES: [] = [];
 
 function templateById(policy: Policy | undefined, id: string | null) {
   if (!policy || id === null) return undefined;

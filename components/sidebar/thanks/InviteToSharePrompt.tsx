@@ -3,9 +3,12 @@ import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { Policy } from '../../../lib/policy/schema';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { fillPromptTemplate, inviteToShareTemplates } from '../../../lib/ui/thanks';
+import { busyWhile } from '../../shared/busy';
 import { CopyButton } from '../../shared/CopyButton';
 import { announce, keepFocusOnRemoval, mentionHeading } from '../focus-after-action';
-import { busyWhile, useInsertReply } from './useInsertReply';
+import { CheckList } from '../reply/CheckList';
+import { usePromptChecks } from './use-prompt-checks';
+import { useInsertReply } from './useInsertReply';
 
 /**
  * After a resolution: invite the customer to share the happy outcome (get it into the public eye).
@@ -26,9 +29,17 @@ export function InviteToSharePrompt({
 }) {
   const headingId = useId();
   const templates = inviteToShareTemplates(policy, detail.mention.platform);
-  const [publicText, setPublicText] = useState(
+  const [initialPublic] = useState(() =>
     templates.publicTemplate ? fillPromptTemplate(templates.publicTemplate, values) : '',
   );
+  const [publicText, setPublicText] = useState(initialPublic);
+  const { checks, blocker } = usePromptChecks({
+    text: publicText,
+    templateText: initialPublic,
+    platform: detail.mention.platform,
+    policy,
+    values,
+  });
   const privateText = templates.privateTemplate
     ? fillPromptTemplate(templates.privateTemplate, values)
     : null;
@@ -68,11 +79,21 @@ export function InviteToSharePrompt({
         </div>
       ) : null}
       {templates.publicTemplate ? (
+        <CheckList
+          checks={checks}
+          spansCurrent={false}
+          privateChannels={[]}
+          subject="your invitation"
+          testId="invite-checks"
+        />
+      ) : null}
+      {templates.publicTemplate && blocker ? <p className="small field-error">{blocker}</p> : null}
+      {templates.publicTemplate ? (
         <div className="button-row">
           <button
             type="button"
             className="button small primary"
-            disabled={!onPage || publicText.trim() === ''}
+            disabled={!onPage || publicText.trim() === '' || blocker !== null}
             {...busyWhile(inserting.busy)}
             onClick={() => {
               if (!inserting.busy) void inserting.insert(detail.mention.id, publicText);

@@ -5,10 +5,13 @@ import type { TemplateValues } from '../../../lib/replies/variables';
 import { isLoyalFan } from '../../../lib/ui/customer-badges';
 import { sendFromPage } from '../../../lib/ui/send';
 import { fillPromptTemplate, pickThanks } from '../../../lib/ui/thanks';
+import { busyWhile } from '../../shared/busy';
 import { CopyButton } from '../../shared/CopyButton';
 import { FieldError } from '../../shared/States';
 import { announce, keepFocusOnRemoval, mentionHeading } from '../focus-after-action';
-import { busyWhile, useInsertReply } from './useInsertReply';
+import { CheckList } from '../reply/CheckList';
+import { usePromptChecks } from './use-prompt-checks';
+import { useInsertReply } from './useInsertReply';
 
 /**
  * Thank-the-fan: a non-blocking card on praise. The public thanks is picked per post so neighbours read
@@ -34,14 +37,26 @@ export function ThankTheFanPrompt({
   const headingId = useId();
   const { mention, customer } = detail;
   const loyal = isLoyalFan(customer, policy.thankTheFan.loyalFanMinPraises);
-  const choice = pickThanks(policy, { postKey: mention.id, pageKeys, loyal, platform: mention.platform });
-  const initialPublic = choice.publicTemplate ? fillPromptTemplate(choice.publicTemplate, values) : '';
+  // Chosen once: the queue's other praise posts change as the page loads, and the template under the
+  // agent's edits must not.
+  const [choice] = useState(() =>
+    pickThanks(policy, { postKey: mention.id, pageKeys, loyal, platform: mention.platform }),
+  );
+  const [initialPublic] = useState(() =>
+    choice.publicTemplate ? fillPromptTemplate(choice.publicTemplate, values) : '',
+  );
   const [publicText, setPublicText] = useState(initialPublic);
   const [withNote, setWithNote] = useState(loyal);
   const [error, setError] = useState<string | null>(null);
   const inserting = useInsertReply();
   const privateText = choice.privateTemplate ? fillPromptTemplate(choice.privateTemplate, values) : null;
-  const unfilled = /\{\{\s*[A-Za-z]/.test(publicText);
+  const { checks, blocker } = usePromptChecks({
+    text: publicText,
+    templateText: initialPublic,
+    platform: mention.platform,
+    policy,
+    values,
+  });
 
   // Each action below removes this whole prompt, the pressed button with it: focus goes to the heading.
   const recordThanks = async (said: string) => {
@@ -115,17 +130,22 @@ export function ThankTheFanPrompt({
           ) : null}
         </div>
       ) : null}
-      {unfilled ? (
-        <p className="small field-error">
-          Replace the {'{{…}}'} placeholders (set your name in Parley’s options).
-        </p>
+      {choice.publicTemplate ? (
+        <CheckList
+          checks={checks}
+          spansCurrent={false}
+          privateChannels={[]}
+          subject="your thanks"
+          testId="thanks-checks"
+        />
       ) : null}
+      {choice.publicTemplate && blocker ? <p className="small field-error">{blocker}</p> : null}
       <div className="button-row">
         {choice.publicTemplate ? (
           <button
             type="button"
             className="button small primary"
-            disabled={!onPage || publicText.trim() === '' || unfilled}
+            disabled={!onPage || publicText.trim() === '' || blocker !== null}
             {...busyWhile(inserting.busy)}
             title={onPage ? undefined : 'Open the post’s page to insert'}
             onClick={() => {

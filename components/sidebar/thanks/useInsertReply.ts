@@ -33,12 +33,3 @@ export function useInsertReply() {
   };
   return { ...state, insert };
 }
-
-/**
- * Props for an insert button while its insert runs. Not `disabled`: a focused button that becomes
- * disabled drops keyboard focus to the frame's body, and after a failed insert the agent would have to
- * find their place again. The click handler ignores presses while busy.
- */
-export function busyWhile(busy: boolean): { 'aria-disabled'?: true; 'aria-busy'?: true } {
-  return busy ? { 'aria-disabled': true, 'aria-busy': true } : {};
-}

@@ -68,18 +68,41 @@ export const checkTemplateUnchanged: ReplyCheckRule = (text, context) => {
 // "— Sam", "-Sam", "^SL", "~ Sam Lee" at the end: the usual ways teams sign social replies.
 const SIGNATURE_AT_END = /(?:^|\s)[-–—~^]\s?\p{L}[\p{L}.'’-]*(?:\s\p{L}[\p{L}.'’-]*)?\s*$/u;
 
-function mentionsName(text: string, agentName: string): boolean {
-  const reply = ` ${foldTerm(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return words(agentName)
-    .map((part) => part.replace(/[^\p{L}\p{N}]+/gu, ''))
-    .filter((part) => part.length >= 2)
-    .some((part) => reply.includes(` ${part} `));
+/** Scripts written without spaces between words: a name there is found inside the text, not as a word. */
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** A word as names compare: folded, apostrophes and other inner punctuation dropped ("O'Brien" is "obrien"). */
+const bare = (word: string) => word.replace(/[^\p{L}\p{N}\p{M}]+/gu, '');
+
+/**
+ * The reply names the agent: a part of their name as a word of its own, their initials as a sign-off
+ * ("^SL"), or the sign-off they set. One-letter parts count only in names that have nothing longer
+ * (李), so "– S" alone does not pass for Sam.
+ */
+function namesAgent(text: string, agentName: string, signature: string): boolean {
+  const replyWords = words(text).map(bare);
+  const folded = replyWords.join('');
+  const parts = words(agentName)
+    .map(bare)
+    .filter((part) => part !== '');
+  const longParts = parts.filter((part) => [...part].length >= 2);
+  const named = (longParts.length > 0 ? longParts : parts).some((part) =>
+    UNSPACED_SCRIPT.test(part) ? folded.includes(part) : replyWords.includes(part),
+  );
+  if (named) return true;
+  const initials = parts.length > 1 ? parts.map((part) => [...part][0]).join('') : '';
+  const signOff = text.trim().match(/[-–—~^]\s?([\p{L}.]+)$/u)?.[1];
+  if (initials !== '' && signOff !== undefined && bare(foldTerm(signOff)) === initials) return true;
+  const ownSignOff = words(signature).map(bare).join('');
+  return ownSignOff !== '' && folded.endsWith(ownSignOff);
 }
 
 export const checkHumanSignature: ReplyCheckRule = (text, context) => {
   if (context.visibility !== 'public' || text.trim() === '') return [];
   const agentName = context.agentName?.trim() ?? '';
-  if (agentName !== '' ? mentionsName(text, agentName) : SIGNATURE_AT_END.test(text)) return [];
+  const signature = context.agentSignature?.trim() ?? '';
+  if (agentName !== '' ? namesAgent(text, agentName, signature) : SIGNATURE_AT_END.test(text)) return [];
   const signWith = agentName !== '' ? (agentName.split(/\s+/)[0] ?? agentName) : 'your first name';
   return [
     {

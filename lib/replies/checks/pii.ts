@@ -23,6 +23,10 @@ interface PiiHit {
 export interface PersonalDataOptions {
   /** The brand's own web domains (policy brand.domains); shared inboxes on them may go out in public. */
   brandDomains?: readonly string[];
+  /** The brand's own phone lines (policy brand.phones); they may go out in public. */
+  brandPhones?: readonly string[];
+  /** Parley's case references (ACME-7K2QD): not the customer's data, and made to be quoted. */
+  caseReferences?: readonly string[];
 }
 
 const PII_LABELS: Record<PiiKind, string> = {
@@ -142,11 +146,13 @@ function isReference(keyword: string, reference: string): boolean {
   return digits >= 5 || (digits >= 3 && reference.replace(/[^\p{L}\p{N}]/gu, '').length >= 6);
 }
 
-function findOrderNumbers(text: string): PiiHit[] {
+function findOrderNumbers(text: string, options: PersonalDataOptions): PiiHit[] {
+  const own = new Set((options.caseReferences ?? []).map((reference) => reference.toUpperCase()));
   const hits: PiiHit[] = [];
   for (const match of text.matchAll(KEYWORD_NUMBER)) {
     const reference = match[2] ?? '';
     if (!isReference(match[1] ?? '', reference)) continue;
+    if (own.has(reference.replace(/^#/, '').toUpperCase())) continue;
     const end = match.index + match[0].length;
     hits.push({ kind: 'order', start: end - reference.length, end });
   }
@@ -189,11 +195,28 @@ function plausiblePhoneIn(candidate: string): string | null {
   return phone;
 }
 
-function findPhones(text: string): PiiHit[] {
+/**
+ * The same line written another way: "+44 800 123 4567" and "0800 123 4567", "1-800-555-0199" and
+ * "+1 800 555 0199". Country codes and trunk prefixes differ at the front, so the last ten digits (or
+ * all, for shorter numbers) are compared.
+ */
+const SAME_LINE_DIGITS = 10;
+const SHORTEST_LINE = 7;
+
+function isSameLine(left: string, right: string): boolean {
+  const compared = Math.min(SAME_LINE_DIGITS, left.length, right.length);
+  return compared >= SHORTEST_LINE && left.slice(-compared) === right.slice(-compared);
+}
+
+function findPhones(text: string, options: PersonalDataOptions): PiiHit[] {
+  const brandLines = (options.brandPhones ?? []).map((phone) => phone.replace(/\D/g, ''));
   const hits: PiiHit[] = [];
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const phone = plausiblePhoneIn(match[0]);
-    if (phone) hits.push({ kind: 'phone', start: match.index, end: match.index + phone.length });
+    if (!phone) continue;
+    const digits = phone.replace(/\D/g, '');
+    if (brandLines.some((line) => isSameLine(line, digits))) continue;
+    hits.push({ kind: 'phone', start: match.index, end: match.index + phone.length });
   }
   return hits;
 }
@@ -233,7 +256,11 @@ function messageFor(hit: PiiHit): string {
   if (hit.unconfirmedInbox) {
     return "This looks like a shared inbox, but the policy lists no brand domains to confirm it is the brand's. If it is someone else's address, move the conversation to a private channel.";
   }
-  return `This looks like ${PII_LABELS[hit.kind]}, and everyone can read a public reply. Move the conversation to a private channel.`;
+  const message = `This looks like ${PII_LABELS[hit.kind]}, and everyone can read a public reply. Move the conversation to a private channel.`;
+  // The brand's own support line is the one phone number a public reply may carry.
+  return hit.kind === 'phone'
+    ? `${message} If it is the brand's own line, the policy can list it (brand.phones).`
+    : message;
 }
 
 export const checkPersonalData: ReplyCheckRule = (text, context) => {

@@ -18,10 +18,16 @@ export interface ReplyCheckContext {
   templateText?: string;
   /** The agent's display name, e.g. 'Sam Lee'; the reply should carry it when public. */
   agentName?: string;
+  /** The sign-off the agent set ('^SL', '– Sam from Acme'); a reply ending with it is signed. */
+  agentSignature?: string;
   /** Replaces the platform's length limit (a Mastodon instance with a longer limit). */
   limitOverride?: number;
   /** The brand's web domains (policy brand.domains): shared inboxes on them (support@…) may be public. */
   brandDomains?: readonly string[];
+  /** The brand's public phone lines (policy brand.phones): they may be given out in public. */
+  brandPhones?: readonly string[];
+  /** References Parley gave this customer's cases (ACME-7K2QD): made to be quoted, in public too. */
+  caseReferences?: readonly string[];
 }
 
 export type ReplyCheckSeverity = 'error' | 'warning' | 'info';

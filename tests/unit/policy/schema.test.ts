@@ -56,6 +56,7 @@ describe('policySchema', () => {
       handles: [],
       hashtags: [],
       domains: [],
+      phones: [],
       misspellings: [],
       exclusions: [],
       ownAccounts: [],
@@ -103,6 +104,20 @@ describe('policySchema', () => {
       'brand.handles[0]',
       'brand.hashtags[0]',
       'brand.domains[0]',
+    ]);
+  });
+
+  it('takes phone lines with digits and the usual separators only', () => {
+    const brand = (phones: string[]) => ({
+      ...minimalPolicy(),
+      brand: { name: 'Globex', names: ['Globex'], phones },
+    });
+    expect(issuesOf(brand(['+1 (800) 555-0100', '020 7946 0000', '0800.123.456']))).toEqual([]);
+    expect(issuesOf(brand(['call 0800 123 456', '555-01', '']))).toEqual([
+      { path: 'brand.phones[0]', message: expect.stringContaining('digits, spaces and + ( ) . -') },
+      { path: 'brand.phones[1]', message: 'A phone number has at least 7 digits' },
+      { path: 'brand.phones[2]', message: expect.stringContaining('digits, spaces and + ( ) . -') },
+      { path: 'brand.phones[2]', message: 'A phone number has at least 7 digits' },
     ]);
   });
 

@@ -68,6 +68,26 @@ describe('human name', () => {
     expect(ids(`${reply} Samantha`, context)).toEqual(['human-name']);
   });
 
+  it('reads names with apostrophes, one-character names and initials as a signature', () => {
+    const context = { ...publicContext, templateText: undefined };
+    expect(ids(`${reply} – O'Brien`, { ...context, agentName: "Kim O'Brien" })).toEqual([]);
+    expect(ids(`${reply} – O’Brien`, { ...context, agentName: "Kim O'Brien" })).toEqual([]);
+    expect(ids(`${reply} – Obrien's`, { ...context, agentName: "Kim O'Brien" })).toEqual(['human-name']);
+    expect(ids('好的，我们马上处理。——李', { ...context, agentName: '李' })).toEqual([]);
+    expect(ids('好的，我们马上处理。', { ...context, agentName: '李' })).toEqual(['human-name']);
+    expect(ids(`${reply} ^SL`, context)).toEqual([]);
+    expect(ids(`${reply} ^sl`, context)).toEqual([]);
+    expect(ids(`${reply} ^SK`, context)).toEqual(['human-name']);
+    // A one-letter sign-off is not a name when the name has longer parts.
+    expect(ids(`${reply} – S`, context)).toEqual(['human-name']);
+  });
+
+  it('accepts the sign-off the agent set', () => {
+    const context = { ...publicContext, templateText: undefined, agentSignature: '~ Team Acme (S.)' };
+    expect(ids(`${reply} ~ Team Acme (S.)`, context)).toEqual([]);
+    expect(ids(`${reply} ~ Team Acme`, context)).toEqual(['human-name']);
+  });
+
   it('accepts a signature at the end when the agent name is unknown', () => {
     const context = { ...publicContext, templateText: undefined, agentName: undefined };
     expect(ids(`${reply} – Kim`, context)).toEqual([]);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkReply, findPersonalData } from '../../../lib/replies/checks';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import { publicReplyCheckContext } from '../../../lib/replies/check-context';
+import { checkReply, findPersonalData, type PersonalDataOptions } from '../../../lib/replies/checks';
+import { caseReference, templateValuesFor } from '../../../lib/replies/variables';
 
 const ACME = { brandDomains: ['acme.example'] };
 
-function found(text: string, options: { brandDomains?: string[] } = ACME): string[] {
+function found(text: string, options: PersonalDataOptions = ACME): string[] {
   return findPersonalData(text, options).map(
     (hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}${hit.unconfirmedInbox ? ' (inbox?)' : ''}`,
   );
@@ -100,6 +103,30 @@ describe('personal data patterns', () => {
     ).toEqual([]);
   });
 
+  it("leaves Parley's own case reference alone, and no other reference", () => {
+    const options = { ...ACME, caseReferences: ['ACME-75MJ8'] };
+    expect(found('I have read your case (ACME-75MJ8). Your case reference is acme-75mj8.', options)).toEqual(
+      [],
+    );
+    expect(found('your case ACME-75MJ8, ref ACME-12345 and ticket #ACME-75MJ9', options)).toEqual([
+      'order:ACME-12345',
+      'order:ACME-75MJ9',
+    ]);
+    // Without the reference known, it reads as an account number, as any such code would.
+    expect(found('your case ACME-75MJ8')).toEqual(['order:ACME-75MJ8']);
+  });
+
+  it("leaves the brand's own phone lines alone, however they are written", () => {
+    const options = { ...ACME, brandPhones: ['+1 800 555 0100', '+44 20 7946 0000'] };
+    expect(
+      found('Call us on 1-800-555-0100, (800) 555-0100, +1 800 555 0100 or 020 7946 0000', options),
+    ).toEqual([]);
+    expect(found('call 1-800-555-0199 or +44 20 7946 0958', options)).toEqual([
+      'phone:1-800-555-0199',
+      'phone:+44 20 7946 0958',
+    ]);
+  });
+
   it('takes a keyword number as an order, not a phone', () => {
     expect(found('order 5551234567')).toEqual(['order:5551234567']);
   });
@@ -145,6 +172,35 @@ describe('personal data check', () => {
       ['pii-email', 'warning', 'hello@acme.example'],
       ['pii-email', 'warning', 'hello@janedoe.com'],
     ]);
+  });
+
+  it('passes the default templates filled for a case: the reference and the support line are ours', () => {
+    const mention = { authorHandle: '@jo', caseId: 'case_01JC4X8Y2Z75MJ8' };
+    const values = templateValuesFor({
+      policy: DEFAULT_POLICY,
+      settings: { agentName: 'Sam Lee', agentSignature: '' },
+      mention,
+      customer: null,
+    });
+    const reference = caseReference(mention.caseId, DEFAULT_POLICY.brand.name);
+    expect(values.caseReference).toBe(reference);
+    const text = `Hi Jo, I've read your case (${reference}). Call us on +1 800 555 0100 any time. – Sam`;
+    const context = publicReplyCheckContext({
+      platform: 'x',
+      policy: DEFAULT_POLICY,
+      agentName: 'Sam Lee',
+      caseReference: reference,
+    });
+    expect(checkReply(text, context).map((check) => check.id)).toEqual([]);
+    // The check's context is what makes the difference.
+    expect(
+      checkReply(text, { ...context, caseReferences: [], brandPhones: [] }).map((check) => check.id),
+    ).toEqual(['pii-phone', 'pii-order']);
+  });
+
+  it('says how a brand line can be allowed', () => {
+    const [check] = checkReply('call 1-800-555-0199 – Sam', { ...context, visibility: 'public' });
+    expect(check?.message).toContain('brand.phones');
   });
 
   it('allows personal data in a private reply', () => {
