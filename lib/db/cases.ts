@@ -164,6 +164,17 @@ function sameReply(a: string, b: string): boolean {
   return left === right || left.startsWith(right) || right.startsWith(left);
 }
 
+/**
+ * The reply is out: the draft it was written in goes, so reopening the post does not offer the same
+ * reply again, one click from a duplicate in public. A draft that no longer reads as the sent reply is
+ * the agent's next message and stays.
+ */
+async function dropSentDraft(db: ParleyDb, postKey: string | null, sentText: string): Promise<void> {
+  if (postKey === null) return;
+  const draft = await db.drafts.get(postKey);
+  if (draft && sameReply(draft.text, sentText)) await db.drafts.delete(postKey);
+}
+
 async function resolveReplyTarget(
   db: ParleyDb,
   post: ScrapedPost,
@@ -247,7 +258,8 @@ export async function recordMention(
   const postedAt = toTimestampOrNull(post.postedAt);
   const times = { postedAt, detectedAt, at: postedAt ?? detectedAt };
 
-  return db.transaction('rw', caseTables(db), async (): Promise<RecordMentionResult> => {
+  // Drafts too: the brand's own reply, seen in the thread, can be the end of a draft (recordOwnReply).
+  return db.transaction('rw', [...caseTables(db), db.drafts], async (): Promise<RecordMentionResult> => {
     const key = mentionKey(post.platform, post.postId);
     const existing = await db.mentions.get(key);
     if (existing) {
@@ -302,6 +314,7 @@ async function recordOwnReply(
   );
   if (pending) {
     await db.events.put({ ...pending, data: { ...pending.data, seenMentionId: mention.id } });
+    await dropSentDraft(db, pending.data.postKey, mention.text);
   } else {
     const replied: EventOf<'replied'> = {
       id: newId('ev'),

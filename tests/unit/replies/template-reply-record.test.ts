@@ -103,6 +103,44 @@ describe('recording the sidebar reply', () => {
     expect(events[0]?.data.seenMentionId).not.toBeNull();
   });
 
+  it('drops the draft once the inserted reply is seen in the thread, but keeps a new one', async () => {
+    const db = freshDb();
+    const { caseId, postKey, post } = await customerMention(db);
+    const inserted = 'Sorry Jane, a new kettle ships today – Sam';
+    await saveDraft(db, { postKey, text: inserted, updatedAt: '2026-03-01T10:04:00.000Z' });
+    await recordInsertedReply(db, { caseId, postKey, text: inserted, at: '2026-03-01T10:05:00.000Z' });
+    // Sent on the site: the page shows the brand's reply, with the site's @handle in front.
+    await recordMention(db, {
+      post: makePost({ handle: 'acme', text: `@janed ${inserted}`, inReplyTo: post.postId }),
+      classification: classified({ category: 'neutral' }),
+      isOwnReply: true,
+      detectedAt: '2026-03-01T10:06:00.000Z',
+    });
+    expect(await getDraft(db, postKey)).toBeNull();
+
+    // The agent's next message to the same post, inserted but not sent yet: its draft stays.
+    const second = await customerMention(db);
+    const followUp = 'Jane, the tracking link is in your DMs – Sam';
+    await saveDraft(db, { postKey: second.postKey, text: followUp, updatedAt: '2026-03-01T11:00:00.000Z' });
+    await recordInsertedReply(db, {
+      caseId: second.caseId,
+      postKey: second.postKey,
+      text: 'Jane, sorry again – Sam',
+      at: '2026-03-01T11:01:00.000Z',
+    });
+    await recordMention(db, {
+      post: makePost({
+        handle: 'acme',
+        text: '@janed Jane, sorry again – Sam',
+        inReplyTo: second.post.postId,
+      }),
+      classification: classified({ category: 'neutral' }),
+      isOwnReply: true,
+      detectedAt: '2026-03-01T11:02:00.000Z',
+    });
+    expect((await getDraft(db, second.postKey))?.text).toBe(followUp);
+  });
+
   it('is reachable from the sidebar as named changes with checked arguments', async () => {
     const db = freshDb();
     const { caseId, postKey } = await customerMention(db);
