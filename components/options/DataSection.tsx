@@ -121,12 +121,16 @@ function ImportPanel() {
         />
       </div>
       {progress ? (
-        <div className="progress-line" role="status">
+        <div className="progress-line">
           <progress max={100} value={percent ?? undefined} aria-label="Import progress" />
-          <span className="small">
+          {/* The counts move many times a second: shown, and read on demand from the bar, not said. */}
+          <span className="small" aria-hidden="true">
             {progress.phase === 'validating'
               ? `Checking line ${progress.lines}…`
               : `Writing… ${percent ?? 0}%`}
+          </span>
+          <span className="visually-hidden" role="status">
+            {progress.phase === 'validating' ? 'Checking the file…' : 'Importing…'}
           </span>
         </div>
       ) : null}

@@ -8,6 +8,13 @@ import {
 import { type PolicyParseResult, parsePolicyText } from '../../lib/policy/parse';
 import { renderPolicyYaml } from '../../lib/policy/yaml';
 
+const SOURCE_WORDS: Record<PolicySource, string> = {
+  default: 'the built-in policy',
+  url: 'synced from the policy URL',
+  file: 'imported from a file',
+  editor: 'saved from another editor',
+};
+
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
@@ -28,14 +35,24 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
   const activeYaml = useMemo(() => renderPolicyYaml(record.policy), [record.policy]);
   const [text, setText] = useState(activeYaml);
   const [dirty, setDirty] = useState(false);
+  /** The active policy the edits started from: a sync or import since then is news to the editor. */
+  const [editedFrom, setEditedFrom] = useState(record.appliedAt);
   const [message, setMessage] = useState<string | null>(null);
   const [fileErrors, setFileErrors] = useState<PolicyParseResult | null>(null);
   useEffect(() => {
-    if (!dirty) setText(activeYaml);
-  }, [activeYaml, dirty]);
+    if (dirty) return;
+    setText(activeYaml);
+    setEditedFrom(record.appliedAt);
+  }, [activeYaml, dirty, record.appliedAt]);
   const checked = useDebounced(text, 150);
   const result = useMemo(() => parsePolicyText(checked, 'editor'), [checked]);
   const pending = checked !== text;
+  const changedUnderEdits = dirty && record.appliedAt !== editedFrom;
+  const discard = () => {
+    setText(activeYaml);
+    setDirty(false);
+    setEditedFrom(record.appliedAt);
+  };
 
   const apply = async (policyResult: PolicyParseResult, source: PolicySource, done: string) => {
     if (!policyResult.ok) return;
@@ -113,7 +130,22 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
           }}
         />
       </div>
-      <div id={`${editorId}-status`} aria-live="polite" data-testid="policy-editor-status">
+      {changedUnderEdits ? (
+        <div className="banner warning" role="alert" data-testid="policy-editor-changed">
+          <p className="banner-title">
+            The active policy changed while you were editing (now version {record.policy.version},{' '}
+            {SOURCE_WORDS[record.source]}).
+          </p>
+          <p className="small">
+            Saving replaces it with your text. To keep the new policy, discard your changes and edit it again.
+          </p>
+        </div>
+      ) : null}
+      {/* Said once the check settles, in one line: the full list below is read on demand. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="policy-editor-summary">
+        {pending ? '' : editorSummary(result)}
+      </p>
+      <div id={`${editorId}-status`} data-testid="policy-editor-status">
         {pending ? (
           <p className="muted small">Checking…</p>
         ) : result.ok ? (
@@ -149,15 +181,7 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
         >
           Save policy
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!dirty}
-          onClick={() => {
-            setText(activeYaml);
-            setDirty(false);
-          }}
-        >
+        <button type="button" className="button" disabled={!dirty} onClick={discard}>
           Discard changes
         </button>
         {message ? (
@@ -168,4 +192,12 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
       </div>
     </div>
   );
+}
+
+/** What a screen reader hears when the editor's check settles: valid, or how many errors and the first. */
+function editorSummary(result: PolicyParseResult): string {
+  if (result.ok) return `Valid policy, version ${result.policy.version}.`;
+  const [first] = result.errors;
+  const count = result.errors.length === 1 ? '1 error' : `${result.errors.length} errors`;
+  return first ? `${count}. First, line ${first.line}: ${first.message}` : count;
 }

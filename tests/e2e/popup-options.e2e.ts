@@ -236,6 +236,11 @@ describe('popup and options', () => {
     const errors = options.getByTestId('policy-editor-errors');
     await expect.poll(() => errors.innerText(), { timeout: 10_000 }).toMatch(/\d+:\d+\s+version/);
     expect(await save.isDisabled()).toBe(true);
+    // Screen readers hear one line once the check settles; the full list is not a live region.
+    await expect
+      .poll(() => options.getByTestId('policy-editor-summary').textContent())
+      .toMatch(/^1 error\. First, line \d+: /);
+    expect(await options.getByTestId('policy-editor-status').getAttribute('aria-live')).toBeNull();
 
     await editor.fill('version: 2\nbrand: [unclosed');
     await expect.poll(() => errors.innerText()).toMatch(/2:\d+/);
@@ -252,6 +257,27 @@ describe('popup and options', () => {
       .toMatchObject({ source: 'editor', policy: { version: 2 } });
     await expect.poll(() => options.getByTestId('policy-version').innerText()).toContain('version 2');
     expect(await options.getByTestId('policy-source').innerText()).toContain('Edited on this page');
+
+    // A sync lands while the agent has unsaved edits: the editor says so instead of overwriting silently.
+    const saved = await stored('policy.active');
+    await editor.fill(valid.replace('version: 1', 'version: 3'));
+    const changed = options.getByTestId('policy-editor-changed');
+    expect(await changed.count()).toBe(0);
+    await store({
+      'policy.active': {
+        policy: { ...DEFAULT_POLICY, version: 5 },
+        source: 'url',
+        url: 'https://policy.example/acme.yaml',
+        appliedAt: new Date().toISOString(),
+      },
+    });
+    await expect.poll(() => changed.count(), { timeout: 10_000 }).toBe(1);
+    expect(await changed.innerText()).toContain('now version 5, synced from the policy URL');
+    expect(await editor.inputValue()).toContain('version: 3');
+    await options.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => editor.inputValue()).toContain('version: 5');
+    expect(await changed.count()).toBe(0);
+    await store({ 'policy.active': saved });
     await options.close();
   });
 

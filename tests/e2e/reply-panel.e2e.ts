@@ -201,7 +201,7 @@ describe('reply panel on X', () => {
   });
 
   it('updates the checks and the length meter as the agent types', async () => {
-    const meter = frame.locator('[data-testid="reply-length"]');
+    const meter = frame.locator('[data-testid="reply-length"] [aria-hidden="true"]');
     const before = await meter.textContent();
     expect(before).toMatch(/^\d+ \/ 280$/);
 
@@ -225,6 +225,12 @@ describe('reply panel on X', () => {
     await editorOf(frame).fill('x'.repeat(300));
     await expect.poll(() => checkIdsOf(frame)).toContain('length');
     expect(await meter.textContent()).toBe('300 / 280');
+    // The meter is no live region (it changes at every pause in typing); going over the limit is said once.
+    expect(await frame.locator('[data-testid="reply-length"]').getAttribute('role')).toBeNull();
+    expect(await frame.locator('[data-testid="reply-length"] output, output[data-testid]').count()).toBe(0);
+    await expect
+      .poll(() => frame.getByTestId('sidebar-announcer').textContent())
+      .toBe('Length: 300 of 280 characters allowed on X, 20 over');
   });
 
   it('moves to private in one click: a public invitation plus the policy’s DM script, with undo', async () => {

@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react';
 import type { LengthMeasure, ReplyCheck, ReplyCheckSeverity } from '../../../lib/replies/checks';
 import type { HandoffChannel } from '../../../lib/replies/handoff';
 import { privateChannelWords } from '../../../lib/replies/variables';
+import { announce } from '../focus-after-action';
 
 const SEVERITY_WORDS: Record<ReplyCheckSeverity, string> = { error: 'Fix', warning: 'Check', info: 'Tip' };
 
@@ -9,22 +11,29 @@ const NEAR_LIMIT_SHARE = 0.9;
 
 export function LengthMeter({ measure, siteLabel }: { measure: LengthMeasure; siteLabel: string }) {
   const { used, limit } = measure;
-  const state =
+  const state: MeterState =
     limit === null ? 'ok' : used > limit ? 'over' : used >= limit * NEAR_LIMIT_SHARE ? 'near' : 'ok';
   const spoken =
     limit === null
       ? `${used} characters`
       : `${used} of ${limit} characters allowed on ${siteLabel}${used > limit ? `, ${used - limit} over` : ''}`;
+  // Not a live region: the count changes with every pause in typing. Crossing into amber or red (or
+  // back) is said once.
+  const said = useRef(state);
+  useEffect(() => {
+    if (said.current === state) return;
+    said.current = state;
+    announce(`Length: ${spoken}`);
+  }, [state, spoken]);
   return (
-    <output
-      className={`reply-length is-${state}`}
-      aria-label={`Length: ${spoken}`}
-      data-testid="reply-length"
-    >
-      {limit === null ? `${used}` : `${used} / ${limit}`}
-    </output>
+    <span className={`reply-length is-${state}`} data-testid="reply-length">
+      <span aria-hidden="true">{limit === null ? `${used}` : `${used} / ${limit}`}</span>
+      <span className="visually-hidden">Length: {spoken}</span>
+    </span>
   );
 }
+
+type MeterState = 'ok' | 'near' | 'over';
 
 export interface CheckListProps {
   checks: readonly ReplyCheck[];
