@@ -26,7 +26,7 @@ import { PolicySyncService } from './policy-sync-service';
 import { recordReportedPosts } from './record-reports';
 import { createMessageRouter } from './router';
 import { loadSettings } from './settings';
-import { runSidebarMutation, runSidebarQuery } from './sidebar-api';
+import { changedBy, runSidebarMutation, runSidebarQuery } from './sidebar-api';
 
 const SYNC_ALARM = 'policy-sync';
 
@@ -179,7 +179,7 @@ export function createBackgroundApp() {
         (name === 'mention-with-history' ? warmer.take(args) : null) ?? runSidebarQuery(getDb(), name, args),
       'sidebar:mutate': async ({ name, args }) => {
         const result = await runSidebarMutation(getDb(), name, args);
-        void broadcastToPages('background:db-changed', {});
+        void broadcastToPages('background:db-changed', changedBy(name));
         return result;
       },
       'sidebar:sync-policy': async () => policySync.syncNow(),

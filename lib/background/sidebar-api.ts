@@ -456,6 +456,17 @@ export type SidebarMutationArgs<N extends SidebarMutationName> = z.input<
   (typeof SIDEBAR_MUTATIONS)[N]['args']
 >;
 
+/** Changes that touch drafts alone: nothing but the post's own draft query reads them. */
+const DRAFT_ONLY_MUTATIONS: ReadonlySet<string> = new Set<SidebarMutationName>([
+  'save-draft',
+  'delete-draft',
+]);
+
+/** What a change touched, for the db-changed broadcast after it. */
+export function changedBy(name: string): { only?: 'drafts' } {
+  return DRAFT_ONLY_MUTATIONS.has(name) ? { only: 'drafts' } : {};
+}
+
 export async function runSidebarMutation(db: ParleyDb, name: string, args: unknown): Promise<unknown> {
   if (!Object.hasOwn(SIDEBAR_MUTATIONS, name)) throw new Error(`Unknown change: ${name}`);
   const mutation = SIDEBAR_MUTATIONS[name as SidebarMutationName];

@@ -182,8 +182,12 @@ export const backgroundToSidebar = schemaTable(() => ({
   'background:page-mentions-changed': z.object({ tabId: z.number() }),
   'background:insert-finished': z.object({ requestId: z.string(), ok: z.boolean(), message: z.string() }),
   'background:queue-step': z.object({ tabId: z.number(), step: z.union([z.literal(1), z.literal(-1)]) }),
-  /** The database changed: extension pages re-run their queries (the sidebar's "live query"). */
-  'background:db-changed': z.object({}),
+  /**
+   * The database changed: extension pages re-run their queries (the sidebar's "live query"). `only`
+   * names the one table that changed when that is all: drafts change at every pause in typing, and
+   * only the draft query reads them.
+   */
+  'background:db-changed': z.object({ only: z.optional(z.literal('drafts')) }),
 }));
 
 export type PayloadOf<S extends Schemas, K extends keyof S> = z.infer<S[K]>;

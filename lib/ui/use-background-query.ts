@@ -70,7 +70,11 @@ export function useBackgroundQuery<N extends SidebarQueryName>(
       }
     };
     const listener = (message: unknown) => {
-      if (parseEnvelope(backgroundToSidebar, message)?.type === 'background:db-changed') void run(false);
+      const envelope = parseEnvelope(backgroundToSidebar, message);
+      if (envelope?.type !== 'background:db-changed') return;
+      // A draft saved while the agent types changes nothing any other query shows.
+      if (envelope.payload.only === 'drafts' && name !== 'draft') return;
+      void run(false);
     };
     browser.runtime.onMessage.addListener(listener);
     void run(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changedBy,
   type MentionDetail,
   type QueueRow,
   runSidebarMutation,
@@ -224,5 +225,15 @@ describe('sidebar queries', () => {
     await expect(runSidebarMutation(db, 'purge-older-than', { days: 0 })).rejects.toThrow(
       /^That was not saved: /,
     );
+  });
+});
+
+describe('the change notice after a mutation', () => {
+  it('says "drafts only" for draft saves and deletes, and nothing narrower for anything else', () => {
+    expect(changedBy('save-draft')).toEqual({ only: 'drafts' });
+    expect(changedBy('delete-draft')).toEqual({ only: 'drafts' });
+    // Marking sent drops the draft too, but it also writes the case: every query must re-run.
+    expect(changedBy('mark-sent')).toEqual({});
+    expect(changedBy('add-note')).toEqual({});
   });
 });

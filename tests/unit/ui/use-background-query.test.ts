@@ -77,3 +77,55 @@ describe('useBackgroundQuery', () => {
     expect(shown(container)).toEqual({ data: { text: 'draft for 2' }, error: null });
   });
 });
+
+describe('useBackgroundQuery after a database change', () => {
+  function QueryProbe({ query }: { query: 'draft' | 'overview' }) {
+    const { data } = useBackgroundQuery(query, (query === 'draft' ? { postKey: 'x:1' } : {}) as never);
+    return createElement('output', { 'data-query': query }, JSON.stringify(data ?? null));
+  }
+
+  it('re-runs only the draft query when nothing but a draft changed, and every query otherwise', async () => {
+    const runs: string[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: {
+      payload: { name: string };
+    }) => {
+      runs.push(message.payload.name);
+      return null;
+    }) as never);
+    const listeners: Array<(message: unknown) => void> = [];
+    vi.spyOn(browser.runtime.onMessage, 'addListener').mockImplementation(((
+      listener: (message: unknown) => void,
+    ) => listeners.push(listener)) as never);
+
+    const container = document.body.appendChild(document.createElement('section'));
+    root = createRoot(container);
+    act(() =>
+      root?.render([
+        createElement(QueryProbe, { key: 'draft', query: 'draft' }),
+        createElement(QueryProbe, { key: 'overview', query: 'overview' }),
+      ]),
+    );
+    await settle();
+    expect(runs.sort()).toEqual(['draft', 'overview']);
+    expect(listeners).toHaveLength(2);
+
+    runs.length = 0;
+    const broadcast = (payload: unknown) => {
+      for (const listener of listeners) listener({ type: 'background:db-changed', payload });
+    };
+    broadcast({ only: 'drafts' });
+    await settle();
+    expect(runs).toEqual(['draft']);
+
+    runs.length = 0;
+    broadcast({});
+    await settle();
+    expect(runs.sort()).toEqual(['draft', 'overview']);
+
+    // A malformed change notice is dropped, not read as "everything changed".
+    runs.length = 0;
+    broadcast({ only: 'customers' });
+    await settle();
+    expect(runs).toEqual([]);
+  });
+});
