@@ -106,11 +106,15 @@ export class ContentApp {
     this.retryElements = [];
   }
 
-  /** The element currently showing a post (re-found by attribute if the site re-rendered it). */
+  /**
+   * The element showing a post, or null once it shows another: sites reuse elements (X recycles timeline
+   * cells), and a reply sent through the reused one would answer whichever post it shows now.
+   */
   elementFor(postKey: string): Element | null {
     const entry = this.found.get(postKey);
-    if (entry?.element.isConnected) return entry.element;
-    return null;
+    if (!entry?.element.isConnected) return null;
+    if (entry.adapter.readPost(entry.element)?.postId !== entry.post.postId) return null;
+    return entry.element;
   }
 
   /** Scrolls the page to a mention the agent moved to in the sidebar's queue; false when it is not here. */

@@ -85,9 +85,14 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
           const found = app.foundPost(postKey);
           const element = app.elementFor(postKey);
           let result: { ok: boolean; message: string };
-          if (!found || !element) result = { ok: false, message: 'That post is no longer on the page.' };
-          else {
-            result = await insertReplyIntoPost(found.adapter, element, text);
+          if (!found || !element) {
+            result = {
+              ok: false,
+              message:
+                'That post is no longer on the page. Scroll back to it or open it again, then insert; or use Copy instead.',
+            };
+          } else {
+            result = await insertReplyIntoPost(found.adapter, element, text, found.post.postId);
             // Out of the way once the reply is in, where the agent reads it and sends it. After a failure
             // it stays open on the reason and the advice (which may be to fix the reply box by hand);
             // when the reply box never opened, focus also stays on the button pressed.

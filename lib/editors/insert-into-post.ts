@@ -27,11 +27,24 @@ const OPEN_COMPOSER_TIMEOUT_MS = 4_000;
 const VERIFY_TIMEOUT_MS = 1_500;
 const POLL_MS = 25;
 
+/**
+ * expectedPostId: the post the reply is for. Sites reuse a post's element for another post (X recycles
+ * timeline cells), and clicking Reply on whatever the element shows now would answer that one; so the
+ * element must still read as this post before anything is clicked.
+ */
 export async function insertReplyIntoPost(
   adapter: SiteAdapter,
   post: Element,
   text: string,
+  expectedPostId?: string,
 ): Promise<InsertResult> {
+  if (expectedPostId !== undefined && adapter.readPost(post)?.postId !== expectedPostId) {
+    return {
+      ok: false,
+      message:
+        'This post is no longer where it was on the page (the site reused its place for another post). Scroll the post into view or open it again, then insert; or use Copy instead.',
+    };
+  }
   let composer: HTMLElement | null = null;
   try {
     composer = await adapter.openReplyComposer(post, { timeoutMs: OPEN_COMPOSER_TIMEOUT_MS });

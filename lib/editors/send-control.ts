@@ -18,6 +18,20 @@ const CONTROL_SELECTOR = 'button, [role="button"], input[type="submit"]';
 const SEND_WORDS = /\b(reply|post|send|comment|publish|tweet|toot|submit|save|respond)\b/i;
 const NOT_SEND_WORDS = /\b(cancel|close|discard|delete|emoji|gif|image|photo|media|attach|upload|more)\b/i;
 const MAX_LEVELS = 10;
+/**
+ * Where a composer ends. Past it, controls belong to the thread around the composer: a later comment's
+ * "Reply" would pass for the send control.
+ */
+const COMPOSER_CONTAINER = [
+  'form',
+  '[role="dialog"]',
+  'dialog',
+  'ytd-commentbox',
+  'comment-composer-host',
+  '.comments-comment-box',
+  '[componentkey^="commentBox-"]',
+  '[data-testid="composePostView"]',
+].join(', ');
 
 function labelOf(control: Element): string {
   const parts = [
@@ -44,10 +58,12 @@ function isSubmit(control: Element): boolean {
  * The send control of the composer around `editable`: the nearest ancestor scope that holds one wins.
  * Known site selectors count anywhere in the scope (Bluesky puts its button above the editor); a submit
  * button of the editable's own form counts; other buttons count when their label says send/reply/post and
- * they come after the editor (the post's own Reply control comes before its composer).
+ * they come after the editor (the post's own Reply control comes before its composer). The search ends
+ * at the composer's container (its form, dialog or comment box) when it has one.
  */
 export function findSendControl(editable: HTMLElement): HTMLElement | null {
   const form = editable.closest('form');
+  const container = editable.closest(COMPOSER_CONTAINER);
   let scope: Element | null = editable.parentElement;
   for (let level = 0; scope && level < MAX_LEVELS; level += 1, scope = scope.parentElement) {
     const candidates = [...scope.querySelectorAll<HTMLElement>(CONTROL_SELECTOR)].filter(
@@ -70,7 +86,7 @@ export function findSendControl(editable: HTMLElement): HTMLElement | null {
       (control) => follows(control, editable) && SEND_WORDS.test(labelOf(control)),
     );
     if (labelled) return labelled;
-    if (scope.tagName === 'BODY') break;
+    if (scope === container || scope.tagName === 'BODY') break;
   }
   return null;
 }

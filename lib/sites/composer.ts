@@ -9,29 +9,55 @@ const POLL_MS = 100;
 
 export interface ComposerPlan {
   post: Element;
-  /** adapter id + post id: recognises a composer opened for this post earlier (modal editors). */
-  key: string | null;
+  /**
+   * adapter id + post id, only where a composer belongs to one post while it is open (modal editors):
+   * recognises the one opened for this post earlier. Leave it out where the site moves one reply box
+   * between posts (Instagram, Mastodon, comment threads): that box is this post's only while its reply
+   * state says so, which findOwn checks, and a remembered one may since reply to another post.
+   */
+  key?: string | null;
   /** The site's reply control for this post (not a nested post's). */
   findTrigger: () => Element | null;
-  /** A composer that belongs to this post (inside it or its thread slot), if the site renders one there. */
+  /**
+   * A composer that already replies to this post (inside it or its thread slot, or a shared box whose
+   * reply state names this post): used without clicking.
+   */
   findOwn?: () => HTMLElement | null;
-  /** Every composer editable of the site; one that appears after the click is taken as this post's. */
+  /**
+   * Where the composer shows after this post's trigger is clicked, when the site reuses one box for
+   * several posts (it is not new, and is only this post's once its trigger has been clicked).
+   */
+  findAfterClick?: () => HTMLElement | null;
+  /**
+   * Every composer editable of the site; one that appears after the click inside the post, its thread or
+   * a dialog is taken as this post's.
+   */
   composerSelector?: string;
   /** Maps a new composerSelector match to its editable (when the selector names a marker, not the editor). */
   toEditable?: (match: Element) => HTMLElement | null;
+  /**
+   * The site opens its composer away from the post (a fixed compose column, a moved form), so a new
+   * match anywhere counts. Elsewhere one outside the post, its thread and dialogs is another composer
+   * that happened to open meanwhile (a chat window).
+   */
+  opensAnywhere?: boolean;
   timeoutMs?: number;
 }
 
 /** Composers opened per post key; weak so a closed modal's editor can be collected. */
 const openedComposers = new Map<string, WeakRef<HTMLElement>>();
+/** The key each composer was last opened for: a box the site reused for another post is not this one's. */
+const composerOwners = new WeakMap<HTMLElement, string>();
+const DIALOG = '[role="dialog"], dialog, [aria-modal="true"]';
 
 export async function openComposer(plan: ComposerPlan): Promise<HTMLElement | null> {
   const timeoutMs = plan.timeoutMs ?? DEFAULT_COMPOSER_TIMEOUT_MS;
+  const key = plan.key ?? null;
   const document = plan.post.ownerDocument;
   const own = safely(() => plan.findOwn?.() ?? null);
-  if (own) return remember(plan.key, own);
-  const remembered = plan.key ? openedComposers.get(plan.key)?.deref() : undefined;
-  if (remembered?.isConnected) return remembered;
+  if (own) return remember(key, own);
+  const remembered = key ? openedComposers.get(key)?.deref() : undefined;
+  if (remembered?.isConnected && composerOwners.get(remembered) === key) return remembered;
 
   const before = new Set<Element>(
     plan.composerSelector ? document.querySelectorAll(plan.composerSelector) : [],
@@ -41,18 +67,25 @@ export async function openComposer(plan: ComposerPlan): Promise<HTMLElement | nu
   trigger.click();
 
   const find = (): HTMLElement | null => {
-    const ownAfter = plan.findOwn?.() ?? null;
+    const ownAfter = plan.findOwn?.() ?? plan.findAfterClick?.() ?? null;
     if (ownAfter) return ownAfter;
     if (!plan.composerSelector) return null;
+    const fresh: HTMLElement[] = [];
     for (const candidate of document.querySelectorAll(plan.composerSelector)) {
       if (before.has(candidate) || !candidate.isConnected) continue;
       const editable = plan.toEditable ? plan.toEditable(candidate) : candidate;
-      if (isHtmlElement(editable)) return editable;
+      if (isHtmlElement(editable)) fresh.push(editable);
     }
-    return null;
+    const thread = plan.post.parentElement ?? plan.post;
+    return (
+      fresh.find((editable) => thread.contains(editable)) ??
+      fresh.find((editable) => editable.closest(DIALOG) !== null) ??
+      (plan.opensAnywhere ? fresh[0] : undefined) ??
+      null
+    );
   };
   const composer = await waitFor(find, document, timeoutMs);
-  return composer ? remember(plan.key, composer) : null;
+  return composer ? remember(key, composer) : null;
 }
 
 /**
@@ -96,6 +129,7 @@ function remember(key: string | null, composer: HTMLElement): HTMLElement {
     }
   }
   openedComposers.set(key, new WeakRef(composer));
+  composerOwners.set(composer, key);
   return composer;
 }
 

@@ -278,7 +278,15 @@ function ownComposer(element: Element): HTMLElement | null {
     }
     return null;
   }
-  return ownAll(element, `form[role="presentation"] ${TEXTBOX}`, NESTED)[0] as HTMLElement | null;
+  // Open "Reply to …" boxes sit in their comment's thread, ahead of the post's own box; their labels
+  // are localized, so they are told apart by where they are. The post's box comes after the threads.
+  const threads = [...element.querySelectorAll(COMMENT_SELECTOR)].map(
+    (comment) => comment.parentElement ?? comment,
+  );
+  const boxes = ownAll(element, `form[role="presentation"] ${TEXTBOX}`, NESTED).filter(
+    (box) => !threads.some((thread) => thread.contains(box)),
+  );
+  return (boxes.at(-1) as HTMLElement | undefined) ?? null;
 }
 
 export const facebookAdapter: SiteAdapter = guardAdapter({
@@ -300,7 +308,8 @@ export const facebookAdapter: SiteAdapter = guardAdapter({
     const post = readPost(element);
     return openComposer({
       post: element,
-      key: post ? `facebook:${post.postId}` : null,
+      // A comment's reply box is its thread's, shared by the replies in it; a post's is its own.
+      key: post && !post.isReply ? `facebook:${post.postId}` : null,
       findTrigger: () => replyTrigger(element),
       findOwn: () => ownComposer(element),
       composerSelector: TEXTBOX,

@@ -248,13 +248,13 @@ export const genericAdapter: SiteAdapter = guardAdapter({
     return null;
   },
   openReplyComposer(element, options) {
-    const post = readPost(element);
     return openComposer({
       post: element,
-      key: post ? `web:${post.postId}` : null,
       findTrigger: () => replyTrigger(element),
       findOwn: () => ownComposer(element),
       composerSelector: 'textarea',
+      // Comment forms sit anywhere on the page (WordPress moves one form under the comment replied to).
+      opensAnywhere: true,
       timeoutMs: options?.timeoutMs,
     });
   },

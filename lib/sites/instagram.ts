@@ -92,14 +92,26 @@ function replyButton(row: Element): Element | null {
   );
 }
 
-/** The post's comment textarea, when it is set up as a reply to this row (Instagram prefills "@user "). */
+/**
+ * The post's one comment textarea, when it is set up for this row: Instagram prefills "@user " for a
+ * reply, and moves that state from row to row, so it is checked on every open.
+ */
 function ownComposer(row: Element): HTMLElement | null {
   const post = readPost(row);
   const container = row.closest('article, [role="dialog"]');
   const textarea = container?.querySelector<HTMLTextAreaElement>('form textarea');
-  if (!post || !textarea) return null;
-  if (!post.isReply) return textarea;
-  return textarea.value.startsWith(`@${post.author.handle} `) ? textarea : null;
+  if (!post || !textarea || !container) return null;
+  if (post.isReply) return textarea.value.startsWith(`@${post.author.handle} `) ? textarea : null;
+  return repliesToAComment(textarea.value, container) ? null : textarea;
+}
+
+/** Whether the box holds the "@user " Instagram prefills when replying to one of the comments. */
+function repliesToAComment(value: string, container: Element): boolean {
+  if (!value.startsWith('@')) return false;
+  return queryAll(container, POST_SELECTOR).some((row) => {
+    const post = readPost(row);
+    return post?.isReply === true && value.startsWith(`@${post.author.handle} `);
+  });
 }
 
 export const instagramAdapter: SiteAdapter = guardAdapter({
@@ -113,10 +125,8 @@ export const instagramAdapter: SiteAdapter = guardAdapter({
   readPost,
   markerAnchor: (row) => ownFirst(row, PERMALINK_TIME, ROW)?.closest('a') ?? null,
   openReplyComposer(row, options) {
-    const post = readPost(row);
     return openComposer({
       post: row,
-      key: post ? `instagram:${post.postId}` : null,
       findTrigger: () => replyButton(row),
       findOwn: () => ownComposer(row),
       timeoutMs: options?.timeoutMs,

@@ -54,5 +54,7 @@ export function commentPermalink(comment: CommentUrn): string {
   return `${postPermalink(comment.postUrn)}?commentUrn=${encodeURIComponent(comment.urn)}`;
 }
 
-export const PROFILE_LINK =
-  'a[href*="linkedin.com/in/"], a[href^="/in/"], a[href*="linkedin.com/company/"], a[href^="/company/"]';
+/** Links to the kinds of profile that post: people, companies, their showcase pages, schools. */
+export const PROFILE_LINK = ['in', 'company', 'showcase', 'school']
+  .map((kind) => `a[href*="linkedin.com/${kind}/"], a[href^="/${kind}/"]`)
+  .join(', ');

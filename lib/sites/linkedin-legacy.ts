@@ -98,18 +98,23 @@ function markerAnchor(element: Element): Element | null {
   return outsideControls(ownFirst(element, '.update-components-actor__title', NESTED), element);
 }
 
-/** A comment's reply box lives in its top-level comment's replies list. */
-function ownComposer(element: Element): HTMLElement | null {
-  if (!element.matches(COMMENT)) {
-    return ownFirst(
-      element,
-      `.comments-comment-box:not(.comments-comment-box--reply) ${EDITOR}`,
-      NESTED,
-    ) as HTMLElement | null;
-  }
-  let thread: Element = element;
+function postCommentBox(update: Element): HTMLElement | null {
+  return ownFirst(
+    update,
+    `.comments-comment-box:not(.comments-comment-box--reply) ${EDITOR}`,
+    NESTED,
+  ) as HTMLElement | null;
+}
+
+/**
+ * A comment's reply box lives in its top-level comment's replies list, one box for the whole thread:
+ * which comment it answers (and whom it @mentions) is set by the Reply clicked last, so it is only this
+ * comment's right after this comment's Reply was clicked.
+ */
+function threadReplyBox(comment: Element): HTMLElement | null {
+  let thread: Element = comment;
   for (
-    let current = element.parentElement?.closest(COMMENT);
+    let current = comment.parentElement?.closest(COMMENT);
     current;
     current = current.parentElement?.closest(COMMENT)
   ) {
@@ -134,12 +139,12 @@ export const linkedInLegacyAdapter: SiteAdapter = guardAdapter({
   readPost,
   markerAnchor,
   openReplyComposer(element, options) {
-    const post = readPost(element);
+    const isComment = element.matches(COMMENT);
     return openComposer({
       post: element,
-      key: post ? `linkedin:${post.postId}` : null,
       findTrigger: () => replyTrigger(element),
-      findOwn: () => ownComposer(element),
+      findOwn: isComment ? undefined : () => postCommentBox(element),
+      findAfterClick: isComment ? () => threadReplyBox(element) : undefined,
       composerSelector: EDITOR,
       timeoutMs: options?.timeoutMs,
     });

@@ -71,19 +71,40 @@ function readComment(comment: Element): ScrapedPost | null {
   };
 }
 
-/** The first own profile link with visible text (the avatar link has none) gives name and handle. */
-function readAuthor(container: Element, nested: string): ScrapedPost['author'] | null {
-  let handle: string | null = null;
+interface AuthorProfile {
+  link: Element;
+  handle: string;
+  displayName: string | null;
+}
+
+/**
+ * The author, from the profile links outside the text (which mentions other profiles, often the brand).
+ * A card can open with "X commented on this" above its actor, so the profile the control menu names
+ * ("…post by {name}") comes first, then the actor's avatar link, then the first link with a name (the
+ * avatar link has none).
+ */
+function authorProfile(container: Element, nested: string): AuthorProfile | null {
+  const profiles: Array<{ link: Element; handle: string; name: string }> = [];
   for (const link of ownAll(container, PROFILE_LINK, nested)) {
-    const linkHandle = linkedInHandle(link.getAttribute('href'));
-    if (!linkHandle) continue;
-    handle ??= linkHandle;
-    const name = readLabel(link);
-    if (name) return { handle: linkHandle, displayName: name };
+    const handle = linkedInHandle(link.getAttribute('href'));
+    if (handle && !link.closest(TEXT_BOX)) profiles.push({ link, handle, name: readLabel(link) });
   }
-  if (!handle) return null;
   const menu = ownFirst(container, 'button[aria-label^="Open control menu for post by "]', nested);
-  return { handle, displayName: CONTROL_MENU.exec(attr(menu, 'aria-label') ?? '')?.[1] ?? null };
+  const menuName = CONTROL_MENU.exec(attr(menu, 'aria-label') ?? '')?.[1] ?? null;
+  const named = menuName ? profiles.find((profile) => profile.name === menuName) : undefined;
+  const actor = profiles.find((profile) => attr(profile.link, 'componentkey')?.endsWith('-actor'));
+  const author = named ?? actor ?? profiles.find((profile) => profile.name) ?? profiles[0];
+  if (!author) return null;
+  // An avatar link has no name: the name link to the same profile gives it (and anchors the marker).
+  const withName = author.name
+    ? author
+    : profiles.find((profile) => profile.handle === author.handle && profile.name);
+  return { link: (withName ?? author).link, handle: author.handle, displayName: withName?.name || menuName };
+}
+
+function readAuthor(container: Element, nested: string): ScrapedPost['author'] | null {
+  const author = authorProfile(container, nested);
+  return author ? { handle: author.handle, displayName: author.displayName } : null;
 }
 
 /** A card's post urn, from the urn its comments carry. */
@@ -141,15 +162,12 @@ export const linkedInNewAdapter: SiteAdapter = guardAdapter({
   readPost,
   markerAnchor(element) {
     const nested = element.matches(COMMENT) ? COMMENT : NESTED_IN_ITEM;
-    const named = ownAll(element, PROFILE_LINK, nested).find((link) => readLabel(link) !== '') ?? null;
-    return outsideControls(named, element);
+    return outsideControls(authorProfile(element, nested)?.link ?? null, element);
   },
   openReplyComposer(element, options) {
     const isComment = element.matches(COMMENT);
-    const post = readPost(element);
     return openComposer({
       post: element,
-      key: post ? `linkedin:${post.postId}` : null,
       findTrigger: () =>
         isComment
           ? ownFirst(element, 'button[aria-label="Reply"]', COMMENT)

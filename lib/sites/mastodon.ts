@@ -130,10 +130,8 @@ export const mastodonAdapter: SiteAdapter = guardAdapter({
       status,
     ),
   openReplyComposer(status, options) {
-    const id = attr(status, 'data-id');
     return openComposer({
       post: status,
-      key: id ? `mastodon:${id}` : null,
       // The action bar's first button is Reply (its label is localized).
       findTrigger: () =>
         ownFirst(status, '.status__action-bar button, .detailed-status__action-bar button', NESTED),
@@ -142,6 +140,8 @@ export const mastodonAdapter: SiteAdapter = guardAdapter({
       composerSelector: '.compose-form .reply-indicator',
       toEditable: (indicator) =>
         indicator.closest('.compose-form')?.querySelector<HTMLElement>(COMPOSER_TEXTAREA) ?? null,
+      // The compose form is a column of its own, beside the timeline.
+      opensAnywhere: true,
       timeoutMs: options?.timeoutMs,
     });
   },

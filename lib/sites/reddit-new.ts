@@ -22,6 +22,7 @@ export const REDDIT_SHADOW_HOSTS =
 const ORIGIN = 'https://www.reddit.com/';
 const EDITABLE = '[contenteditable="true"]';
 const COMMENT_COMPOSER = `[bundlename="comment_composer"] shreddit-composer ${EDITABLE}`;
+const POST_TRIGGER = 'comment-composer-host [data-testid="trigger-button"]';
 
 function readPost(element: Element): ScrapedPost | null {
   return element.localName === 'shreddit-post' ? readSubmission(element) : readComment(element);
@@ -83,10 +84,12 @@ function markerAnchor(element: Element): Element | null {
 
 function replyTrigger(element: Element): Element | null {
   if (element.localName === 'shreddit-post') {
-    const page = element.ownerDocument;
-    return page.querySelector(
-      'comment-composer-host [data-testid="trigger-button"], comment-composer-host button',
-    );
+    // The post's "Join the conversation" sits outside the post, in a composer host; an expanded composer
+    // (the post's or a comment's) holds Comment and Cancel buttons, so nothing but that trigger is clicked.
+    for (const trigger of element.ownerDocument.querySelectorAll(POST_TRIGGER)) {
+      if (!trigger.closest(`${COMMENT_SELECTOR}, shreddit-composer`)) return trigger;
+    }
+    return null;
   }
   const row = ownFirst(element, 'shreddit-comment-action-row', COMMENT_SELECTOR);
   if (!row) return null;
@@ -114,10 +117,8 @@ export const redditNewAdapter: SiteAdapter = guardAdapter({
   readPost,
   markerAnchor,
   openReplyComposer(element, options) {
-    const id = attr(element, 'thingid') ?? attr(element, 'id');
     return openComposer({
       post: element,
-      key: id ? `reddit:${id}` : null,
       findTrigger: () => replyTrigger(element),
       findOwn: () => ownComposer(element),
       timeoutMs: options?.timeoutMs,

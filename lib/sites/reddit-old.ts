@@ -76,10 +76,8 @@ export const redditOldAdapter: SiteAdapter = guardAdapter({
       thing,
     ),
   openReplyComposer(thing, options) {
-    const id = attr(thing, 'data-fullname');
     return openComposer({
       post: thing,
-      key: id ? `reddit:${id}` : null,
       findTrigger: () => ownFirst(thing, '.buttons a[onclick*="reply"]', THING),
       findOwn: () => ownComposer(thing),
       timeoutMs: options?.timeoutMs,

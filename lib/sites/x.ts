@@ -18,6 +18,7 @@ const POST_SELECTOR = X_SITE.postSelector;
 const NESTED_SELECTOR = `div[role="link"], ${POST_SELECTOR}`;
 const STATUS_PATH = /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/;
 const HANDLE_TEXT = /^@(\w{1,15})$/;
+const PROFILE_PATH = /^\/(\w{1,15})\/?(?:[?#]|$)/;
 const COMPOSER_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
 
 function readPost(article: Element): ScrapedPost | null {
@@ -62,14 +63,21 @@ function ownStatusLink(own: OwnScope): Element | null {
   return null;
 }
 
+/**
+ * The author's handle: the "@handle" whose own link goes to that handle's profile. A display name can
+ * read "@brand" too (it comes first), so text alone is not trusted; else the first profile link's.
+ */
 function readHandle(userName: Element | null): string | null {
   if (!userName) return null;
-  for (const span of userName.querySelectorAll('span')) {
-    const match = HANDLE_TEXT.exec(span.textContent?.trim() ?? '');
-    if (match?.[1]) return match[1];
+  let firstProfile: string | null = null;
+  for (const link of userName.querySelectorAll('a[href^="/"]')) {
+    const profile = PROFILE_PATH.exec(link.getAttribute('href') ?? '')?.[1];
+    if (!profile) continue;
+    firstProfile ??= profile;
+    const shown = HANDLE_TEXT.exec(readLabel(link))?.[1];
+    if (shown?.toLowerCase() === profile.toLowerCase()) return profile;
   }
-  const profile = userName.querySelector('a[href^="/"]')?.getAttribute('href');
-  return cleanHandle(profile?.split('/')[1]);
+  return firstProfile;
 }
 
 /** Display name: the name link's text (emoji as alt), never the @handle or the time. */

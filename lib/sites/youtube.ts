@@ -70,10 +70,8 @@ export const youtubeAdapter: SiteAdapter = guardAdapter({
     ownFirst(comment, PERMALINK, POST_SELECTOR)?.parentElement ??
     outsideControls(ownFirst(comment, AUTHOR, POST_SELECTOR), comment),
   openReplyComposer(comment, options) {
-    const id = readPost(comment)?.postId;
     return openComposer({
       post: comment,
-      key: id ? `youtube:${id}` : null,
       findTrigger: () => ownFirst(comment, '[id="reply-button-end"] button', POST_SELECTOR),
       findOwn: () => ownFirst(comment, `[id="reply-dialog"] ${EDITOR}`, POST_SELECTOR) as HTMLElement | null,
       composerSelector: EDITOR,

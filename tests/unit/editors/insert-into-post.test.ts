@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { ContentApp, type ContentBridge } from '../../../lib/content/content-app';
+import { WorkClock } from '../../../lib/content/work-clock';
 import { insertIntoComposer, insertReplyIntoPost } from '../../../lib/editors/insert-into-post';
+import type { ScanConfig } from '../../../lib/messaging/protocol';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { SiteAdapter } from '../../../lib/sites/types';
+import { xAdapter } from '../../../lib/sites/x';
+import { loadFixture, postElement } from '../sites/fixture-helpers';
 import { mount } from './markup';
 
 // happy-dom has no editing commands (execCommand) and no editor libraries: these tests cover the flow
@@ -124,5 +130,58 @@ describe('insertReplyIntoPost', () => {
     const result = await insertIntoComposer(plain, 'Hi');
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/Copy/);
+  });
+});
+
+describe('a post whose element now shows another post (X recycles timeline cells)', () => {
+  const JANE = '1991000000000000001';
+  const GOLDEN_HOUR = '1991000000000000005';
+
+  /** Jane's tweet's cell, re-rendered by the site to show Golden Hour's tweet. */
+  function recycledCell(): Element {
+    loadFixture('x', 'https://x.com/home');
+    const cell = postElement(xAdapter, JANE);
+    const other = postElement(xAdapter, GOLDEN_HOUR);
+    cell.replaceChildren(...[...other.childNodes].map((node) => node.cloneNode(true)));
+    return cell;
+  }
+
+  it('refuses to open a reply box there, and says to bring the post back or use Copy', async () => {
+    const cell = recycledCell();
+    let replyClicks = 0;
+    cell.addEventListener('click', () => {
+      replyClicks += 1;
+    });
+    const result = await insertReplyIntoPost(xAdapter, cell, 'Hi Jane', JANE);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Scroll the post into view or open it again/);
+    expect(result.message).toMatch(/Copy/);
+    expect(replyClicks).toBe(0);
+  });
+
+  it('the content app no longer hands out that element for the post', async () => {
+    loadFixture('x', 'https://x.com/home');
+    const bridge: ContentBridge = {
+      reportPosts: async (_url, posts) =>
+        posts.map(({ post }) => ({
+          postKey: `${post.platform}:${post.postId}`,
+          category: 'complaint' as const,
+          severity: 2 as const,
+        })),
+      openMention: () => undefined,
+    };
+    const app = new ContentApp(bridge, new WorkClock());
+    const config = { enabled: true, brand: DEFAULT_POLICY.brand, mastodonHosts: [], genericHosts: [] };
+    app.start(config as unknown as ScanConfig, new URL('https://x.com/home'), { watched: false });
+    const deadline = Date.now() + 3_000;
+    while (!app.elementFor(`x:${JANE}`) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const cell = app.elementFor(`x:${JANE}`);
+    expect(cell).not.toBeNull();
+    app.stop();
+    const other = postElement(xAdapter, GOLDEN_HOUR);
+    cell?.replaceChildren(...[...other.childNodes].map((node) => node.cloneNode(true)));
+    expect(app.elementFor(`x:${JANE}`)).toBeNull();
   });
 });

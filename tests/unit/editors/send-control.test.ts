@@ -53,6 +53,16 @@ describe('findSendControl', () => {
     expect(findSendControl(editor())?.id).toBe('send');
   });
 
+  it("stops at the composer's form: a later comment's Reply is not its send control", () => {
+    // A reply box open in a thread, its send button not recognised (a localized label), and the next
+    // comment's Reply after it.
+    mount(`<div><div role="article" aria-label="Comment by Sam Lee"><div role="button">Reply</div></div>
+      <form role="presentation"><div><div id="editor" contenteditable="true"></div></div>
+      <div><div role="button" aria-label="Insert an emoji">☺</div><div role="button" aria-label="Publicar">➤</div></div></form>
+      <div role="article" aria-label="Comment by Priya Raman"><div id="other" role="button">Reply</div></div></div>`);
+    expect(findSendControl(editor())).toBeNull();
+  });
+
   it('returns null when nothing around the editor looks like a send control', () => {
     mount(`<div><button>Reply</button><div><div id="editor" contenteditable="true"></div>
       <button aria-label="Add emoji">😀</button></div></div>`);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { facebookAdapter } from '../../../lib/sites/facebook';
 import {
+  composerTemplate,
   expectSelectorCounts,
   FIXTURE_NOW,
   loadFixture,
@@ -135,6 +136,46 @@ describe('facebook adapter on a feed fixture', () => {
     expect(await facebookAdapter.openReplyComposer(comment, { timeoutMs: 1_000 })).toBe(box);
     expect(stub.clicks()).toBe(1);
     stub.stop();
+  });
+
+  it("puts a post's comment in its own box, not in another comment's open reply box", async () => {
+    // Sam's "Reply to Sam Lee" box is open: it sits in his thread, ahead of the post's box.
+    document
+      .querySelector('[data-fixture-composer-slot="facebook-reply-1120334455667788"]')
+      ?.append(composerTemplate('facebook-reply'));
+    const box = await facebookAdapter.openReplyComposer(
+      postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ'),
+      {
+        timeoutMs: 100,
+      },
+    );
+    expect(box?.getAttribute('aria-label')).toBe('Write a comment…');
+  });
+
+  it('takes the editor that opens under the post, not a chat window that pops up meanwhile', async () => {
+    const post = postElement(facebookAdapter, 'pfbid02JnDoe4OrderQ');
+    const slot = document.querySelector('[data-fixture-composer-slot="facebook-comment-box-1"]');
+    const controller = new AbortController();
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (!(event.target as Element).closest('[aria-label="Leave a comment"]')) return;
+        const chat = document.createElement('div');
+        chat.setAttribute('aria-label', 'Chat with Sam Lee');
+        chat.innerHTML = '<div contenteditable="true" role="textbox" aria-label="Message"></div>';
+        setTimeout(() => document.body.append(chat), 5);
+        setTimeout(() => {
+          const form = composerTemplate('facebook-reply');
+          form.querySelector('[role="textbox"]')?.setAttribute('aria-label', 'Write a comment…');
+          slot?.append(form);
+        }, 40);
+      },
+      { capture: true, signal: controller.signal },
+    );
+    const box = await facebookAdapter.openReplyComposer(post, { timeoutMs: 1_000 });
+    expect(box?.getAttribute('aria-label')).toBe('Write a comment…');
+    expect(post.contains(box ?? null)).toBe(true);
+    controller.abort();
   });
 
   it("returns a post's open comment box without clicking", async () => {

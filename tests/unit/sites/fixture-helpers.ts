@@ -135,3 +135,10 @@ export function mountComposerOnClick(
   );
   return { clicks: () => clicks, stop: () => controller.abort() };
 }
+
+/** A copy of the fixture's static composer markup (template data-fixture-composer=name). */
+export function composerTemplate(name: string): DocumentFragment {
+  const template = document.querySelector<HTMLTemplateElement>(`template[data-fixture-composer="${name}"]`);
+  if (!template) throw new Error(`no composer template ${name} in fixture`);
+  return template.content.cloneNode(true) as DocumentFragment;
+}

@@ -103,4 +103,44 @@ describe('instagram adapter on a post dialog fixture', () => {
     expect(await instagramAdapter.openReplyComposer(row, { timeoutMs: 1_000 })).toBe(textarea);
     expect(clicks).toBe(1);
   });
+
+  it('sets the one comment box up for each row again once another row took it (A, B, then A)', async () => {
+    const textarea = document.querySelector<HTMLTextAreaElement>('form textarea');
+    if (!textarea) throw new Error('no comment box');
+    const clicked: string[] = [];
+    const controller = new AbortController();
+    document.addEventListener(
+      'click',
+      (event) => {
+        const row = (event.target as Element).closest('li');
+        if ((event.target as Element).closest('button')?.textContent !== 'Reply' || !row) return;
+        const handle = instagramAdapter.readPost(row)?.author.handle;
+        clicked.push(handle ?? '');
+        setTimeout(() => {
+          textarea.value = `@${handle} `;
+        }, 10);
+      },
+      { capture: true, signal: controller.signal },
+    );
+    const sam = postElement(instagramAdapter, '18031112222334555');
+    const priya = postElement(instagramAdapter, '18031112222335666');
+    await instagramAdapter.openReplyComposer(sam, { timeoutMs: 1_000 });
+    await instagramAdapter.openReplyComposer(priya, { timeoutMs: 1_000 });
+    expect(await instagramAdapter.openReplyComposer(sam, { timeoutMs: 1_000 })).toBe(textarea);
+    expect(clicked).toEqual(['sam_lee', 'priya.travels', 'sam_lee']);
+    expect(textarea.value).toBe('@sam_lee ');
+    // Set up as a reply to Sam, the box is not the caption's: the caption has no Reply to click.
+    expect(
+      await instagramAdapter.openReplyComposer(postElement(instagramAdapter, 'DCx9TrailKat'), {
+        timeoutMs: 50,
+      }),
+    ).toBeNull();
+    textarea.value = '';
+    expect(
+      await instagramAdapter.openReplyComposer(postElement(instagramAdapter, 'DCx9TrailKat'), {
+        timeoutMs: 50,
+      }),
+    ).toBe(textarea);
+    controller.abort();
+  });
 });

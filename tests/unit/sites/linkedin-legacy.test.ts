@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { linkedInLegacyAdapter } from '../../../lib/sites/linkedin-legacy';
 import { linkedInNewAdapter } from '../../../lib/sites/linkedin-new';
 import {
+  composerTemplate,
   expectSelectorCounts,
   FIXTURE_NOW,
   loadFixture,
@@ -143,6 +144,40 @@ describe('linkedin-legacy adapter on a feed fixture', () => {
     expect(editor?.closest('article.comments-comment-entity')).toBe(comment);
     expect(stub.clicks()).toBe(1);
     stub.stop();
+  });
+
+  it("clicks each comment's own Reply for the thread's one reply box, so it answers that comment", async () => {
+    // LinkedIn keeps one reply box per thread; the Reply clicked last decides whom it answers (@mention).
+    const answering: string[] = [];
+    const controller = new AbortController();
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element).closest(
+          'button.comments-comment-social-bar__reply-action-button--cr',
+        );
+        if (!button) return;
+        answering.push(button.getAttribute('aria-label') ?? '');
+        const thread =
+          button.closest('.comments-replies-list')?.closest('article') ?? button.closest('article');
+        const list = thread?.querySelector(':scope > .comments-replies-list');
+        if (list && !list.querySelector('.ql-editor'))
+          setTimeout(() => list.append(composerTemplate('linkedin-reply')), 10);
+      },
+      { capture: true, signal: controller.signal },
+    );
+    const sam = postElement(linkedInLegacyAdapter, SAM);
+    const brandReply = postElement(linkedInLegacyAdapter, BRAND_REPLY);
+    const box = await linkedInLegacyAdapter.openReplyComposer(sam, { timeoutMs: 1_000 });
+    expect(box?.classList.contains('ql-editor')).toBe(true);
+    expect(await linkedInLegacyAdapter.openReplyComposer(brandReply, { timeoutMs: 1_000 })).toBe(box);
+    expect(await linkedInLegacyAdapter.openReplyComposer(sam, { timeoutMs: 1_000 })).toBe(box);
+    expect(answering).toEqual([
+      'Reply to Sam Lee’s comment',
+      'Reply to Acme Help’s comment',
+      'Reply to Sam Lee’s comment',
+    ]);
+    controller.abort();
   });
 
   it("returns a post's open comment box without clicking", async () => {

@@ -113,6 +113,35 @@ describe('linkedin-new adapter on a 2026 feed fixture', () => {
     expect(linkedInNewAdapter.readPost(card)).toBeNull();
   });
 
+  it('takes the author from the actor, not a "commented on this" header or a profile the text mentions', () => {
+    // Golden Hour's card, reshaped: a showcase page posting, its text linking the brand's page, and a
+    // "Sam Lee commented on this" header above the actor.
+    const card = [...document.querySelectorAll('[role="listitem"][componentkey]')].find((item) =>
+      item.querySelector('button[aria-label="Open control menu for post by Golden Hour Photography"]'),
+    );
+    if (!card) throw new Error('no Golden Hour card');
+    for (const link of card.querySelectorAll('a[href*="/company/goldenhourphoto/"]')) {
+      link.setAttribute('href', 'https://www.linkedin.com/showcase/goldenhour-studio/');
+    }
+    const brand = document.createElement('a');
+    brand.href = 'https://www.linkedin.com/company/acmehelp/';
+    brand.textContent = 'Acme Help';
+    card.querySelector('[data-testid="expandable-text-box"]')?.prepend(brand, ' ');
+    const actor = { handle: 'goldenhour-studio', displayName: 'Golden Hour Photography' };
+    expect(linkedInNewAdapter.readPost(card)?.author).toEqual(actor);
+
+    const header = document.createElement('p');
+    const commenter = document.createElement('a');
+    commenter.href = 'https://www.linkedin.com/in/sam-lee-77/';
+    commenter.textContent = 'Sam Lee';
+    header.append(commenter, ' commented on this');
+    card.firstElementChild?.prepend(header);
+    expect(linkedInNewAdapter.readPost(card)?.author).toEqual(actor);
+    expect(linkedInNewAdapter.markerAnchor(card)?.getAttribute('href')).toBe(
+      'https://www.linkedin.com/showcase/goldenhour-studio/',
+    );
+  });
+
   it('opens the reply box LinkedIn renders right after the comment', async () => {
     const stub = mountComposerOnClick('button[aria-label="Reply"]', 'linkedin-new-reply', (trigger) => {
       const comment = trigger.closest('div[id^="replaceableComment_"]');

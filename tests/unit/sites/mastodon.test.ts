@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setEnabledHosts } from '../../../lib/sites/enabled-hosts';
 import { mastodonAdapter } from '../../../lib/sites/mastodon';
 import {
+  composerTemplate,
   expectSelectorCounts,
   FIXTURE_NOW,
   loadFixture,
@@ -128,5 +129,34 @@ describe('mastodon adapter on a home timeline fixture', () => {
     expect(await mastodonAdapter.openReplyComposer(status, { timeoutMs: 1_000 })).toBe(textarea);
     expect(stub.clicks()).toBe(1);
     stub.stop();
+  });
+
+  it('clicks Reply again once the compose form moved on to another status (A, B, then A)', async () => {
+    const slot = document.querySelector('[data-fixture-composer-slot="mastodon-reply-indicator"]');
+    const clicked: string[] = [];
+    const controller = new AbortController();
+    // Mastodon has one compose form: Reply points its indicator at the status clicked last.
+    document.addEventListener(
+      'click',
+      (event) => {
+        const status = (event.target as Element).closest('.status[data-id]');
+        if (!status || !(event.target as Element).closest('.status__action-bar button[title="Reply"]'))
+          return;
+        const id = status.getAttribute('data-id') ?? '';
+        clicked.push(id);
+        const indicator = composerTemplate('mastodon-reply-indicator');
+        indicator.querySelector('a.detailed-status__display-avatar')?.setAttribute('href', `/@someone/${id}`);
+        setTimeout(() => slot?.replaceChildren(indicator), 10);
+      },
+      { capture: true, signal: controller.signal },
+    );
+    const a = postElement(mastodonAdapter, '113555000000000003');
+    const b = postElement(mastodonAdapter, '113555000000000001');
+    const textarea = await mastodonAdapter.openReplyComposer(a, { timeoutMs: 1_000 });
+    expect(await mastodonAdapter.openReplyComposer(b, { timeoutMs: 1_000 })).toBe(textarea);
+    expect(await mastodonAdapter.openReplyComposer(a, { timeoutMs: 1_000 })).toBe(textarea);
+    expect(clicked).toEqual(['113555000000000003', '113555000000000001', '113555000000000003']);
+    expect(slot?.querySelector('a[href$="/113555000000000003"]')).not.toBeNull();
+    controller.abort();
   });
 });

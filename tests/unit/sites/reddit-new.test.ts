@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { redditNewAdapter } from '../../../lib/sites/reddit-new';
 import {
+  composerTemplate,
   expectSelectorCounts,
   FIXTURE_NOW,
   loadFixture,
@@ -128,6 +129,36 @@ describe('reddit-new adapter on a post page fixture', () => {
     expect(await redditNewAdapter.openReplyComposer(comment, { timeoutMs: 1_000 })).toBe(editor);
     expect(stub.clicks()).toBe(1);
     stub.stop();
+  });
+
+  it("never clicks a composer's own buttons when the post's trigger is missing", async () => {
+    // A comment's composer is expanded, with its Comment and Cancel buttons; the post's "Join the
+    // conversation" trigger is not rendered (yet).
+    const row = postElement(redditNewAdapter, 't1_lx1ccc3').querySelector('shreddit-comment-action-row');
+    const composer = composerTemplate('reddit-comment-composer');
+    const buttons = composer.querySelector('shreddit-composer');
+    for (const [slot, label] of [
+      ['submit-button', 'Comment'],
+      ['cancel-button', 'Cancel'],
+    ] as const) {
+      const button = document.createElement('button');
+      button.setAttribute('slot', slot);
+      button.type = slot === 'submit-button' ? 'submit' : 'button';
+      button.textContent = label;
+      buttons?.append(button);
+    }
+    row?.append(composer);
+    document.querySelector('comment-composer-host [data-testid="trigger-button"]')?.remove();
+    const clicked: string[] = [];
+    const controller = new AbortController();
+    document.addEventListener('click', (event) => clicked.push((event.target as Element).textContent ?? ''), {
+      capture: true,
+      signal: controller.signal,
+    });
+    const post = postElement(redditNewAdapter, 't3_1gx0abc');
+    expect(await redditNewAdapter.openReplyComposer(post, { timeoutMs: 50 })).toBeNull();
+    expect(clicked).toEqual([]);
+    controller.abort();
   });
 
   it('opens the post-level composer for the submission', async () => {

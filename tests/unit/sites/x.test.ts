@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openComposer } from '../../../lib/sites/composer';
 import { xAdapter } from '../../../lib/sites/x';
 import {
   expectSelectorCounts,
@@ -70,6 +71,14 @@ describe('x adapter on the home timeline fixture', () => {
     expect(post?.text).toBe(
       'Sorry to hear that, Jane! Please DM us your order number and we’ll sort it out 🙏',
     );
+  });
+
+  it('takes the handle from the profile link, not a display name that reads like "@brand"', () => {
+    const article = postElement(xAdapter, '1991000000000000001');
+    const name = article.querySelector('[data-testid="User-Name"] a[href="/janedoe"] span span span');
+    if (!name) throw new Error('no display name span');
+    name.textContent = '@AcmeHelp';
+    expect(xAdapter.readPost(article)?.author.handle).toBe('janedoe');
   });
 
   it('reads emoji in display names', () => {
@@ -153,6 +162,28 @@ describe('x adapter on the home timeline fixture', () => {
     expect(again).toBe(composer);
     expect(stub.clicks()).toBe(1);
     stub.stop();
+  });
+
+  it('opens a modal again for a post whose modal the site since reused for another post', async () => {
+    const first = postElement(xAdapter, '1991000000000000003');
+    const second = postElement(xAdapter, '1991000000000000001');
+    const stub = mountComposerOnClick('[data-testid="reply"]', 'x-reply-modal');
+    const modal = await xAdapter.openReplyComposer(first, { timeoutMs: 1_000 });
+    stub.stop();
+    // X re-renders the open modal for the second tweet: the same editor now replies to it.
+    const reused = openComposer({
+      post: second,
+      key: 'x:1991000000000000001',
+      findTrigger: () => second.querySelector('[data-testid="reply"]'),
+      findOwn: () => modal,
+    });
+    expect(await reused).toBe(modal);
+    let clicks = 0;
+    first.querySelector('[data-testid="reply"]')?.addEventListener('click', () => {
+      clicks += 1;
+    });
+    await xAdapter.openReplyComposer(first, { timeoutMs: 50 });
+    expect(clicks).toBe(1);
   });
 
   it('resolves null when no composer appears in time', async () => {
