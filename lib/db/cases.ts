@@ -255,7 +255,10 @@ export async function recordMention(
   if (normalizeHandle(post.author.handle).length === 0) throw new Error('A mention needs an author handle');
   const reopenWindowMs = (options.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS) * DAY_MS;
   const detectedAt = toTimestamp(input.detectedAt);
-  const postedAt = toTimestampOrNull(post.postedAt);
+  // The post's time comes from the page: one dated after Parley saw it is not believed (it would sort
+  // the case ahead of everything and keep it from ever ageing out).
+  const claimedPostedAt = toTimestampOrNull(post.postedAt);
+  const postedAt = claimedPostedAt !== null && claimedPostedAt > detectedAt ? detectedAt : claimedPostedAt;
   const times = { postedAt, detectedAt, at: postedAt ?? detectedAt };
 
   // Drafts too: the brand's own reply, seen in the thread, can be the end of a draft (recordOwnReply).

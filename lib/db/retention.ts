@@ -8,7 +8,8 @@ import type { ParleyDb } from './schema';
  * runs in one transaction: it removes everything it set out to, or nothing.
  *
  * Age-based purging works case by case: a case goes (with its mentions, events, drafts, thanks and
- * classifier corrections) once its latest activity is older than the cutoff. Cutting old events out
+ * classifier corrections) once its latest activity (its timeline, when its posts were seen, its drafts'
+ * edits) is older than the cutoff. Cutting old events out
  * of a live case would silently change its first-response and resolution times, so a case still in
  * use is kept whole. A customer goes once they have no case left and were last seen before the cutoff.
  */
@@ -64,7 +65,7 @@ export async function purgeOlderThan(db: ParleyDb, days: number, now: string | D
   const counts = emptyCounts();
 
   await db.transaction('rw', allTables(db), async () => {
-    const staleCases = await db.cases.where('updatedAt').below(cutoff).toArray();
+    const staleCases = await staleCasesBefore(db, cutoff);
     const caseIds = staleCases.map((row) => row.id);
     const mentionIds =
       caseIds.length > 0 ? await db.mentions.where('caseId').anyOf(caseIds).primaryKeys() : [];
@@ -120,6 +121,33 @@ export async function purgeOlderThan(db: ParleyDb, days: number, now: string | D
     );
   });
   return counts;
+}
+
+/**
+ * Cases whose latest activity is before the cutoff. A case's updatedAt follows its timeline, where a
+ * post sits at the time it was written: an old post found today (a reply to a years-old thread) would
+ * look years old and be purged with the agent's draft the day it arrived. So a case also counts as
+ * active while any of its posts was seen, or any of its drafts was edited, since the cutoff.
+ */
+async function staleCasesBefore(db: ParleyDb, cutoff: string) {
+  const candidates = await db.cases.where('updatedAt').below(cutoff).toArray();
+  if (candidates.length === 0) return candidates;
+  const active = new Set<string>();
+  const mentions = await db.mentions
+    .where('caseId')
+    .anyOf(candidates.map((row) => row.id))
+    .toArray();
+  const postCase = new Map<string, string>();
+  for (const mention of mentions) {
+    postCase.set(mention.id, mention.caseId);
+    if (mention.detectedAt >= cutoff) active.add(mention.caseId);
+  }
+  const recentDrafts = await db.drafts.where('updatedAt').aboveOrEqual(cutoff).primaryKeys();
+  for (const postKey of recentDrafts) {
+    const caseId = postCase.get(postKey);
+    if (caseId !== undefined) active.add(caseId);
+  }
+  return candidates.filter((row) => !active.has(row.id));
 }
 
 /** Deletes the rows of `table` (keyed by post) among `postKeys` whose post has no mention left. */

@@ -246,6 +246,16 @@ describe('recordMention', () => {
     expect(offset.mention?.postedAt).toBe('2026-03-05T08:00:00.000Z');
   });
 
+  it('does not believe a post dated after it was seen: it sits at its detection time', async () => {
+    const db = freshDb();
+    const future = await mention(db, { postedAt: '2999-01-01T00:00:00.000Z' }, '2026-03-05T08:00:00.000Z');
+    expect(future.mention).toMatchObject({
+      postedAt: '2026-03-05T08:00:00.000Z',
+      at: '2026-03-05T08:00:00.000Z',
+    });
+    expect((await db.cases.get(future.caseId ?? ''))?.updatedAt).toBe('2026-03-05T08:00:00.000Z');
+  });
+
   it('is all-or-nothing: a failure while writing the event leaves no customer, mention or case', async () => {
     const db = freshDb();
     db.events.hook('creating', () => {

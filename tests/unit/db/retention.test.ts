@@ -88,6 +88,30 @@ describe('purgeOlderThan', () => {
     expect(await db.drafts.get('x:gone')).toBeUndefined();
   });
 
+  it('keeps a case found recently on an old post, and one whose draft is being written', async () => {
+    const db = freshDb();
+    // A year-old post the agent came across yesterday.
+    const found = await recordMention(db, {
+      post: makePost({ handle: 'late', postId: 'l1', postedAt: '2025-01-01T10:00:00.000Z' }),
+      classification: classified(),
+      isOwnReply: false,
+      detectedAt: '2026-03-01T09:00:00.000Z',
+    });
+    // Seen long ago, but the agent is writing the reply now.
+    await mention(db, { handle: 'slow', postId: 's1', postedAt: '2025-01-01T10:00:00.000Z' });
+    await saveDraft(db, { postKey: 'x:s1', text: 'still on it', updatedAt: '2026-03-01T11:00:00.000Z' });
+    // Seen long ago and left alone: this one goes.
+    await mention(db, { handle: 'done', postId: 'd1', postedAt: '2025-01-01T10:00:00.000Z' });
+
+    const counts = await purgeOlderThan(db, 30, '2026-03-02T00:00:00.000Z');
+    expect(counts).toMatchObject({ cases: 1, mentions: 1, customers: 1, drafts: 0 });
+    expect(await db.cases.get(found.caseId ?? '')).toBeDefined();
+    expect(await db.mentions.get('x:l1')).toBeDefined();
+    expect((await db.drafts.get('x:s1'))?.text).toBe('still on it');
+    expect(await db.mentions.get('x:s1')).toBeDefined();
+    expect(await db.mentions.get('x:d1')).toBeUndefined();
+  });
+
   it('rejects a negative retention period', async () => {
     await expect(purgeOlderThan(freshDb(), -1, '2026-03-02T00:00:00.000Z')).rejects.toThrow(RangeError);
   });
