@@ -71,9 +71,27 @@ export class PolicySyncService {
       await savePolicyStatus(this.area, next);
       return { ok: false, message: outcome.error.message };
     }
-    next.error = null;
-    next.lastSuccessAt = now;
     if (outcome.status === 'applied') {
+      // Why: the fetch can take seconds, and meanwhile the agent may save a policy (editor, file) or
+      // another policy URL. The fetched file was checked against what was stored when the sync began,
+      // so saving it now would silently replace their newer choice. Storage has no transactions: the
+      // record and URL are read again right before the write, leaving the smallest window we can.
+      const [current, { policyUrl: wanted }] = await Promise.all([
+        loadActivePolicy(this.area),
+        loadSettings(this.area),
+      ]);
+      const conflict = changedSince(active, current)
+        ? 'A newer policy was saved while this sync ran; kept it.'
+        : wanted !== policyUrl
+          ? `The policy URL changed while ${policyUrl} was being fetched; kept the active policy. Sync again to fetch the new URL.`
+          : null;
+      if (conflict !== null) {
+        // Nothing was applied: the last good policy, success time and update notice stay as they were.
+        await savePolicyStatus(this.area, next);
+        return { ok: false, message: conflict };
+      }
+      next.error = null;
+      next.lastSuccessAt = now;
       await saveActivePolicy(this.area, {
         policy: outcome.policy,
         source: 'url',
@@ -86,6 +104,8 @@ export class PolicySyncService {
       await savePolicyStatus(this.area, next);
       return { ok: true, message: outcome.headline };
     }
+    next.error = null;
+    next.lastSuccessAt = now;
     await this.recordSource(active, outcome);
     await savePolicyStatus(this.area, next);
     return { ok: true, message: `Policy v${active.policy.version} is current.` };
@@ -111,8 +131,22 @@ export class PolicySyncService {
       return;
     // Saved only over the record this sync compared with: a policy the agent saved meanwhile stays.
     const current = await loadActivePolicy(this.area);
-    if (current.appliedAt !== active.appliedAt || current.source !== active.source) return;
+    if (changedSince(active, current)) return;
     const { unreadable: _unreadable, ...record } = current;
     await saveActivePolicy(this.area, { ...record, source: 'url', url: sourceUrl, etag, lastModified });
   }
+}
+
+/**
+ * Whether the stored policy record is no longer the one a sync started from: someone saved a policy
+ * (another `appliedAt`, source, URL, or policy version/`updatedAt`) while it ran.
+ */
+function changedSince(started: ActivePolicyRecord, current: ActivePolicyRecord): boolean {
+  return (
+    current.appliedAt !== started.appliedAt ||
+    current.source !== started.source ||
+    current.url !== started.url ||
+    current.policy.version !== started.policy.version ||
+    current.policy.updatedAt !== started.policy.updatedAt
+  );
 }

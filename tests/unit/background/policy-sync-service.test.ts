@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadActivePolicy, POLICY_KEY } from '../../../lib/background/policy-store';
+import { loadActivePolicy, loadPolicyStatus, POLICY_KEY } from '../../../lib/background/policy-store';
 import { PolicySyncService } from '../../../lib/background/policy-sync-service';
-import { type LocalArea, saveSettings } from '../../../lib/background/settings';
+import { type LocalArea, loadSettings, saveSettings } from '../../../lib/background/settings';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { renderPolicyYaml } from '../../../lib/policy/yaml';
 
@@ -136,6 +136,108 @@ describe('PolicySyncService', () => {
       source: 'editor',
       version: 9,
     });
+  });
+});
+
+describe('PolicySyncService: a policy saved while the fetch is in flight', () => {
+  const yamlResponse = (body: string) =>
+    new Response(body, { headers: { 'Content-Type': 'application/yaml' } });
+  const editorRecord = {
+    policy: { ...structuredClone(DEFAULT_POLICY), version: 9 },
+    source: 'editor',
+    appliedAt: '2026-11-24T10:00:00.000Z',
+  };
+
+  it('keeps a policy the agent saved locally instead of overwriting it with the fetched one', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: NEW_URL });
+    const fetchImpl = (async () => {
+      // The lead saves from the options page editor while the server is still answering.
+      await area.set({ [POLICY_KEY]: editorRecord });
+      return yamlResponse(published(3, 'Fetched Brand'));
+    }) as typeof fetch;
+
+    const result = await new PolicySyncService(area, fetchImpl).syncNow();
+    expect(result).toEqual({ ok: false, message: 'A newer policy was saved while this sync ran; kept it.' });
+    const active = await loadActivePolicy(area);
+    expect({ source: active.source, version: active.policy.version, appliedAt: active.appliedAt }).toEqual({
+      source: 'editor',
+      version: 9,
+      appliedAt: editorRecord.appliedAt,
+    });
+    const status = await loadPolicyStatus(area);
+    expect(status.lastAttemptAt).not.toBeNull();
+    expect({
+      lastSuccessAt: status.lastSuccessAt,
+      error: status.error,
+      lastUpdate: status.lastUpdate,
+    }).toEqual({
+      lastSuccessAt: null,
+      error: null,
+      lastUpdate: null,
+    });
+  });
+
+  it('keeps a policy synced earlier when the agent keeps changing the URL during the fetches', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: OLD_URL });
+    let moves = 0;
+    let moving = false;
+    const fetchImpl = (async (input: RequestInfo | URL) => {
+      // Every fetch sees the agent save yet another URL, past the number of restarts a run allows.
+      if (moving) await saveSettings(area, { policyUrl: `https://moved-${++moves}.example/policy.yaml` });
+      return yamlResponse(published(moving ? 4 : 2, `From ${String(input)}`));
+    }) as typeof fetch;
+    const service = new PolicySyncService(area, fetchImpl);
+    expect((await service.syncNow()).ok).toBe(true);
+    const before = await loadActivePolicy(area);
+    expect(before.policy.version).toBe(2);
+
+    moving = true;
+    const result = await service.syncNow();
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/policy URL changed/);
+    expect(moves).toBe(3);
+    expect(await loadActivePolicy(area)).toEqual(before);
+    expect((await loadSettings(area)).policyUrl).toBe('https://moved-3.example/policy.yaml');
+  });
+
+  it('keeps the record when its source URL changed during the fetch', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: NEW_URL });
+    const fetchImpl = (async () => {
+      // Same policy and time stamp, but the stored record now names another source URL.
+      const current = await loadActivePolicy(area);
+      await area.set({ [POLICY_KEY]: { ...current, source: 'url', url: OLD_URL } });
+      return yamlResponse(published(3, 'Fetched Brand'));
+    }) as typeof fetch;
+
+    const result = await new PolicySyncService(area, fetchImpl).syncNow();
+    expect(result.ok).toBe(false);
+    const active = await loadActivePolicy(area);
+    expect({ url: active.url, version: active.policy.version }).toEqual({
+      url: OLD_URL,
+      version: DEFAULT_POLICY.version,
+    });
+  });
+
+  it('still applies the fetched policy when nothing was saved meanwhile', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { policyUrl: NEW_URL });
+    await area.set({ [POLICY_KEY]: { ...editorRecord, policy: { ...editorRecord.policy, version: 5 } } });
+    const fetchImpl = (async () => yamlResponse(published(8, 'Fetched Brand'))) as typeof fetch;
+
+    const result = await new PolicySyncService(area, fetchImpl).syncNow();
+    expect(result).toEqual({ ok: true, message: expect.stringContaining('v8') });
+    const active = await loadActivePolicy(area);
+    expect({ source: active.source, url: active.url, brand: active.policy.brand.name }).toEqual({
+      source: 'url',
+      url: NEW_URL,
+      brand: 'Fetched Brand',
+    });
+    const status = await loadPolicyStatus(area);
+    expect(status.lastSuccessAt).toBe(status.lastAttemptAt);
+    expect(status.lastUpdate?.version).toBe(8);
   });
 });
 
