@@ -17,13 +17,14 @@ import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../mes
 import type { MessageSenderLike } from '../messaging/sender';
 import { adaptersForUrl } from '../sites/registry';
 import { screenableSiteFor } from '../sites/screenable';
-import { type ScriptingLike, syncEnabledHostScripts } from './enabled-hosts-registration';
+import { createEnabledHostScriptsSync, type ScriptingLike } from './enabled-hosts-registration';
 import { MentionWarmer } from './mention-warmer';
 import { PageScreenCache } from './page-screen-cache';
 import { PageStateStore } from './page-state';
 import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
 import { recordReportedPosts } from './record-reports';
+import { mayReport } from './report-origin';
 import { createMessageRouter } from './router';
 import { loadSettings } from './settings';
 import { changedBy, runSidebarMutation, runSidebarQuery } from './sidebar-api';
@@ -37,6 +38,16 @@ export function createBackgroundApp() {
     screenRegExpSources(compileBrandMatcher(brand).screenPatterns),
   );
   const policySync = new PolicySyncService(local);
+  const syncEnabledHosts = createEnabledHostScriptsSync(
+    browser.scripting as unknown as ScriptingLike,
+    browser.permissions,
+  );
+  // Queued, and the hosts read when the run's turn comes, so the last saved settings win.
+  const resyncEnabledHosts = () =>
+    syncEnabledHosts(async () => {
+      const settings = await loadSettings(local);
+      return [...settings.mastodonHosts, ...settings.genericHosts];
+    }).catch((error: unknown) => console.error('Parley: could not register enabled hosts', error));
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
   const sendToTab = <K extends keyof BackgroundToContent>(
@@ -117,11 +128,15 @@ export function createBackgroundApp() {
           loadActivePolicy(local),
           db.corrections.toArray(),
         ]);
-        const results = await recordReportedPosts(db, posts, {
-          policy,
-          corrections,
-          detectedAt: new Date().toISOString(),
-        });
+        const results = await recordReportedPosts(
+          db,
+          posts.filter(({ post }) => mayReport(sender.url, post)),
+          {
+            policy,
+            corrections,
+            detectedAt: new Date().toISOString(),
+          },
+        );
         await pages.addKeys(
           sender.tabId,
           url,
@@ -170,8 +185,9 @@ export function createBackgroundApp() {
       },
       'sidebar:recategorize': async ({ postKey, category }, sender) => {
         await recategorize(getDb(), { mentionId: postKey, category, at: new Date().toISOString() });
+        // The marker follows when the page is still there; a closed or navigated tab has nothing to update.
         if (sender.tabId !== null)
-          void sendToTab(sender.tabId, 'background:mention-updated', { postKey, category });
+          sendToTab(sender.tabId, 'background:mention-updated', { postKey, category }).catch(() => undefined);
         void broadcastToPages('background:db-changed', {});
         return { ok: true };
       },
@@ -212,16 +228,18 @@ export function createBackgroundApp() {
     },
     /** Settings changed (enabled hosts, sites, policy URL): re-register scripts and re-sync. */
     async onSettingsChanged() {
-      const settings = await loadSettings(local);
-      await syncEnabledHostScripts(
-        [...settings.mastodonHosts, ...settings.genericHosts],
-        browser.scripting as unknown as ScriptingLike,
-        browser.permissions,
-      ).catch((error: unknown) => console.error('Parley: could not register enabled hosts', error));
+      await resyncEnabledHosts();
     },
+    /**
+     * Install, update and browser start. The runtime-registered scripts are re-synced from the stored
+     * settings: after an extension update Chrome may have dropped them (or kept ones naming the old
+     * build's files), and nothing else would register them until the agent next changes a setting.
+     */
     async onStartup() {
+      const hostsSynced = resyncEnabledHosts();
       await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
       await policySync.syncNow();
+      await hostsSynced;
     },
   };
 }

@@ -1,18 +1,22 @@
+import type { Platform } from '../domain/types';
+
 /**
- * Pages the content script is declared on. Mastodon instances and any other site the agent
- * enables are added at runtime (optional host permission + scripting.registerContentScripts),
- * because their hosts are not known when the extension is built.
+ * The hosts of each site Parley knows at build time. Mastodon instances and any other site the agent
+ * enables are added at runtime (optional host permission + scripting.registerContentScripts), because
+ * their hosts are not known when the extension is built.
  */
-export const SUPPORTED_SITE_MATCHES = [
-  'https://x.com/*',
-  'https://twitter.com/*',
-  'https://www.facebook.com/*',
-  'https://www.instagram.com/*',
-  'https://www.linkedin.com/*',
-  'https://www.reddit.com/*',
-  'https://old.reddit.com/*',
-  'https://www.youtube.com/*',
-  'https://bsky.app/*',
-  'https://www.threads.com/*',
-  'https://www.threads.net/*',
-] as const;
+export const PLATFORM_HOSTS = {
+  x: ['x.com', 'twitter.com'],
+  facebook: ['www.facebook.com'],
+  instagram: ['www.instagram.com'],
+  linkedin: ['www.linkedin.com'],
+  reddit: ['www.reddit.com', 'old.reddit.com'],
+  youtube: ['www.youtube.com'],
+  bluesky: ['bsky.app'],
+  threads: ['www.threads.com', 'www.threads.net'],
+} as const satisfies Partial<Record<Platform, readonly string[]>>;
+
+/** Pages the content script is declared on. */
+export const SUPPORTED_SITE_MATCHES: readonly string[] = Object.values(PLATFORM_HOSTS).flatMap((hosts) =>
+  hosts.map((host) => `https://${host}/*`),
+);

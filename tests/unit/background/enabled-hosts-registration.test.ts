@@ -12,6 +12,12 @@ function fakeScripting() {
     registerContentScripts: async (scripts) => {
       registered = [...registered, ...scripts.map(({ id, matches }) => ({ id, matches }))];
     },
+    updateContentScripts: async (scripts) => {
+      registered = registered.map((old) => {
+        const update = scripts.find(({ id }) => id === old.id);
+        return update ? { id: old.id, matches: update.matches } : old;
+      });
+    },
     unregisterContentScripts: async () => {
       registered = [];
     },
