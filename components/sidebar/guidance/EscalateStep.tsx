@@ -5,10 +5,10 @@ import type { Policy, ResolutionStep } from '../../../lib/policy/schema';
 import { formatDuration } from '../../../lib/ui/response-clock';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useNow } from '../../../lib/ui/use-now';
-import { busyWhile, useSingleRun } from '../../shared/busy';
+import { busyWhile } from '../../shared/busy';
 import { FieldError } from '../../shared/States';
-import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { ContactCard } from './ContactCard';
+import { useRecordStep } from './use-record-step';
 
 /** Escalation as a ready step: who, how to reach them, by when, and a record on the case once done. */
 export function EscalateStep({
@@ -27,30 +27,21 @@ export function EscalateStep({
 }) {
   const now = useNow(30_000);
   const [recorded, setRecorded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const contact = contactById(policy, step.contactId);
   const dueMs = Date.parse(caseRow?.openedAt ?? mention.at) + step.withinMinutes * 60_000 - now;
-  const recording = useSingleRun();
-  const record = () =>
-    recording.run(async () => {
-      if (!caseRow) return;
-      setError(null);
-      keepFocusOnRemoval(nextFocus);
-      try {
-        await sendFromPage('sidebar:mutate', {
-          name: 'escalate',
-          args: {
-            caseId: caseRow.id,
-            to: contact ? `${contact.name} (${contact.role})` : step.contactId,
-            reason: step.note ?? null,
-          },
-        });
-        setRecorded(true);
-        // The step's own status line goes with it once the case shows the step done.
-        announce('Escalation recorded on the case');
-      } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
-      }
+  const { record, busy, error } = useRecordStep(nextFocus);
+  const recordEscalation = (caseId: string) =>
+    record(async () => {
+      await sendFromPage('sidebar:mutate', {
+        name: 'escalate',
+        args: {
+          caseId,
+          to: contact ? `${contact.name} (${contact.role})` : step.contactId,
+          reason: step.note ?? null,
+        },
+      });
+      setRecorded(true);
+      return 'Escalation recorded on the case';
     });
   return (
     <div className="step-body">
@@ -65,8 +56,8 @@ export function EscalateStep({
           type="button"
           className="button small"
           disabled={!caseRow}
-          {...busyWhile(recording.busy)}
-          onClick={() => void record()}
+          {...busyWhile(busy)}
+          onClick={() => caseRow && void recordEscalation(caseRow.id)}
         >
           Escalated
         </button>

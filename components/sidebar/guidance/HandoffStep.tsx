@@ -5,11 +5,11 @@ import { fillTemplate } from '../../../lib/replies/fill';
 import { handoffScriptsFor } from '../../../lib/replies/handoff';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
-import { busyWhile, useSingleRun } from '../../shared/busy';
+import { busyWhile } from '../../shared/busy';
 import { CopyButton } from '../../shared/CopyButton';
 import { FieldError } from '../../shared/States';
-import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { useReplyLanguage } from '../reply/reply-language';
+import { useRecordStep } from './use-record-step';
 
 const CHANNEL_NAMES: Record<PrivateChannel, string> = { dm: 'DM', email: 'Email', phone: 'Phone' };
 const RECORDED: Record<PrivateChannel, RecordedChannel> = {
@@ -45,31 +45,22 @@ export function HandoffStep({
 }) {
   const [channel, setChannel] = useState<PrivateChannel>(step.channels[0] ?? 'dm');
   const [recorded, setRecorded] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { language } = useReplyLanguage(mention.id, policy, mention.category);
   const script = handoffScriptsFor(policy, { platform: mention.platform, language }).find(
     (candidate) => candidate.channel === channel,
   );
   const filled = script ? fillTemplate(script.text, values) : null;
   const askFirst = step.withPermission || channel === 'phone';
-  const recording = useSingleRun();
-  const record = () =>
-    recording.run(async () => {
-      if (!caseRow) return;
-      setError(null);
-      keepFocusOnRemoval(nextFocus);
-      try {
-        await sendFromPage('sidebar:mutate', {
-          name: 'move-to-private',
-          args: { caseId: caseRow.id, channel: RECORDED[channel], note: null },
-        });
-        const said = `Recorded: continued by ${CHANNEL_NAMES[channel]}.`;
-        setRecorded(said);
-        // The step's own status line goes with it once the case shows the step done.
-        announce(said);
-      } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
-      }
+  const { record, busy, error } = useRecordStep(nextFocus);
+  const recordMove = (caseId: string) =>
+    record(async () => {
+      await sendFromPage('sidebar:mutate', {
+        name: 'move-to-private',
+        args: { caseId, channel: RECORDED[channel], note: null },
+      });
+      const said = `Recorded: continued by ${CHANNEL_NAMES[channel]}.`;
+      setRecorded(said);
+      return said;
     });
   return (
     <div className="step-body">
@@ -108,8 +99,8 @@ export function HandoffStep({
           type="button"
           className="button small"
           disabled={!caseRow}
-          {...busyWhile(recording.busy)}
-          onClick={() => void record()}
+          {...busyWhile(busy)}
+          onClick={() => caseRow && void recordMove(caseRow.id)}
         >
           Moved to {CHANNEL_NAMES[channel]}
         </button>
