@@ -13,7 +13,12 @@ import { screenRegExpSources } from '../detect/screen-regexp';
 import { type CompiledScreen, compileScreen } from '../detect/text-screen';
 import { HISTORY_PAGE } from '../domain/history-page';
 import type { Platform } from '../domain/types';
-import type { BackgroundToContent, BackgroundToSidebar, PayloadOf } from '../messaging/protocol';
+import {
+  type BackgroundToContent,
+  type BackgroundToSidebar,
+  type PayloadOf,
+  postKeyOf,
+} from '../messaging/protocol';
 import type { MessageSenderLike } from '../messaging/sender';
 import { adaptersForUrl } from '../sites/registry';
 import { screenableSiteFor } from '../sites/screenable';
@@ -124,19 +129,20 @@ export function createBackgroundApp() {
       },
       'content:report-posts': async ({ url, posts }, sender) => {
         const db = getDb();
-        const [{ policy }, corrections] = await Promise.all([
+        const [{ policy }, corrections, settings] = await Promise.all([
           loadActivePolicy(local),
           db.corrections.toArray(),
+          loadSettings(local),
         ]);
-        const results = await recordReportedPosts(
-          db,
-          posts.filter(({ post }) => mayReport(sender.url, post)),
-          {
-            policy,
-            corrections,
-            detectedAt: new Date().toISOString(),
-          },
-        );
+        const allowed = posts.filter(({ post }) => mayReport(sender.url, post, settings));
+        const refused = posts
+          .filter((reported) => !allowed.includes(reported))
+          .map(({ post }) => postKeyOf(post));
+        const results = await recordReportedPosts(db, allowed, {
+          policy,
+          corrections,
+          detectedAt: new Date().toISOString(),
+        });
         await pages.addKeys(
           sender.tabId,
           url,
@@ -144,7 +150,7 @@ export function createBackgroundApp() {
         );
         void broadcastToPages('background:page-mentions-changed', { tabId: sender.tabId });
         void broadcastToPages('background:db-changed', {});
-        return { results };
+        return { results, refused };
       },
       'content:register-sidebar': async ({ token }, sender) => {
         await pages.registerSidebar(sender.tabId, token);

@@ -3,16 +3,20 @@
  * case and customer a report writes to, and a re-report refreshes a known post's text. The content
  * script reads ids from a page it does not control (a link's href, an element's id), so without this a
  * page could write posts of another site, or another origin's, into the agent's case history. A page
- * may report only posts of the site it is.
+ * may report only posts of the site it is: the platform its own adapters read, a Mastodon instance the
+ * agent enabled, or a site enabled for the generic reader whose post ids are on its own origin.
  */
 import type { Platform } from '../domain/types';
-import { PLATFORM_HOSTS } from '../sites/matches';
+import { normalizeHost } from '../sites/enabled-hosts';
+import { adaptersForUrl } from '../sites/registry';
 
-const HOST_PLATFORM = new Map<string, Platform>(
-  Object.entries(PLATFORM_HOSTS).flatMap(([platform, hosts]) =>
-    hosts.map((host): [string, Platform] => [host, platform as Platform]),
-  ),
-);
+export interface EnabledHostLists {
+  mastodonHosts: readonly string[];
+  genericHosts: readonly string[];
+}
+
+/** The host-agnostic adapters: they apply only where the agent enabled them, decided below. */
+const RUNTIME_PLATFORMS: ReadonlySet<Platform> = new Set(['mastodon', 'web']);
 
 function parseUrl(url: string | undefined | null): URL | null {
   if (!url) return null;
@@ -23,17 +27,27 @@ function parseUrl(url: string | undefined | null): URL | null {
   }
 }
 
+function listed(hosts: readonly string[], host: string): boolean {
+  return hosts.some((entry) => normalizeHost(entry) === host);
+}
+
 export function mayReport(
   senderUrl: string | undefined,
   post: { platform: Platform; postId: string },
+  enabled: EnabledHostLists,
 ): boolean {
   const page = parseUrl(senderUrl);
-  if (page?.protocol !== 'https:') return false;
-  const sitePlatform = HOST_PLATFORM.get(page.hostname);
-  if (sitePlatform !== undefined) return post.platform === sitePlatform;
-  // Hosts enabled at runtime: a Mastodon instance, or any other site read by the generic adapter,
-  // whose post ids are URLs on the page's own origin.
-  if (post.platform === 'mastodon') return true;
-  if (post.platform === 'web') return parseUrl(post.postId)?.origin === page.origin;
+  if (!page) return false;
+  const sitePlatforms = new Set(
+    adaptersForUrl(page)
+      .map((adapter) => adapter.platform)
+      .filter((platform) => !RUNTIME_PLATFORMS.has(platform)),
+  );
+  if (sitePlatforms.size > 0) return sitePlatforms.has(post.platform);
+  const host = normalizeHost(page.hostname);
+  if (host === null) return false;
+  if (post.platform === 'mastodon') return listed(enabled.mastodonHosts, host);
+  if (post.platform === 'web')
+    return listed(enabled.genericHosts, host) && parseUrl(post.postId)?.origin === page.origin;
   return false;
 }

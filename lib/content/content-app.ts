@@ -6,8 +6,9 @@
  */
 import { compileBrandMatcher } from '../detect';
 import type { Category } from '../domain/types';
-import type { ReportedPostResult, ScanConfig } from '../messaging/protocol';
+import type { ReportAnswer, ScanConfig } from '../messaging/protocol';
 import { setEnabledHosts } from '../sites/enabled-hosts';
+import { stillShowsPost } from '../sites/post-identity';
 import { adaptersForUrl } from '../sites/registry';
 import { markPost, unmarkPost } from './markers';
 import { type FoundPost, PageScanner } from './page-scanner';
@@ -18,7 +19,7 @@ export interface ContentBridge {
   reportPosts(
     url: string,
     posts: Array<{ post: FoundPost['post']; matchedTerms: string[]; ownAccount: boolean }>,
-  ): Promise<ReportedPostResult[]>;
+  ): Promise<ReportAnswer>;
   openMention(postKey: string): void;
 }
 
@@ -113,7 +114,7 @@ export class ContentApp {
   elementFor(postKey: string): Element | null {
     const entry = this.found.get(postKey);
     if (!entry?.element.isConnected) return null;
-    if (entry.adapter.readPost(entry.element)?.postId !== entry.post.postId) return null;
+    if (!stillShowsPost(entry.adapter, entry.element, entry.post)) return null;
     return entry.element;
   }
 
@@ -179,15 +180,18 @@ export class ContentApp {
               slice.map(({ post, matchedTerms, ownAccount }) => ({ post, matchedTerms, ownAccount })),
             ),
           );
-          const results = await sent;
+          const { results, refused = [] } = await sent;
           const byKey = new Map(results.map((result) => [result.postKey, result]));
-          // The background answers for every post it recorded: the others it could not record.
-          const unrecorded = slice.filter((entry) => !byKey.has(entry.key));
+          // Refused posts are not this site's (a page's odd markup): reading them again changes nothing.
+          const refusedKeys = new Set(refused);
+          // The background answers for every post it recorded: the others it could not record now.
+          const unrecorded = slice.filter((entry) => !byKey.has(entry.key) && !refusedKeys.has(entry.key));
           if (unrecorded.length === 0) this.failedReports = 0;
           else this.retryReport(unrecorded.map((entry) => entry.element));
           await inTask(() =>
             this.clock.time(() => {
               for (const entry of slice) {
+                if (refusedKeys.has(entry.key)) continue;
                 const result = byKey.get(entry.key);
                 if (entry.ownAccount) this.mark(entry, 'own-reply');
                 else if (result) this.mark(entry, result.category);

@@ -7,6 +7,8 @@
  * control is only looked at. Text goes in through the editor's own input handling (paste, beforeinput,
  * editing commands), never through innerHTML. When the check fails the caller offers Copy instead.
  */
+import type { ScrapedPost } from '../domain/types';
+import { stillShowsPost } from '../sites/post-identity';
 import type { SiteAdapter } from '../sites/types';
 import { detectEditor } from './detect';
 import { findSendControl, isControlEnabled } from './send-control';
@@ -28,17 +30,17 @@ const VERIFY_TIMEOUT_MS = 1_500;
 const POLL_MS = 25;
 
 /**
- * expectedPostId: the post the reply is for. Sites reuse a post's element for another post (X recycles
+ * expected: the post the reply is for. Sites reuse a post's element for another post (X recycles
  * timeline cells), and clicking Reply on whatever the element shows now would answer that one; so the
- * element must still read as this post before anything is clicked.
+ * element must still show this post before anything is clicked.
  */
 export async function insertReplyIntoPost(
   adapter: SiteAdapter,
   post: Element,
   text: string,
-  expectedPostId?: string,
+  expected?: Pick<ScrapedPost, 'postId' | 'author'>,
 ): Promise<InsertResult> {
-  if (expectedPostId !== undefined && adapter.readPost(post)?.postId !== expectedPostId) {
+  if (expected !== undefined && !stillShowsPost(adapter, post, expected)) {
     return {
       ok: false,
       message:

@@ -239,10 +239,19 @@ export interface ReportedPostResult {
   severity: number;
 }
 
+/**
+ * The background's answer to a report: what to mark each recorded post with, and the keys of posts it
+ * refused (not this page's site's). A post in neither could not be recorded now, and is read again.
+ */
+export interface ReportAnswer {
+  results: ReportedPostResult[];
+  refused?: string[];
+}
+
 export type ResponseOf = {
   'content:get-page-screen': PageScreen;
   'content:get-scan-config': ScanConfig;
-  'content:report-posts': { results: ReportedPostResult[] };
+  'content:report-posts': ReportAnswer;
   'content:open-mention': { ok: boolean };
   'content:load-engine': { ok: boolean };
   'content:register-sidebar': { ok: boolean };

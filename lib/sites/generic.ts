@@ -175,7 +175,7 @@ function postIdOf(
   handle: string,
   text: string,
 ): string {
-  if (permalink) return permalink;
+  if (permalink && onPageOrigin(permalink, base)) return permalink;
   const id = attr(element, 'id') ?? attr(element, 'data-comment-id');
   const page = new URL(base);
   return id
@@ -200,11 +200,20 @@ function parentId(element: Element, base: string): string {
 /** A post's id without reading its text (permalink, or page URL + element id). */
 function idOnly(element: Element, base: string): string {
   const permalink = readPermalink(element, base);
-  if (permalink) return permalink;
+  if (permalink && onPageOrigin(permalink, base)) return permalink;
   const page = new URL(base);
   page.hash = '';
   const id = attr(element, 'id') ?? attr(element, 'data-comment-id');
   return id ? `${page.href}#${id}` : page.href;
+}
+
+/**
+ * A post's id is its permalink only on the page's own origin: the background records a page's posts
+ * only under ids of that origin (so one site cannot write another's), and real pages link their own
+ * posts elsewhere too (http:// links on an https page, a blog's old domain). The link is still shown.
+ */
+function onPageOrigin(permalink: string, base: string): boolean {
+  return new URL(permalink).origin === new URL(base).origin;
 }
 
 function replyTrigger(element: Element): Element | null {

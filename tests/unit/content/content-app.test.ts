@@ -29,19 +29,27 @@ type Reported = Parameters<ContentBridge['reportPosts']>[1];
 
 /**
  * A bridge whose reports fail while `failing` says so, counting the posts of each report; `recorded`
- * picks the posts the background answers for (all of them unless told otherwise).
+ * picks the posts the background answers for (all of them unless told otherwise), `refused` the ones
+ * it refuses as not the page's site's.
  */
-function flakyBridge(failing: () => boolean, recorded: (posts: Reported) => Reported = (posts) => posts) {
+function flakyBridge(
+  failing: () => boolean,
+  recorded: (posts: Reported) => Reported = (posts) => posts,
+  refused: (posts: Reported) => Reported = () => [],
+) {
   const reports: number[] = [];
   const bridge: ContentBridge = {
     reportPosts: vi.fn(async (_url: string, posts: Reported) => {
       reports.push(posts.length);
       if (failing()) throw new Error('The background did not record the reported posts.');
-      return recorded(posts).map(({ post }) => ({
-        postKey: `${post.platform}:${post.postId}`,
-        category: 'complaint' as const,
-        severity: 2 as const,
-      }));
+      return {
+        results: recorded(posts).map(({ post }) => ({
+          postKey: `${post.platform}:${post.postId}`,
+          category: 'complaint' as const,
+          severity: 2 as const,
+        })),
+        refused: refused(posts).map(({ post }) => `${post.platform}:${post.postId}`),
+      };
     }),
     openMention: () => undefined,
   };
@@ -110,6 +118,28 @@ describe('content app: reports that fail', () => {
     app.start(CONFIG, new URL(HOME), { watched: false });
     await until(() => marked() === everything);
     expect(reports.length).toBeGreaterThanOrEqual(2);
+    app.stop();
+  });
+
+  it('does not read again, or mark, the posts the background refused as not this site’s', async () => {
+    // The background records every post but the first of each report, and refuses that one.
+    const seen: string[] = [];
+    const { bridge, reports } = flakyBridge(
+      () => false,
+      (posts) => {
+        seen.push(...posts.map(({ post }) => post.postId));
+        return posts.slice(1);
+      },
+      (posts) => posts.slice(0, 1),
+    );
+    const app = new ContentApp(bridge, new WorkClock(), { reportRetryMs: 5 });
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    await settled(() => seen.length);
+    // Far longer than the 5 ms retry delay: no post, refused or not, is reported a second time.
+    await sleep(200);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(marked()).toBe(everything - reports.length);
     app.stop();
   });
 

@@ -152,7 +152,10 @@ describe('a post whose element now shows another post (X recycles timeline cells
     cell.addEventListener('click', () => {
       replyClicks += 1;
     });
-    const result = await insertReplyIntoPost(xAdapter, cell, 'Hi Jane', JANE);
+    const result = await insertReplyIntoPost(xAdapter, cell, 'Hi Jane', {
+      postId: JANE,
+      author: { handle: 'janedoe', displayName: null },
+    });
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/Scroll the post into view or open it again/);
     expect(result.message).toMatch(/Copy/);
@@ -162,12 +165,13 @@ describe('a post whose element now shows another post (X recycles timeline cells
   it('the content app no longer hands out that element for the post', async () => {
     loadFixture('x', 'https://x.com/home');
     const bridge: ContentBridge = {
-      reportPosts: async (_url, posts) =>
-        posts.map(({ post }) => ({
+      reportPosts: async (_url, posts) => ({
+        results: posts.map(({ post }) => ({
           postKey: `${post.platform}:${post.postId}`,
           category: 'complaint' as const,
           severity: 2 as const,
         })),
+      }),
       openMention: () => undefined,
     };
     const app = new ContentApp(bridge, new WorkClock());

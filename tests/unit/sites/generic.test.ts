@@ -96,6 +96,22 @@ describe('generic adapter on a blog post with comments and reviews', () => {
     });
   });
 
+  it("keeps a post's id on the page's own origin when its link points elsewhere (http://, an old domain)", () => {
+    const comment = postElement(genericAdapter, `${PAGE}#comment-101`);
+    const links = [...comment.querySelectorAll('a[href*="#comment-101"]')];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links)
+      link.setAttribute('href', `http://old-blog.example.net/acme-review/#comment-101`);
+    expect(genericAdapter.readPost(comment)).toMatchObject({
+      postId: `${PAGE}#comment-101`,
+      permalink: 'http://old-blog.example.net/acme-review/#comment-101',
+    });
+    // Its replies still name it by the same id.
+    expect(genericAdapter.readPost(postElement(genericAdapter, `${PAGE}#comment-102`))).toMatchObject({
+      inReplyTo: `${PAGE}#comment-101`,
+    });
+  });
+
   it('degrades on odd markup', () => {
     const comment = postElement(genericAdapter, `${PAGE}#comment-104`);
     comment.querySelector('.comment-author')?.remove();
