@@ -141,6 +141,40 @@ describe('recording the sidebar reply', () => {
     expect((await getDraft(db, second.postKey))?.text).toBe(followUp);
   });
 
+  it('a short reply seen in the thread does not take a longer draft that starts the same way', async () => {
+    const db = freshDb();
+    const { caseId, postKey, post } = await customerMention(db);
+    await recordInsertedReply(db, { caseId, postKey, text: 'Hi Jane', at: '2026-03-01T10:03:00.000Z' });
+    // The agent goes on to write the next message in the same box before the first is seen sent.
+    const next = 'Hi Jane, one more thing: the replacement ships from our Leeds warehouse tomorrow – Sam';
+    await saveDraft(db, { postKey, text: next, updatedAt: '2026-03-01T10:04:00.000Z' });
+    await recordMention(db, {
+      post: makePost({ handle: 'acme', text: '@janed Hi Jane', inReplyTo: post.postId }),
+      classification: classified({ category: 'neutral' }),
+      isOwnReply: true,
+      detectedAt: '2026-03-01T10:06:00.000Z',
+    });
+    expect((await getDraft(db, postKey))?.text).toBe(next);
+
+    // A long reply the site shows cut short ("See more") is still the draft's, which goes.
+    const other = await customerMention(db);
+    const long = `${'Sorry Jane, we have checked with the courier and the parcel is on its way back to us. '.repeat(3)}– Sam`;
+    await saveDraft(db, { postKey: other.postKey, text: long, updatedAt: '2026-03-01T11:00:00.000Z' });
+    await recordInsertedReply(db, {
+      caseId: other.caseId,
+      postKey: other.postKey,
+      text: long,
+      at: '2026-03-01T11:01:00.000Z',
+    });
+    await recordMention(db, {
+      post: makePost({ handle: 'acme', text: `@janed ${long.slice(0, 120)}…`, inReplyTo: other.post.postId }),
+      classification: classified({ category: 'neutral' }),
+      isOwnReply: true,
+      detectedAt: '2026-03-01T11:02:00.000Z',
+    });
+    expect(await getDraft(db, other.postKey)).toBeNull();
+  });
+
   it('is reachable from the sidebar as named changes with checked arguments', async () => {
     const db = freshDb();
     const { caseId, postKey } = await customerMention(db);
