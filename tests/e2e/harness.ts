@@ -85,6 +85,34 @@ export async function readTable<T = Record<string, unknown>>(page: Page, table: 
   }, table);
 }
 
+/**
+ * Writes rows straight into a table of Parley's IndexedDB database from an extension page, in one
+ * transaction: how tests plant data the extension would not write itself (aged or damaged rows).
+ */
+export async function putRows(page: Page, table: string, rows: readonly unknown[]): Promise<void> {
+  await page.evaluate(
+    async ([tableName, values]) => {
+      const open = indexedDB.open('parley');
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        const tx = db.transaction(tableName, 'readwrite');
+        const store = tx.objectStore(tableName);
+        for (const value of values) store.put(value);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    [table, rows] as const,
+  );
+}
+
 /** The sidebar's frame in a site page (an extension-origin iframe inside a closed shadow root). */
 export function sidebarFrame(page: Page, extensionId: string) {
   return (

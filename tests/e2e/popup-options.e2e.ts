@@ -8,6 +8,7 @@ import {
   type ExtensionSession,
   MENTION_SELECTOR,
   openExtensionPage,
+  putRows,
   readTable,
   settledMentionCount,
   startExtension,
@@ -434,26 +435,17 @@ describe('popup and options', () => {
     const seenLongAgo = old.filter((_, index) => index % 2 === 0);
     expect(seenLongAgo.length).toBeGreaterThan(0);
     expect(seenLongAgo.length).toBeLessThan(old.length);
-    await options.evaluate(async (caseIds) => {
-      const open = indexedDB.open('parley');
-      const db: IDBDatabase = await new Promise((resolve, reject) => {
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const tx = db.transaction('mentions', 'readwrite');
-      const store = tx.objectStore('mentions');
-      const all: Array<{ caseId: string; at: string; detectedAt: string }> = await new Promise((resolve) => {
-        const request = store.getAll();
-        request.onsuccess = () => resolve(request.result);
-      });
-      for (const mention of all) {
-        if (caseIds.includes(mention.caseId)) store.put({ ...mention, detectedAt: mention.at });
-      }
-      await new Promise((resolve) => {
-        tx.oncomplete = resolve;
-      });
-      db.close();
-    }, seenLongAgo);
+    const mentions = await readTable<MentionRecord & { caseId: string; at: string }>(
+      extensionPage,
+      'mentions',
+    );
+    await putRows(
+      options,
+      'mentions',
+      mentions
+        .filter((mention) => seenLongAgo.includes(mention.caseId))
+        .map((mention) => ({ ...mention, detectedAt: mention.at })),
+    );
     const stale = seenLongAgo.length;
     await options.getByLabel('Delete cases with no activity for more than … days').fill(String(days));
     await options.getByRole('button', { name: 'Delete old cases…' }).click();

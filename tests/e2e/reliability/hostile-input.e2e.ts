@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, readTable, waitForSidebarFrame } from '../harness';
+import { type ExtensionSession, putRows, readTable, waitForSidebarFrame } from '../harness';
 import {
   contentScriptWorld,
   delay,
@@ -222,41 +222,12 @@ describe('hostile input', () => {
   });
 
   it('damaged drafts: readable text is given back, unreadable rows are left in place, the sidebar keeps working', async () => {
-    await options.evaluate(
-      async ({ unreadable, salvageable, intact }) => {
-        const open = indexedDB.open('parley');
-        const db: IDBDatabase = await new Promise((resolve, reject) => {
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        const tx = db.transaction('drafts', 'readwrite');
-        const drafts = tx.objectStore('drafts');
-        drafts.put({
-          postKey: unreadable,
-          text: 12345,
-          templateId: { nested: true },
-          updatedAt: 'yesterday',
-        });
-        drafts.put({
-          postKey: salvageable,
-          text: 'Sorry about the size, we will swap it',
-          templateId: 42,
-          updatedAt: 7,
-        });
-        drafts.put({
-          postKey: intact,
-          text: 'Thanks!',
-          templateId: null,
-          updatedAt: '2026-11-20T12:00:00.000Z',
-        });
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      { unreadable: key(4, 8), salvageable: key(4, 7), intact: key(4, 6) },
-    );
+    const [unreadable, salvageable, intact] = [key(4, 8), key(4, 7), key(4, 6)];
+    await putRows(options, 'drafts', [
+      { postKey: unreadable, text: 12345, templateId: { nested: true }, updatedAt: 'yesterday' },
+      { postKey: salvageable, text: 'Sorry about the size, we will swap it', templateId: 42, updatedAt: 7 },
+      { postKey: intact, text: 'Thanks!', templateId: null, updatedAt: '2026-11-20T12:00:00.000Z' },
+    ]);
 
     const draftOf = (postKey: string) =>
       sendFromPage(options, 'sidebar:query', { name: 'draft', args: { postKey } });
