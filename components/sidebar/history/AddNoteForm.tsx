@@ -1,31 +1,30 @@
 import { type FormEvent, useId, useState } from 'react';
 import { MAX_NOTE_LENGTH } from '../../../lib/domain/notes';
 import { sendFromPage } from '../../../lib/ui/send';
-import { busyWhile } from '../../shared/busy';
+import { busyWhile, useSingleRun } from '../../shared/busy';
 import { FieldError } from '../../shared/States';
 
 /** A private note on the case (never shown to the customer). */
 export function AddNoteForm({ caseId }: { caseId: string }) {
   const id = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
+  const saving = useSingleRun();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === '' || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await sendFromPage('sidebar:mutate', { name: 'add-note', args: { caseId, text } });
-      setText('');
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (text.trim() === '') return;
+    void saving.run(async () => {
+      setError(null);
+      try {
+        await sendFromPage('sidebar:mutate', { name: 'add-note', args: { caseId, text } });
+        setText('');
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    });
   };
   return (
-    <form className="field add-note" onSubmit={(event) => void submit(event)}>
+    <form className="field add-note" onSubmit={submit}>
       <label htmlFor={id}>Add a note</label>
       <textarea
         id={id}
@@ -41,7 +40,7 @@ export function AddNoteForm({ caseId }: { caseId: string }) {
           type="submit"
           className="button small"
           aria-disabled={text.trim() === '' || undefined}
-          {...busyWhile(busy)}
+          {...busyWhile(saving.busy)}
         >
           Add note
         </button>

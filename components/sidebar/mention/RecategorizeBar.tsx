@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CATEGORIES, type Category } from '../../../lib/domain/types';
 import { sendFromPage } from '../../../lib/ui/send';
-import { busyWhile } from '../../shared/busy';
+import { busyWhile, useSingleRun } from '../../shared/busy';
 import { CATEGORY_LABELS } from '../../shared/CategoryChip';
 import { FieldError } from '../../shared/States';
 
@@ -10,21 +10,19 @@ import { FieldError } from '../../shared/States';
  * re-derives the case and updates the marker on the page.
  */
 export function RecategorizeBar({ postKey, category }: { postKey: string; category: Category }) {
-  const [pending, setPending] = useState<Category | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const choose = async (next: Category) => {
-    if (next === category || pending !== null) return;
-    setPending(next);
-    setError(null);
-    try {
-      const result = await sendFromPage('sidebar:recategorize', { postKey, category: next });
-      if (!result.ok) setError('Could not change the category. Try again.');
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setPending(null);
-    }
-  };
+  const recording = useSingleRun();
+  const choose = (next: Category) =>
+    recording.run(async () => {
+      if (next === category) return;
+      setError(null);
+      try {
+        const result = await sendFromPage('sidebar:recategorize', { postKey, category: next });
+        if (!result.ok) setError('Could not change the category. Try again.');
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    });
   return (
     <fieldset className="recategorize">
       <legend className="field-label">Category</legend>
@@ -35,7 +33,7 @@ export function RecategorizeBar({ postKey, category }: { postKey: string; catego
             type="button"
             className={`chip plain recategorize-option cat-${option}${option === category ? ' current' : ''}`}
             aria-pressed={option === category}
-            {...busyWhile(pending !== null)}
+            {...busyWhile(recording.busy)}
             onClick={() => void choose(option)}
           >
             {CATEGORY_LABELS[option]}

@@ -15,6 +15,7 @@ import {
 } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useActivePolicy, useSettings } from '../../../lib/ui/use-extension-storage';
+import { useSingleRun } from '../../shared/busy';
 import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { CheckList, LengthMeter } from './CheckList';
 import { type PrivateDraft, PrivateMessage } from './PrivateMessage';
@@ -74,6 +75,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const [privateDraft, setPrivateDraft] = useState<PrivateDraft | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<'insert' | 'mark-sent' | null>(null);
+  const exclusive = useSingleRun();
 
   const restoreDraft = useCallback((draft: DraftRow) => {
     setText((current) => (current === '' ? draft.text : current));
@@ -234,57 +236,67 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     }
   };
 
-  const insert = async () => {
-    if (busy) return;
-    if (blockers.length > 0) {
-      setNotice({ tone: 'error', text: blockers.join(' ') });
-      return;
-    }
-    draft.flush();
-    setBusy('insert');
-    setNotice({ tone: 'info', text: 'Inserting into the reply box…' });
-    let result: { ok: boolean; message: string };
-    try {
-      result = await sendFromPage('sidebar:insert-reply', { requestId: crypto.randomUUID(), postKey, text });
-    } catch {
-      result = { ok: false, message: 'The page did not answer. Reload it and try again, or copy the reply.' };
-    }
-    setBusy(null);
-    if (!result.ok) {
-      setNotice({ tone: 'error', text: result.message, offerCopy: true });
-      return;
-    }
-    setNotice({
-      tone: 'ok',
-      text: `${result.message} Parley never sends: check it and send it on the site.`,
-    });
-    sendFromPage('sidebar:mutate', {
-      name: 'record-inserted-reply',
-      args: { caseId: mention.caseId, postKey, text },
-    }).catch((error: unknown) => console.warn('Parley: could not record the inserted reply', error));
-  };
-
-  const markSent = async () => {
-    if (busy || !canSend) return;
-    setBusy('mark-sent');
-    draft.cancel();
-    try {
-      await sendFromPage('sidebar:mutate', {
-        name: 'mark-sent',
-        args: { caseId: mention.caseId, postKey, text },
-      });
-      setText('');
-      setTemplateId(null);
-      setBaseline(null);
-      setUndo(null);
-      setNotice({ tone: 'ok', text: 'Recorded as sent on the case. Its response clock has stopped.' });
-    } catch {
-      draft.schedule(text, templateId);
-      setNotice({ tone: 'error', text: 'Could not record it. Try again in a moment.' });
-    } finally {
+  // One action at a time, guarded by a ref: two presses in one frame (Ctrl+Enter held, a double-click)
+  // would otherwise insert the reply twice.
+  const insert = () =>
+    exclusive.run(async () => {
+      if (blockers.length > 0) {
+        setNotice({ tone: 'error', text: blockers.join(' ') });
+        return;
+      }
+      draft.flush();
+      setBusy('insert');
+      setNotice({ tone: 'info', text: 'Inserting into the reply box…' });
+      let result: { ok: boolean; message: string };
+      try {
+        result = await sendFromPage('sidebar:insert-reply', {
+          requestId: crypto.randomUUID(),
+          postKey,
+          text,
+        });
+      } catch {
+        result = {
+          ok: false,
+          message: 'The page did not answer. Reload it and try again, or copy the reply.',
+        };
+      }
       setBusy(null);
-    }
-  };
+      if (!result.ok) {
+        setNotice({ tone: 'error', text: result.message, offerCopy: true });
+        return;
+      }
+      setNotice({
+        tone: 'ok',
+        text: `${result.message} Parley never sends: check it and send it on the site.`,
+      });
+      sendFromPage('sidebar:mutate', {
+        name: 'record-inserted-reply',
+        args: { caseId: mention.caseId, postKey, text },
+      }).catch((error: unknown) => console.warn('Parley: could not record the inserted reply', error));
+    });
+
+  const markSent = () =>
+    exclusive.run(async () => {
+      if (!canSend) return;
+      setBusy('mark-sent');
+      draft.cancel();
+      try {
+        await sendFromPage('sidebar:mutate', {
+          name: 'mark-sent',
+          args: { caseId: mention.caseId, postKey, text },
+        });
+        setText('');
+        setTemplateId(null);
+        setBaseline(null);
+        setUndo(null);
+        setNotice({ tone: 'ok', text: 'Recorded as sent on the case. Its response clock has stopped.' });
+      } catch {
+        draft.schedule(text, templateId);
+        setNotice({ tone: 'error', text: 'Could not record it. Try again in a moment.' });
+      } finally {
+        setBusy(null);
+      }
+    });
 
   const onEditorKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
