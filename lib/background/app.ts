@@ -29,7 +29,7 @@ import { PageStateStore } from './page-state';
 import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
 import { recordReportedPosts } from './record-reports';
-import { mayReport } from './report-origin';
+import { reportFilter } from './report-origin';
 import { createMessageRouter } from './router';
 import { loadSettings } from './settings';
 import { changedBy, runSidebarMutation, runSidebarQuery } from './sidebar-api';
@@ -134,10 +134,13 @@ export function createBackgroundApp() {
           db.corrections.toArray(),
           loadSettings(local),
         ]);
-        const allowed = posts.filter(({ post }) => mayReport(sender.url, post, settings));
-        const refused = posts
-          .filter((reported) => !allowed.includes(reported))
-          .map(({ post }) => postKeyOf(post));
+        const mayReport = reportFilter(sender.url, settings);
+        const allowed: typeof posts = [];
+        const refused: string[] = [];
+        for (const reported of posts) {
+          if (mayReport(reported.post)) allowed.push(reported);
+          else refused.push(postKeyOf(reported.post));
+        }
         const results = await recordReportedPosts(db, allowed, {
           policy,
           corrections,

@@ -27,27 +27,30 @@ function parseUrl(url: string | undefined | null): URL | null {
   }
 }
 
-function listed(hosts: readonly string[], host: string): boolean {
-  return hosts.some((entry) => normalizeHost(entry) === host);
-}
-
-export function mayReport(
+/**
+ * The check for one report: what the page is is worked out once, then each post is a lookup. Returns
+ * whether the page may report `post`.
+ */
+export function reportFilter(
   senderUrl: string | undefined,
-  post: { platform: Platform; postId: string },
   enabled: EnabledHostLists,
-): boolean {
+): (post: { platform: Platform; postId: string }) => boolean {
   const page = parseUrl(senderUrl);
-  if (!page) return false;
+  if (!page) return () => false;
   const sitePlatforms = new Set(
     adaptersForUrl(page)
       .map((adapter) => adapter.platform)
       .filter((platform) => !RUNTIME_PLATFORMS.has(platform)),
   );
-  if (sitePlatforms.size > 0) return sitePlatforms.has(post.platform);
+  if (sitePlatforms.size > 0) return (post) => sitePlatforms.has(post.platform);
   const host = normalizeHost(page.hostname);
-  if (host === null) return false;
-  if (post.platform === 'mastodon') return listed(enabled.mastodonHosts, host);
-  if (post.platform === 'web')
-    return listed(enabled.genericHosts, host) && parseUrl(post.postId)?.origin === page.origin;
-  return false;
+  if (host === null) return () => false;
+  const enabledFor = (hosts: readonly string[]) => hosts.some((entry) => normalizeHost(entry) === host);
+  const mastodon = enabledFor(enabled.mastodonHosts);
+  const generic = enabledFor(enabled.genericHosts);
+  return (post) => {
+    if (post.platform === 'mastodon') return mastodon;
+    if (post.platform === 'web') return generic && parseUrl(post.postId)?.origin === page.origin;
+    return false;
+  };
 }

@@ -180,7 +180,7 @@ export class ContentApp {
               slice.map(({ post, matchedTerms, ownAccount }) => ({ post, matchedTerms, ownAccount })),
             ),
           );
-          const { results, refused = [] } = await sent;
+          const { results, refused } = await sent;
           const byKey = new Map(results.map((result) => [result.postKey, result]));
           // Refused posts are not this site's (a page's odd markup): reading them again changes nothing.
           const refusedKeys = new Set(refused);

@@ -47,7 +47,7 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
           url: pageUrlForMessage(url),
           posts: fitted,
         });
-        return { results: reply.results, refused: reply.refused ?? [] };
+        return reply;
       },
       openMention: (postKey) => {
         void ensureSidebar().then((host) => host.setState('open'));
@@ -92,7 +92,7 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
                 'That post is no longer on the page. Scroll back to it or open it again, then insert; or use Copy instead.',
             };
           } else {
-            result = await insertReplyIntoPost(found.adapter, element, text, found.post);
+            result = await insertReplyIntoPost(found.adapter, element, text);
             // Out of the way once the reply is in, where the agent reads it and sends it. After a failure
             // it stays open on the reason and the advice (which may be to fix the reply box by hand);
             // when the reply box never opened, focus also stays on the button pressed.

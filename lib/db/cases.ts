@@ -157,11 +157,17 @@ function replyFingerprint(text: string): string {
     .trim();
 }
 
-function sameReply(a: string, b: string): boolean {
+/**
+ * The same reply, allowing for the site cutting it short ("See more"): one text may be a beginning of
+ * the other, at least `minPrefix` characters long once normalized.
+ */
+function sameReply(a: string, b: string, minPrefix = 0): boolean {
   const left = replyFingerprint(a);
   const right = replyFingerprint(b);
   if (left.length === 0 || right.length === 0) return false;
-  return left === right || left.startsWith(right) || right.startsWith(left);
+  if (left === right) return true;
+  if (Math.min(left.length, right.length) < minPrefix) return false;
+  return left.startsWith(right) || right.startsWith(left);
 }
 
 /**
@@ -172,24 +178,14 @@ function sameReply(a: string, b: string): boolean {
 async function dropSentDraft(db: ParleyDb, postKey: string | null, sentText: string): Promise<void> {
   if (postKey === null) return;
   const draft = await db.drafts.get(postKey);
-  if (draft && isDraftOf(draft.text, sentText)) await db.drafts.delete(postKey);
+  if (draft && sameReply(draft.text, sentText, DRAFT_PREFIX_MIN)) await db.drafts.delete(postKey);
 }
-
-/** A shared beginning this long is the same reply cut short by the site ("See more"), not chance. */
-const DRAFT_PREFIX_MIN = 60;
 
 /**
- * Stricter than sameReply: a short sent reply ("Hi Sam") must not take a longer draft that merely
- * starts the same way (the agent's next message) with it.
+ * A shared beginning this long is the same reply cut short by the site ("See more"), not chance: a
+ * short sent reply ("Hi Sam") must not take a longer draft (the agent's next message) with it.
  */
-function isDraftOf(draft: string, sent: string): boolean {
-  const left = replyFingerprint(draft);
-  const right = replyFingerprint(sent);
-  if (left.length === 0 || right.length === 0) return false;
-  if (left === right) return true;
-  const shorter = left.length < right.length ? left : right;
-  return shorter.length >= DRAFT_PREFIX_MIN && sameReply(draft, sent);
-}
+const DRAFT_PREFIX_MIN = 60;
 
 async function resolveReplyTarget(
   db: ParleyDb,

@@ -7,8 +7,6 @@
  * control is only looked at. Text goes in through the editor's own input handling (paste, beforeinput,
  * editing commands), never through innerHTML. When the check fails the caller offers Copy instead.
  */
-import type { ScrapedPost } from '../domain/types';
-import { stillShowsPost } from '../sites/post-identity';
 import type { SiteAdapter } from '../sites/types';
 import { detectEditor } from './detect';
 import { findSendControl, isControlEnabled } from './send-control';
@@ -29,24 +27,11 @@ const OPEN_COMPOSER_TIMEOUT_MS = 4_000;
 const VERIFY_TIMEOUT_MS = 1_500;
 const POLL_MS = 25;
 
-/**
- * expected: the post the reply is for. Sites reuse a post's element for another post (X recycles
- * timeline cells), and clicking Reply on whatever the element shows now would answer that one; so the
- * element must still show this post before anything is clicked.
- */
 export async function insertReplyIntoPost(
   adapter: SiteAdapter,
   post: Element,
   text: string,
-  expected?: Pick<ScrapedPost, 'postId' | 'author'>,
 ): Promise<InsertResult> {
-  if (expected !== undefined && !stillShowsPost(adapter, post, expected)) {
-    return {
-      ok: false,
-      message:
-        'This post is no longer where it was on the page (the site reused its place for another post). Scroll the post into view or open it again, then insert; or use Copy instead.',
-    };
-  }
   let composer: HTMLElement | null = null;
   try {
     composer = await adapter.openReplyComposer(post, { timeoutMs: OPEN_COMPOSER_TIMEOUT_MS });

@@ -245,7 +245,7 @@ export interface ReportedPostResult {
  */
 export interface ReportAnswer {
   results: ReportedPostResult[];
-  refused?: string[];
+  refused: string[];
 }
 
 export type ResponseOf = {

@@ -211,6 +211,14 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
+/**
+ * Whether an adapter made `postId` up with stableHash (Facebook's `h…`, a generic comment's `…#h…`,
+ * LinkedIn's `urn:li:card:…`): such ids change as the page fills in a link or expands "See more".
+ */
+export function isMadeUpId(postId: string): boolean {
+  return /(?:^h|#h|^urn:li:card:)[0-9a-f]{8}$/.test(postId);
+}
+
 /** Short stable hash (FNV-1a, hex) for keys of posts whose page shows no id at all. */
 export function stableHash(text: string): string {
   let hash = 0x811c9dc5;

@@ -5,7 +5,7 @@ import type { Platform } from '../domain/types';
  * enables are added at runtime (optional host permission + scripting.registerContentScripts), because
  * their hosts are not known when the extension is built.
  */
-export const PLATFORM_HOSTS = {
+const PLATFORM_HOSTS = {
   x: ['x.com', 'twitter.com'],
   facebook: ['www.facebook.com'],
   instagram: ['www.instagram.com'],

@@ -1,14 +1,7 @@
+import { normalizeHandle } from '../db/ids';
 import type { ScrapedPost } from '../domain/types';
+import { isMadeUpId } from './dom';
 import type { SiteAdapter } from './types';
-
-/**
- * Ids an adapter made up from the author and text where the page showed none (stableHash: Facebook
- * before it fills in a permalink, generic comments without one, LinkedIn cards). They change as the page
- * fills in the link or expands "See more", while the post stays the same.
- */
-const MADE_UP_ID = /(?:^h|#h|^urn:li:card:)[0-9a-f]{8}$/;
-
-const handleKey = (handle: string) => handle.trim().replace(/^@+/, '').toLowerCase();
 
 /**
  * Whether `element` still shows `post`. Sites reuse a post's element for another post (X recycles
@@ -24,7 +17,7 @@ export function stillShowsPost(
   if (!now) return false;
   if (now.postId === post.postId) return true;
   return (
-    (MADE_UP_ID.test(now.postId) || MADE_UP_ID.test(post.postId)) &&
-    handleKey(now.author.handle) === handleKey(post.author.handle)
+    (isMadeUpId(now.postId) || isMadeUpId(post.postId)) &&
+    normalizeHandle(now.author.handle) === normalizeHandle(post.author.handle)
   );
 }

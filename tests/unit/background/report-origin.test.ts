@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mayReport } from '../../../lib/background/report-origin';
+import { type EnabledHostLists, reportFilter } from '../../../lib/background/report-origin';
+import type { Platform } from '../../../lib/domain/types';
+
+const mayReport = (
+  senderUrl: string | undefined,
+  post: { platform: Platform; postId: string },
+  enabled: EnabledHostLists,
+) => reportFilter(senderUrl, enabled)(post);
 
 const NONE = { mastodonHosts: [], genericHosts: [] };
 const ENABLED = { mastodonHosts: ['Mastodon.Social'], genericHosts: ['blog.example.com'] };
