@@ -1,19 +1,30 @@
 import { browser } from 'wxt/browser';
+import { isFailureAnswer } from '../messaging/failure-answer';
 import type { PayloadOf, ResponseOf, SidebarToBackground } from '../messaging/protocol';
 import { hostTokenFrom } from './host-channel';
 
-/** Typed extension page (sidebar, popup, options) → background request. */
-export function sendFromPage<K extends keyof SidebarToBackground & keyof ResponseOf>(
+/** Requests whose answer is data: a failure answer from the background is an error, never the data. */
+const DATA_REQUESTS: ReadonlySet<string> = new Set(['sidebar:query', 'sidebar:mutate']);
+
+/**
+ * Typed extension page (sidebar, popup, options) → background request. A query or change the background
+ * could not carry out (storage full, a refused frame) rejects with its message, so a refused save is
+ * never taken for a saved one.
+ */
+export async function sendFromPage<K extends keyof SidebarToBackground & keyof ResponseOf>(
   type: K,
   payload: PayloadOf<SidebarToBackground, K>,
 ): Promise<ResponseOf[K]> {
   // The sidebar frame proves it was created by our content script (see lib/background/router.ts).
   const frameToken = hostTokenFrom(location.hash) ?? undefined;
-  return (browser.runtime.sendMessage({ type, payload, frameToken }) as Promise<ResponseOf[K]>).catch(
-    (error: unknown) => {
-      throw new Error(readableSendError(error));
-    },
-  );
+  let answer: ResponseOf[K];
+  try {
+    answer = (await browser.runtime.sendMessage({ type, payload, frameToken })) as ResponseOf[K];
+  } catch (error) {
+    throw new Error(readableSendError(error));
+  }
+  if (DATA_REQUESTS.has(type) && isFailureAnswer(answer)) throw new Error(answer.message);
+  return answer;
 }
 
 /**
