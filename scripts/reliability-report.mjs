@@ -21,7 +21,13 @@ const MEASUREMENTS = path.join(RESULTS, 'reliability-measurements.jsonl');
 const DOC = path.join(ROOT, 'docs', 'reliability.md');
 
 const E2E_FILES = ['tests/e2e/policy-sync.e2e.ts', 'tests/e2e/reliability'];
-const UNIT_FILES = ['tests/unit/reliability'];
+const UNIT_FILES = [
+  'tests/unit/reliability',
+  'tests/unit/background/report-origin.test.ts',
+  'tests/unit/background/policy-sync-service.test.ts',
+  'tests/unit/ui/use-background-query.test.ts',
+  'tests/unit/ui/send-errors.test.ts',
+];
 
 const PS = 'tests/e2e/policy-sync.e2e.ts';
 const ISO = 'tests/e2e/reliability/isolation.e2e.ts';
@@ -30,6 +36,9 @@ const DUR = 'tests/e2e/reliability/durability.e2e.ts';
 const SCALE = 'tests/e2e/reliability/scale.e2e.ts';
 const QUOTA = 'tests/e2e/reliability/quota.e2e.ts';
 const U = (name) => `tests/unit/reliability/${name}.test.ts`;
+const ORIGIN = 'tests/unit/background/report-origin.test.ts';
+const SYNC_SERVICE = 'tests/unit/background/policy-sync-service.test.ts';
+const QUERY = 'tests/unit/ui/use-background-query.test.ts';
 
 const FAULT_HOW =
   'Worker syncs from a real HTTP server on 127.0.0.1 (CORS, as for a static host); asserts the exact error stored in policy.status and shown in the options page and the sidebar, policy.active unchanged as a whole record, then the next publish applies';
@@ -135,6 +144,24 @@ const SECTIONS = [
         U('sync-request-failure'),
         'names the possible causes instead of only the browser’s words',
       ],
+      [
+        'Policy saved during a sync',
+        'Unit: a policy the agent saves in the editor while the fetch is in flight is kept; the sync says so and records no success',
+        SYNC_SERVICE,
+        'keeps a policy the agent saved locally instead of overwriting it with the fetched one',
+      ],
+      [
+        'Policy saved during a sync (source URL changed)',
+        'Unit: a stored record whose source URL changed during the fetch is left as it is',
+        SYNC_SERVICE,
+        'keeps the record when its source URL changed during the fetch',
+      ],
+      [
+        'Policy URL changed during a sync',
+        'Unit: the sync restarts and applies what the newly saved URL answers, not the old URL’s policy',
+        SYNC_SERVICE,
+        'applies the policy at the URL saved while a sync of the previous URL was under way',
+      ],
     ],
   },
   {
@@ -156,9 +183,9 @@ const SECTIONS = [
       ],
       [
         'Page frames its own sidebar copy',
-        'Cross-origin to the page; a port with a guessed token is refused (control: the token the page chose is accepted, see gaps)',
+        'Cross-origin to the page; the background answers only frames with a token Parley’s content script registered for the tab, so the copy shows "Parley cannot show anything here." (no queue, mention or policy, no step buttons); a port with a guessed token is refused',
         ISO,
-        'a sidebar the page frames itself stays unreadable, and only accepts a port with its URL’s token',
+        'a sidebar the page frames itself stays unreadable and is given no data by the background',
       ],
       [
         'Forged messages',
@@ -177,6 +204,24 @@ const SECTIONS = [
         'A compromised content script (its isolated world via CDP) sends every sidebar:* operation and malformed reports: all dropped, database unchanged',
         ISO,
         'a compromised content script cannot use the sidebar’s operations or send malformed reports',
+      ],
+      [
+        'A page reports another site’s posts',
+        'Unit: the background records only posts of the sending page’s site, on every host its adapters read',
+        ORIGIN,
+        'takes posts of the site the page is, on every host its adapters read, and no other site’s',
+      ],
+      [
+        'A page reports another site’s posts (enabled hosts)',
+        'Unit: Mastodon posts only from enabled instances; generic posts only from enabled sites, with ids on the page’s own origin',
+        ORIGIN,
+        'takes Mastodon posts from enabled instances, and generic posts on their own origin from enabled sites',
+      ],
+      [
+        'A page reports another site’s posts (forged ids)',
+        'Unit: a generic post whose id names another origin (or scheme), and a page that cannot be placed, are refused',
+        ORIGIN,
+        'refuses a generic post whose id names another origin, and pages it cannot place',
       ],
       [
         'Post changed after detection to smuggle markup',
@@ -342,21 +387,31 @@ const SECTIONS = [
         U('storage-failure'),
         'keeps every committed batch whole, says what was added, and completes when run again',
       ],
+      [
+        'A failed query shows its error, not data',
+        'Unit: an { ok: false, message } answer (a handler that threw, e.g. storage failure) becomes the sidebar query’s error',
+        QUERY,
+        "never shows one argument's answer as the next one's, and shows the next one's failure",
+      ],
+      [
+        'A failed change is not taken as done',
+        'Unit: an { ok: false, message } answer to a change or query rejects with that message (a refused draft save stays pending, a refused note stays in its box); answers with an outcome of their own (an insert) pass through',
+        'tests/unit/ui/send-errors.test.ts',
+        'rejects a change or query with the background’s message, so a refused save is not taken as saved',
+      ],
     ],
   },
 ];
 
 const GAPS = [
-  '**A page can frame its own copy of the sidebar.** sidebar.html is web-accessible to https pages (it must be, to be framed by the content script). A page that frames it cannot read it (cross-origin, tested), but the frame shows the agent’s workspace (this page’s mentions, open cases from other sites) inside a frame the page positions and styles: a clickjacking surface. The page also chooses the frame’s token, so it gets the host channel and learns which mention the agent steps to (tested as the positive control). Remedies: `use_dynamic_url: true` on the web-accessible resource (wxt.config.ts), and/or a frame token issued by the background to the content script that the sidebar verifies with the background before showing data.',
   "**Redirects are followed before they are checked.** Browsers hide the target of `redirect: 'manual'`, so the worker lets the browser follow and rejects by the final URL: the other host is requested once (its answer is discarded; tested).",
   '**A file rewritten mid-download to a same-length, valid mix would apply.** Only length and parsing guard a download; a checksum or signature published with the policy would close this.',
   '**Browser fetch errors are indistinguishable.** DNS failure, refused connection and a refused cross-origin read all surface as "Failed to fetch"; the message now names the possible causes, and "offline" is told apart by navigator.onLine.',
   '**CORS-only hosts and conditional requests.** Without the host permission the options page requests, an If-None-Match request needs a CORS preflight; a host that sends ETag and Access-Control-Allow-Origin but does not answer preflights fails every sync after the first (with the permission, as in the normal flow, no preflight is made). The test server answers preflights.',
   '**Storage full is injected.** Chromium 156 did not enforce a CDP Storage.overrideQuotaForOrigin quota on the extension origin (writes went on past it with and without unlimitedStorage), so the quota suite throws QuotaExceededError from IndexedDB’s add/put inside the real transactions. A real full disk (tmpfs, measured once by hand, needs root) surfaced as "DataError Failed to write blobs (IOError)", which now maps to the same clear message.',
-  '**The options page mislabels an interrupted import.** It prefixes every non-ImportError failure with "Nothing was imported:", which is wrong for ImportInterruptedError (part was added, and the message says so). For the UI to change.',
-  '**Error answers look like data to the sidebar’s queries.** The background answers a thrown error with { ok: false, message }, which useBackgroundQuery stores as data. For the UI to change (e.g. reject on that shape).',
-  '**Unknown message types get no answer.** The router drops anything it does not accept without replying (no oracle for content scripts); the sender sees undefined rather than an error. Named queries and changes do answer with a clear error.',
-  '**Bidi isolation in the sidebar relies on the adapters.** Bidi overrides are dropped when posts are read; text a compromised content script sends is shown as sent, without <bdi>/unicode-bidi: isolate around page text.',
+  '**The options page mislabels an interrupted import.** components/options/DataSection.tsx prefixes every failure but ImportError with "Nothing was imported:", which is wrong for ImportInterruptedError (part was added, and its message says so).',
+  '**Unknown message types get no answer.** The router drops anything it does not accept without replying (no oracle for content scripts); the sender sees undefined rather than an error (tested). Named queries and changes do answer with a clear error.',
+  '**Bidi isolation in the sidebar relies on the adapters.** Bidi overrides are dropped when posts are read (lib/sites); text a compromised content script sends is stored and shown as sent, without <bdi>/unicode-bidi: isolate around page text.',
   '**Version-1 drafts keep their v1 shape on disk.** The upgrade leaves drafts as they were (no templateId); they are read and exported in readable form. Normalizing them in the upgrade would change lib/db’s upgrade test.',
   '**Other damaged rows still poison an export.** Drafts are exported in readable form; a damaged customer, case or mention row would make the file fail its own import (which names the line).',
   '**Worker stop while typing.** In these runs the saves in flight when the worker was stopped were still answered; retrying an unanswered save is the reply panel’s job (it keeps the edit pending), which this suite imitates by resending.',
