@@ -6,6 +6,7 @@ import {
   exportCsv,
   exportJson,
   ImportError,
+  ImportInterruptedError,
   type ImportProgress,
   type ImportResult,
   importJson,
@@ -87,10 +88,14 @@ function ImportPanel() {
       setResult(imported);
       announceDatabaseChange();
     } catch (failure) {
+      // An interrupted import did add rows, and its message says how many: "Nothing was imported" would
+      // be wrong there.
       setError(
-        failure instanceof ImportError
-          ? `Nothing was imported. ${failure.message}`
-          : `Nothing was imported: ${failure instanceof Error ? failure.message : String(failure)}`,
+        failure instanceof ImportInterruptedError
+          ? failure.message
+          : failure instanceof ImportError
+            ? `Nothing was imported. ${failure.message}`
+            : `Nothing was imported: ${failure instanceof Error ? failure.message : String(failure)}`,
       );
     } finally {
       setProgress(null);

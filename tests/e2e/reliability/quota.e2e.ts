@@ -154,7 +154,7 @@ describe('storage full', () => {
     await expect
       .poll(() => error.innerText().catch(() => ''), { timeout: 60_000 })
       .toMatch(
-        /The import stopped after adding [\d,]+ rows: There is no room left to save this .* import the same file again to finish \(rows already imported are skipped\)\.$/,
+        /^The import stopped after adding [\d,]+ rows: There is no room left to save this .* import the same file again to finish \(rows already imported are skipped\)\.$/,
       );
     await allowWrites(options);
     const partial = await tables();
