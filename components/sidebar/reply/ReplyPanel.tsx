@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CaseRow, CustomerRow, DraftRow, MentionRow } from '../../../lib/db/records';
+import type { CaseRow, CustomerRow, MentionRow } from '../../../lib/db/records';
 import { PLATFORM_LABELS } from '../../../lib/domain/types';
 import { type Policy, templateVariablesIn } from '../../../lib/policy/schema';
 import { publicReplyCheckContext } from '../../../lib/replies/check-context';
@@ -21,6 +21,7 @@ import { CheckList, LengthMeter } from './CheckList';
 import { type PrivateDraft, PrivateMessage } from './PrivateMessage';
 import { useReplyLanguage } from './reply-language';
 import { SuggestionCards } from './SuggestionCards';
+import type { DraftText } from './unsaved-drafts';
 import { useDebouncedValue } from './use-debounced-value';
 import { useReplyDraft } from './use-reply-draft';
 import { type VariablePrompt, VariablePrompts } from './VariablePrompts';
@@ -77,7 +78,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const [busy, setBusy] = useState<'insert' | 'mark-sent' | null>(null);
   const exclusive = useSingleRun();
 
-  const restoreDraft = useCallback((draft: DraftRow) => {
+  const restoreDraft = useCallback((draft: DraftText) => {
     setText((current) => (current === '' ? draft.text : current));
     setTemplateId((current) => current ?? draft.templateId);
   }, []);
@@ -316,6 +317,11 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     editor.style.height = `${editor.scrollHeight + 2}px`;
   }, [text]);
 
+  // Shown until a save goes through: the text exists only in this frame, and closing it would lose it.
+  const draftWarning = draft.saveError
+    ? `Draft not saved: ${asSentence(draft.saveError)} Copy your reply before leaving.`
+    : null;
+
   const siteLabel = PLATFORM_LABELS[mention.platform];
   return (
     <section aria-labelledby={headingId} className="reply-panel" data-testid="reply-panel">
@@ -438,12 +444,12 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
         </p>
       )}
       <p
-        className={`reply-status${notice ? ` is-${notice.tone}` : ''}`}
+        className={`reply-status${draftWarning ? ' is-error' : notice ? ` is-${notice.tone}` : ''}`}
         role="status"
         aria-live="polite"
         data-testid="reply-status"
       >
-        {notice?.text}
+        {[draftWarning, notice?.text].filter(Boolean).join(' ')}
       </p>
 
       {privateDraft && (
@@ -483,6 +489,11 @@ function insertBlockers(
   if (errors > 0)
     reasons.push(errors === 1 ? 'Fix the problem marked Fix.' : `Fix the ${errors} problems marked Fix.`);
   return reasons;
+}
+
+function asSentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function labelOf(prompt: VariablePrompt): string {

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DraftRow } from '../../../lib/db/records';
-import { sendFromPage } from '../../../lib/ui/send';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
+import {
+  type DraftText,
+  forgetDraft,
+  retryUnsavedDrafts,
+  useUnsavedDrafts,
+  writeDraft,
+} from './unsaved-drafts';
 
 /** Long enough to save once per pause in typing, short enough that a reload loses at most a word. */
 export const DRAFT_SAVE_DELAY_MS = 400;
-
-interface PendingDraft {
-  text: string;
-  templateId: string | null;
-}
 
 export interface ReplyDraftControls {
   /** False until the stored draft (or its absence) is known. */
@@ -20,20 +20,31 @@ export interface ReplyDraftControls {
   flush(): void;
   /** Forgets a pending edit (the draft was just dropped by mark-sent). */
   cancel(): void;
+  /** Why the background refused the last save of this post's draft; null once a save goes through. */
+  saveError: string | null;
 }
 
 /**
  * The post's draft, kept in the extension's database through the background (the sidebar frame may not
  * open IndexedDB itself). Restores once on mount, then only writes: the agent's typing is the truth.
+ * Text whose save was refused is restored instead of the stored draft, which is older.
  */
-export function useReplyDraft(postKey: string, restore: (draft: DraftRow) => void): ReplyDraftControls {
+export function useReplyDraft(postKey: string, restore: (draft: DraftText) => void): ReplyDraftControls {
   const { data, error } = useBackgroundQuery('draft', { postKey });
-  const [loaded, setLoaded] = useState(false);
+  const [unsavedAtMount] = useState(() => useUnsavedDrafts.getState().drafts.get(postKey) ?? null);
+  const [loaded, setLoaded] = useState(unsavedAtMount !== null);
   const restoreRef = useRef(restore);
   restoreRef.current = restore;
-  const pending = useRef<PendingDraft | null>(null);
-  const lastSaved = useRef<string | null>(null);
+  const pending = useRef<DraftText | null>(null);
+  const lastSaved = useRef<string | null>(unsavedAtMount?.text ?? null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveError = useUnsavedDrafts((state) => state.drafts.get(postKey)?.error ?? null);
+
+  useEffect(() => {
+    if (!unsavedAtMount) return;
+    restoreRef.current(unsavedAtMount);
+    retryUnsavedDrafts();
+  }, [unsavedAtMount]);
 
   useEffect(() => {
     if (loaded) return;
@@ -52,21 +63,12 @@ export function useReplyDraft(postKey: string, restore: (draft: DraftRow) => voi
     timer.current = null;
     const next = pending.current;
     pending.current = null;
-    if (!next || next.text === lastSaved.current) return;
+    if (!next || next.text === lastSaved.current) {
+      retryUnsavedDrafts();
+      return;
+    }
     lastSaved.current = next.text;
-    const request =
-      next.text.trim() === ''
-        ? sendFromPage('sidebar:mutate', { name: 'delete-draft', args: { postKey } })
-        : sendFromPage('sidebar:mutate', {
-            name: 'save-draft',
-            args: { postKey, text: next.text, templateId: next.templateId },
-          });
-    request.catch((error: unknown) => {
-      // Keep it pending (unless the agent typed since) so the next edit, blur or page hide tries again.
-      lastSaved.current = null;
-      pending.current ??= next;
-      console.warn('Parley: could not save the draft', error);
-    });
+    writeDraft(postKey, next);
   }, [postKey]);
 
   const schedule = useCallback(
@@ -83,7 +85,8 @@ export function useReplyDraft(postKey: string, restore: (draft: DraftRow) => voi
     timer.current = null;
     pending.current = null;
     lastSaved.current = '';
-  }, []);
+    forgetDraft(postKey);
+  }, [postKey]);
 
   // Leaving the page or switching tabs must not lose the last words typed.
   useEffect(() => {
@@ -99,5 +102,5 @@ export function useReplyDraft(postKey: string, restore: (draft: DraftRow) => voi
     };
   }, [flush]);
 
-  return { loaded, schedule, flush, cancel };
+  return { loaded, schedule, flush, cancel, saveError };
 }

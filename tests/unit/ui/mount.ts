@@ -1,0 +1,78 @@
+import { act, type ReactElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { MentionRow } from '../../../lib/db/records';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const roots: Root[] = [];
+
+/** Renders `element` into a fresh container; `render` again on the result to change its props. */
+export function mount(element: ReactElement): { container: HTMLElement; render(next: ReactElement): void } {
+  const container = document.body.appendChild(document.createElement('div'));
+  const root = createRoot(container);
+  roots.push(root);
+  act(() => root.render(element));
+  return { container, render: (next) => act(() => root.render(next)) };
+}
+
+/** Unmounts everything `mount` rendered (call in afterEach). */
+export function unmountAll(): void {
+  act(() => {
+    for (const root of roots.splice(0)) root.unmount();
+  });
+  document.body.innerHTML = '';
+}
+
+/** Lets pending answers, effects and short timers run. */
+export const settle = (ms = 0) => act(async () => await new Promise((resolve) => setTimeout(resolve, ms)));
+
+/** Types into a React-controlled field as the browser would: its value, then an input event. */
+export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  const prototype =
+    field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  act(() => {
+    field.focus();
+    Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, value);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Moves focus away from `field`, as Tab or a click elsewhere would. */
+export function blur(field: HTMLElement): void {
+  act(() => field.blur());
+}
+
+export function byTestId<T extends HTMLElement = HTMLElement>(
+  testId: string,
+  root: ParentNode = document,
+): T {
+  const found = root.querySelector<T>(`[data-testid="${testId}"]`);
+  if (!found) throw new Error(`nothing with data-testid="${testId}"`);
+  return found;
+}
+
+export function mentionRow(overrides: Partial<MentionRow> = {}): MentionRow {
+  const at = '2026-11-23T10:00:00.000Z';
+  return {
+    id: 'm1',
+    platform: 'x',
+    postId: '1',
+    permalink: null,
+    customerId: 'cu-jane',
+    identityId: 'x:jane',
+    authorHandle: 'jane',
+    text: 'My order from Acme is a week late',
+    postedAt: at,
+    postedAtEstimated: false,
+    detectedAt: at,
+    at,
+    category: 'complaint',
+    severity: 2,
+    sentiment: -2,
+    reasons: [],
+    isOwnReply: false,
+    inReplyTo: null,
+    caseId: 'ca-jane',
+    ...overrides,
+  };
+}
