@@ -182,17 +182,21 @@ function isPlausiblePhone(candidate: string): boolean {
 }
 
 /**
- * The candidate, or the longest start of it that ends before a space ("555-123-4567" in "555-123-4567 24/7"):
- * the pattern swallows a number that follows the phone, and the whole then has too many digits.
+ * The candidate, then each shorter start of it that ends before a space, longest first: the pattern
+ * swallows a number that follows a phone ("555-123-4567 24/7", "+1 800 555 0100 7 days a week").
  */
-function plausiblePhoneIn(candidate: string): string | null {
-  let phone = candidate;
-  while (!isPlausiblePhone(phone)) {
-    const cut = phone.search(/\s+\S*$/);
-    if (cut <= 0) return null;
-    phone = phone.slice(0, cut).replace(/\D+$/, '');
+function startsEndingBeforeASpace(candidate: string): string[] {
+  const starts = [candidate];
+  let start = candidate;
+  for (let cut = start.search(/\s+\S*$/); cut > 0; cut = start.search(/\s+\S*$/)) {
+    start = start.slice(0, cut).replace(/\D+$/, '');
+    starts.push(start);
   }
-  return phone;
+  return starts;
+}
+
+function plausiblePhoneIn(candidate: string): string | null {
+  return startsEndingBeforeASpace(candidate).find(isPlausiblePhone) ?? null;
 }
 
 /**
@@ -210,13 +214,21 @@ function isSameLine(left: string, right: string): boolean {
 
 function findPhones(text: string, options: PersonalDataOptions): PiiHit[] {
   const brandLines = (options.brandPhones ?? []).map((phone) => phone.replace(/\D/g, ''));
-  const hits: PiiHit[] = [];
-  for (const match of text.matchAll(PHONE_CANDIDATE)) {
-    const phone = plausiblePhoneIn(match[0]);
-    if (!phone) continue;
+  const isBrandLine = (phone: string) => {
     const digits = phone.replace(/\D/g, '');
-    if (brandLines.some((line) => isSameLine(line, digits))) continue;
-    hits.push({ kind: 'phone', start: match.index, end: match.index + phone.length });
+    return brandLines.some((line) => isSameLine(line, digits));
+  };
+  const hits: PiiHit[] = [];
+  const candidates = new RegExp(PHONE_CANDIDATE);
+  for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
+    const brandLine = startsEndingBeforeASpace(match[0]).find(isBrandLine);
+    if (brandLine) {
+      // What follows the brand's line is read on its own: "7 days a week" is fine, another phone is not.
+      candidates.lastIndex = match.index + brandLine.length;
+      continue;
+    }
+    const phone = plausiblePhoneIn(match[0]);
+    if (phone) hits.push({ kind: 'phone', start: match.index, end: match.index + phone.length });
   }
   return hits;
 }

@@ -127,6 +127,20 @@ describe('personal data patterns', () => {
     ]);
   });
 
+  it("leaves the brand's own line alone when a number follows it, and finds a phone after it", () => {
+    const options = { ...ACME, brandPhones: ['+1 800 555 0100'] };
+    expect(
+      found(
+        'Our team is on +1 800 555 0100 7 days a week, +1 800 555 0100 24 hours a day. Call +1 800 555 0100 9 to 5',
+        options,
+      ),
+    ).toEqual([]);
+    expect(found('Call +1 800 555 0100 or 555 123 4567, not +1 800 555 0100 555 123 4567', options)).toEqual([
+      'phone:555 123 4567',
+      'phone:555 123 4567',
+    ]);
+  });
+
   it('takes a keyword number as an order, not a phone', () => {
     expect(found('order 5551234567')).toEqual(['order:5551234567']);
   });
@@ -196,6 +210,15 @@ describe('personal data check', () => {
     expect(
       checkReply(text, { ...context, caseReferences: [], brandPhones: [] }).map((check) => check.id),
     ).toEqual(['pii-phone', 'pii-order']);
+  });
+
+  it("lets a reply give the default policy's support line with its opening hours", () => {
+    const context = publicReplyCheckContext({
+      platform: 'facebook',
+      policy: DEFAULT_POLICY,
+      agentName: 'Sam',
+    });
+    expect(checkReply('Our team is on +1 800 555 0100 7 days a week. – Sam', context)).toEqual([]);
   });
 
   it('says how a brand line can be allowed', () => {
