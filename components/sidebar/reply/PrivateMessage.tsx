@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { HandoffChannel } from '../../../lib/replies/handoff';
 import { privateChannelWords } from '../../../lib/replies/variables';
 
@@ -12,7 +12,8 @@ export interface PrivateDraft {
 export interface PrivateMessageProps {
   draft: PrivateDraft;
   onChange(text: string): void;
-  onCopy(text: string): void;
+  /** `field` is the message's box, to select when the clipboard refuses. */
+  onCopy(text: string, field: HTMLTextAreaElement | null): void;
   onClose(): void;
 }
 
@@ -22,6 +23,7 @@ export interface PrivateMessageProps {
  */
 export function PrivateMessage({ draft, onChange, onCopy, onClose }: PrivateMessageProps) {
   const id = useId();
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
   const words = privateChannelWords(draft.channel);
   return (
     <section className="reply-private" aria-labelledby={`${id}-title`} data-testid="reply-private">
@@ -31,9 +33,19 @@ export function PrivateMessage({ draft, onChange, onCopy, onClose }: PrivateMess
       <label htmlFor={id} className="reply-hint">
         Send this by {words} once they agree. It is never inserted into the public reply box.
       </label>
-      <textarea id={id} rows={5} value={draft.text} onChange={(event) => onChange(event.target.value)} />
+      <textarea
+        id={id}
+        ref={fieldRef}
+        rows={5}
+        value={draft.text}
+        onChange={(event) => onChange(event.target.value)}
+      />
       <div className="reply-actions">
-        <button type="button" onClick={() => onCopy(draft.text)} disabled={draft.text.trim() === ''}>
+        <button
+          type="button"
+          onClick={() => onCopy(draft.text, fieldRef.current)}
+          disabled={draft.text.trim() === ''}
+        >
           Copy private message
         </button>
         <button type="button" className="reply-link" onClick={onClose}>

@@ -225,15 +225,20 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const blockers = insertBlockers(text, prompts, checkReply(text, checkContext));
   const canSend = text.trim() !== '';
 
-  const copy = async (value: string, what = 'Reply') => {
+  /** `what` names the text as a sentence starts it ('Reply', 'Private message'); `field` holds it. */
+  const copy = async (value: string, what: string, field: HTMLTextAreaElement | null) => {
     try {
       await navigator.clipboard.writeText(value);
       setNotice({ tone: 'ok', text: `${what} copied. Paste it where it goes (Ctrl+V).` });
     } catch {
       // Clipboard access can be refused (permissions, focus); selecting the text keeps Ctrl+C one key away.
-      editorRef.current?.focus();
-      editorRef.current?.select();
-      setNotice({ tone: 'error', text: 'Copying was blocked. The reply is selected: press Ctrl+C (⌘C).' });
+      // The field of the text asked for: with the public reply selected, it would go into the DM.
+      field?.focus();
+      field?.select();
+      setNotice({
+        tone: 'error',
+        text: `Copying was blocked. The ${what.toLowerCase()} is selected: press Ctrl+C (⌘C).`,
+      });
     }
   };
 
@@ -425,7 +430,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
           data-testid="reply-copy"
           disabled={!canSend}
           className={notice?.offerCopy ? 'reply-emphasis' : undefined}
-          onClick={() => void copy(text)}
+          onClick={() => void copy(text, 'Reply', editorRef.current)}
         >
           Copy
         </button>
@@ -456,7 +461,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
         <PrivateMessage
           draft={privateDraft}
           onChange={(next) => setPrivateDraft({ ...privateDraft, text: next })}
-          onCopy={(value) => void copy(value, 'Private message')}
+          onCopy={(value, field) => void copy(value, 'Private message', field)}
           onClose={() => {
             keepFocusOnRemoval(() => editorRef.current);
             setPrivateDraft(null);

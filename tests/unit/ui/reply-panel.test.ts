@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { act, createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { ReplyPanel } from '../../../components/sidebar/reply/ReplyPanel';
+import { byTestId, mentionRow, mount, settle, typeInto, unmountAll } from './mount';
+
+beforeEach(() => {
+  // No stored draft, and every save goes through.
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async () => null) as never);
+});
+
+afterEach(() => {
+  unmountAll();
+  vi.restoreAllMocks();
+});
+
+function mountPanel() {
+  return mount(
+    createElement(ReplyPanel, {
+      postKey: 'x:1',
+      mention: mentionRow(),
+      caseRow: null,
+      customer: null,
+      isRepeatCustomer: false,
+    }),
+  );
+}
+
+const buttonNamed = (name: string | RegExp): HTMLButtonElement => {
+  const found = [...document.querySelectorAll('button')].find((button) =>
+    typeof name === 'string' ? button.textContent === name : name.test(button.textContent ?? ''),
+  );
+  if (!found) throw new Error(`no button named ${name}`);
+  return found;
+};
+
+const click = (element: HTMLElement) =>
+  act(async () => {
+    element.focus();
+    element.click();
+  });
+
+/** A public reply with personal data in it, moved to a private channel with the check's button. */
+async function moveToPrivate(): Promise<void> {
+  typeInto(byTestId<HTMLTextAreaElement>('reply-editor'), 'Hi Jane, email me at jane.doe@example.com please');
+  await settle(150);
+  await click(buttonNamed(/^Move to /));
+  await settle();
+}
+
+describe('copying when the clipboard refuses', () => {
+  beforeEach(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
+    });
+  });
+
+  it('selects the private message, not the public reply, for the agent to copy by hand', async () => {
+    mountPanel();
+    await settle();
+    await moveToPrivate();
+    const privateText = byTestId('reply-private').querySelector('textarea') as HTMLTextAreaElement;
+    expect(privateText.value).not.toBe('');
+
+    await click(buttonNamed('Copy private message'));
+    await settle();
+    expect(document.activeElement).toBe(privateText);
+    expect([privateText.selectionStart, privateText.selectionEnd]).toEqual([0, privateText.value.length]);
+    expect(byTestId('reply-status').textContent).toBe(
+      'Copying was blocked. The private message is selected: press Ctrl+C (⌘C).',
+    );
+  });
+
+  it('selects the public reply for Copy', async () => {
+    mountPanel();
+    await settle();
+    const editor = byTestId<HTMLTextAreaElement>('reply-editor');
+    typeInto(editor, 'Hi Jane, sorry about the wait.');
+    await click(byTestId('reply-copy'));
+    await settle();
+    expect(document.activeElement).toBe(editor);
+    expect(byTestId('reply-status').textContent).toBe(
+      'Copying was blocked. The reply is selected: press Ctrl+C (⌘C).',
+    );
+  });
+});
