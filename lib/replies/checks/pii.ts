@@ -244,6 +244,23 @@ function findStreetAddresses(text: string): PiiHit[] {
   }));
 }
 
+// A link: with a scheme, from www., or a domain followed by a path ("x.com/AcmeHelp/status/1790…").
+const LINK =
+  /\bhttps?:\/\/[^\s<>"]+|(?<![\p{L}\p{N}@._%+-])(?:www\.|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/)[^\s<>"]*/gu;
+
+/**
+ * Kinds recognised from a run of digits. Links are full of such runs (post ids, video times, tracking
+ * parameters) that are no one's number; an e-mail address in a link is still someone's address.
+ */
+const READ_FROM_DIGITS = new Set<PiiKind>(['card', 'order', 'phone']);
+
+function linkSpans(text: string): Array<{ start: number; end: number }> {
+  return Array.from(text.matchAll(LINK), (match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
 /** Most specific first: a Luhn-valid card is not also a phone; "order 5551234567" is an order. */
 const FINDERS: ReadonlyArray<(text: string, options: PersonalDataOptions) => PiiHit[]> = [
   findCards,
@@ -254,9 +271,15 @@ const FINDERS: ReadonlyArray<(text: string, options: PersonalDataOptions) => Pii
 ];
 
 export function findPersonalData(text: string, options: PersonalDataOptions = {}): PiiHit[] {
+  const links = linkSpans(text);
   const kept: PiiHit[] = [];
   for (const finder of FINDERS) {
     for (const hit of finder(text, options)) {
+      if (
+        READ_FROM_DIGITS.has(hit.kind) &&
+        links.some((link) => link.start <= hit.start && hit.start < link.end)
+      )
+        continue;
       if (kept.some((other) => hit.start < other.end && other.start < hit.end)) continue;
       kept.push(hit);
     }

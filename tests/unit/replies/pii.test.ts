@@ -145,6 +145,25 @@ describe('personal data patterns', () => {
     expect(found('order 5551234567')).toEqual(['order:5551234567']);
   });
 
+  it('leaves the numbers in links alone: post ids, tracking parameters', () => {
+    const links = [
+      'https://x.com/AcmeHelp/status/1790123456789012342',
+      'https://www.facebook.com/acme/posts/4111111111111111',
+      'https://youtu.be/dQw4w9WgXcQ?t=5551234567',
+      'https://acme.example/returns?order=12345678',
+      'acme.example/returns?order=12345678#12345678',
+      'www.acme.example/track/555-123-4567',
+    ];
+    expect(found(`See ${links.join(', ')}.`)).toEqual([]);
+  });
+
+  it('still finds personal data beside a link, and an e-mail address inside one', () => {
+    expect(
+      found('https://x.com/AcmeHelp/status/1790123456789012342 call 555-123-4567 or order 12345678'),
+    ).toEqual(['phone:555-123-4567', 'order:12345678']);
+    expect(found('https://acme.example/contact?email=jo@mail.example')).toEqual(['email:jo@mail.example']);
+  });
+
   it('finds Luhn-valid card numbers only', () => {
     expect(found('card 4111 1111 1111 1111 and 4111-1111-1111-1112 and 5500005555555559')).toEqual([
       'card:4111 1111 1111 1111',
