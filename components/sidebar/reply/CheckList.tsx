@@ -62,63 +62,69 @@ export function CheckList({
   testId = 'reply-checks',
 }: CheckListProps) {
   const personalData = onMoveToPrivate && checks.some((check) => check.fix?.kind === 'move-to-private');
-  // Always mounted, so a screen reader hears when the counts change (not on every keystroke).
-  const summary = (
-    <p className="visually-hidden" role="status" data-testid={`${testId}-summary`}>
-      {checksSummary(checks, subject)}
-    </p>
-  );
-  if (checks.length === 0) return summary;
   return (
-    <div className="reply-checks" data-testid={testId}>
-      {summary}
-      {personalData && (
-        <fieldset className="reply-private-actions">
-          <legend>Take it out of the public thread:</legend>
-          {(privateChannels.length > 0 ? privateChannels : (['dm'] as const)).map((channel) => (
-            <button
-              key={channel}
-              type="button"
-              className="reply-chip"
-              onClick={() => onMoveToPrivate?.(channel)}
-            >
-              Move to {privateChannelWords(channel)}
-            </button>
-          ))}
-        </fieldset>
-      )}
-      <ul aria-label={`Checks on ${subject}`}>
-        {checks.map((check, index) => (
-          <li
-            // Several findings of one kind share an id; their order is stable for a given text.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            key={`${check.id}-${index}`}
-            className={`reply-check is-${check.severity}`}
-            data-check={check.id}
-            data-severity={check.severity}
-          >
-            <span className="reply-check-badge">{SEVERITY_WORDS[check.severity]}</span>
-            <span className="reply-check-message">{check.message}</span>
-            {spansCurrent && check.span && onShow && (
-              <span className="reply-check-actions">
-                <button type="button" className="reply-link" onClick={() => check.span && onShow(check.span)}>
-                  Show
+    <>
+      {/* Always mounted, and the same element whether or not checks are listed: a live region that is
+          replaced as the first check appears (or the last goes) says nothing. It speaks when the
+          counts change, not on every keystroke. */}
+      <p className="visually-hidden" role="status" data-testid={`${testId}-summary`}>
+        {checksSummary(checks, subject)}
+      </p>
+      {checks.length > 0 && (
+        <div className="reply-checks" data-testid={testId}>
+          {personalData && (
+            <fieldset className="reply-private-actions">
+              <legend>Take it out of the public thread:</legend>
+              {(privateChannels.length > 0 ? privateChannels : (['dm'] as const)).map((channel) => (
+                <button
+                  key={channel}
+                  type="button"
+                  className="reply-chip"
+                  onClick={() => onMoveToPrivate?.(channel)}
+                >
+                  Move to {privateChannelWords(channel)}
                 </button>
-                {check.fix?.kind === 'replace' && check.fix.replacement !== undefined && onReplace && (
-                  <button
-                    type="button"
-                    className="reply-link"
-                    onClick={() => check.span && onReplace(check.span, check.fix?.replacement ?? '')}
-                  >
-                    Replace with “{check.fix.replacement}”
-                  </button>
+              ))}
+            </fieldset>
+          )}
+          <ul aria-label={`Checks on ${subject}`}>
+            {checks.map((check, index) => (
+              <li
+                // Several findings of one kind share an id; their order is stable for a given text.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                key={`${check.id}-${index}`}
+                className={`reply-check is-${check.severity}`}
+                data-check={check.id}
+                data-severity={check.severity}
+              >
+                <span className="reply-check-badge">{SEVERITY_WORDS[check.severity]}</span>
+                <span className="reply-check-message">{check.message}</span>
+                {spansCurrent && check.span && onShow && (
+                  <span className="reply-check-actions">
+                    <button
+                      type="button"
+                      className="reply-link"
+                      onClick={() => check.span && onShow(check.span)}
+                    >
+                      Show
+                    </button>
+                    {check.fix?.kind === 'replace' && check.fix.replacement !== undefined && onReplace && (
+                      <button
+                        type="button"
+                        className="reply-link"
+                        onClick={() => check.span && onReplace(check.span, check.fix?.replacement ?? '')}
+                      >
+                        Replace with “{check.fix.replacement}”
+                      </button>
+                    )}
+                  </span>
                 )}
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 
