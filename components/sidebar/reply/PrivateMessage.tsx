@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { type RefObject, useId } from 'react';
 import type { HandoffChannel } from '../../../lib/replies/handoff';
 import { privateChannelWords } from '../../../lib/replies/variables';
 
@@ -12,8 +12,9 @@ export interface PrivateDraft {
 export interface PrivateMessageProps {
   draft: PrivateDraft;
   onChange(text: string): void;
-  /** `field` is the message's box, to select when the clipboard refuses. */
-  onCopy(text: string, field: HTMLTextAreaElement | null): void;
+  /** The message's box: selected when the clipboard refuses, focused once the move to private is done. */
+  fieldRef: RefObject<HTMLTextAreaElement | null>;
+  onCopy(text: string): void;
   onClose(): void;
 }
 
@@ -21,9 +22,8 @@ export interface PrivateMessageProps {
  * The first private message after "Move to private": the policy's handoff script, filled in, for the agent
  * to send in the DM, email or call. Copy only: Parley does not open or write into private channels.
  */
-export function PrivateMessage({ draft, onChange, onCopy, onClose }: PrivateMessageProps) {
+export function PrivateMessage({ draft, fieldRef, onChange, onCopy, onClose }: PrivateMessageProps) {
   const id = useId();
-  const fieldRef = useRef<HTMLTextAreaElement>(null);
   const words = privateChannelWords(draft.channel);
   return (
     <section className="reply-private" aria-labelledby={`${id}-title`} data-testid="reply-private">
@@ -41,11 +41,7 @@ export function PrivateMessage({ draft, onChange, onCopy, onClose }: PrivateMess
         onChange={(event) => onChange(event.target.value)}
       />
       <div className="reply-actions">
-        <button
-          type="button"
-          onClick={() => onCopy(draft.text, fieldRef.current)}
-          disabled={draft.text.trim() === ''}
-        >
+        <button type="button" onClick={() => onCopy(draft.text)} disabled={draft.text.trim() === ''}>
           Copy private message
         </button>
         <button type="button" className="reply-link" onClick={onClose}>

@@ -63,6 +63,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const editorId = useId();
   const blockedId = useId();
   const editorRef = useRef<HTMLTextAreaElement>(null);
+  const privateMessageRef = useRef<HTMLTextAreaElement>(null);
   const variablesRef = useRef<HTMLDivElement>(null);
 
   const policy = useActivePolicy()?.policy;
@@ -203,6 +204,9 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   };
 
   const moveToPrivate = (channel: HandoffChannel) => {
+    // The Move buttons go once the public reply holds no personal data: on to the private message,
+    // where those details belong now.
+    keepFocusOnRemoval(() => privateMessageRef.current);
     const handoff = publicHandoffTemplate(suggestions);
     const channelValues = { ...values, privateChannel: privateChannelWords(channel) };
     const filled = fillTemplate(handoff.text, channelValues);
@@ -460,8 +464,9 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
       {privateDraft && (
         <PrivateMessage
           draft={privateDraft}
+          fieldRef={privateMessageRef}
           onChange={(next) => setPrivateDraft({ ...privateDraft, text: next })}
-          onCopy={(value, field) => void copy(value, 'Private message', field)}
+          onCopy={(value) => void copy(value, 'Private message', privateMessageRef.current)}
           onClose={() => {
             keepFocusOnRemoval(() => editorRef.current);
             setPrivateDraft(null);

@@ -49,6 +49,17 @@ async function moveToPrivate(): Promise<void> {
   await settle();
 }
 
+describe('moving to a private channel', () => {
+  it('takes focus to the private message as the Move buttons go', async () => {
+    mountPanel();
+    await settle();
+    await moveToPrivate();
+    await settle(150);
+    expect(document.querySelector('.reply-private-actions')).toBeNull();
+    expect(document.activeElement).toBe(byTestId('reply-private').querySelector('textarea'));
+  });
+});
+
 describe('copying when the clipboard refuses', () => {
   beforeEach(() => {
     Object.defineProperty(navigator, 'clipboard', {
