@@ -116,18 +116,23 @@ function findEmails(text: string, options: PersonalDataOptions): PiiHit[] {
   return hits;
 }
 
-// "order 1234-5678", "order no. A123456", "account #: 99887766", "invoice INV-20240117", "your order number
-// is 12345678", "tracking number: 1Z999AA10123456784", "ref 88123391", "order #8812 3391". A linking word or
-// punctuation may sit between the keyword and the number; the number must contain a digit.
+// "order 1234-5678", "order no. A123456", "order nr. 12345", "order n° 12345", "account #: 99887766",
+// "invoice INV-20240117", "your order number is 12345678", "tracking number: 1Z999AA10123456784", "ref
+// 88123391", "order #8812 3391". A linking word or punctuation may sit between the keyword and the number;
+// the number must contain a digit.
 const KEYWORD_NUMBER = new RegExp(
   [
-    String.raw`\b(order|invoice|tracking|account|acct|reference|ref|case|ticket|confirmation)`,
-    String.raw`(?:\s*(?:number|no\.?|num|nr|id|code|#))?`,
+    String.raw`\b(orders?|invoices?|tracking|accounts?|acct|reference|ref|case|ticket|confirmation)`,
+    String.raw`(?:\s*(?:number|no\.?|num|nr\.?|n[°º]|№|id|code|#))?`,
     String.raw`(?:\s*(?:\b(?:is|was)\b|[:#(=\-–—]))*\s*`,
     String.raw`(?=[\p{L}\p{N}-]*\p{N})(#?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?: \d{3,}(?![\p{L}\p{N}_]))*)`,
   ].join(''),
   'giu',
 );
+// The numbers after the first in a list: "orders 12345 and 67890", "order 11111, 22222 & 33333".
+const LISTED_NUMBER =
+  /\s*(?:,|&|\band\b|\bor\b)\s*(#?(?=[\p{L}\p{N}-]*\p{N})[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)(?![\p{L}\p{N}_])/uy;
+const YEAR = /^(?:19|20)\d\d$/;
 // Words that also turn up in prose ("in case 2 of you", "ticket 1"): only a long reference counts.
 const LOOSE_KEYWORDS = new Set(['reference', 'ref', 'case', 'ticket', 'confirmation']);
 const DATE_SHAPE = /^(?:\d{4}-\d{1,2}-\d{1,2}|(?:19|20)\d\d-(?:19|20)\d\d)$/;
@@ -148,13 +153,22 @@ function isReference(keyword: string, reference: string): boolean {
 
 function findOrderNumbers(text: string, options: PersonalDataOptions): PiiHit[] {
   const own = new Set((options.caseReferences ?? []).map((reference) => reference.toUpperCase()));
+  const isOwn = (reference: string) => own.has(reference.replace(/^#/, '').toUpperCase());
   const hits: PiiHit[] = [];
   for (const match of text.matchAll(KEYWORD_NUMBER)) {
+    const keyword = match[1] ?? '';
     const reference = match[2] ?? '';
-    if (!isReference(match[1] ?? '', reference)) continue;
-    if (own.has(reference.replace(/^#/, '').toUpperCase())) continue;
+    if (!isReference(keyword, reference)) continue;
     const end = match.index + match[0].length;
-    hits.push({ kind: 'order', start: end - reference.length, end });
+    if (!isOwn(reference)) hits.push({ kind: 'order', start: end - reference.length, end });
+    LISTED_NUMBER.lastIndex = end;
+    for (let listed = LISTED_NUMBER.exec(text); listed; listed = LISTED_NUMBER.exec(text)) {
+      const next = listed[1] ?? '';
+      // "order 12345 or 2025 at the latest": a year ends the list.
+      if (YEAR.test(next) || !isReference(keyword, next)) break;
+      const listedEnd = listed.index + listed[0].length;
+      if (!isOwn(next)) hits.push({ kind: 'order', start: listedEnd - next.length, end: listedEnd });
+    }
   }
   for (const match of text.matchAll(HASH_NUMBER)) {
     hits.push({ kind: 'order', start: match.index, end: match.index + match[0].length });
@@ -233,15 +247,35 @@ function findPhones(text: string, options: PersonalDataOptions): PiiHit[] {
   return hits;
 }
 
-const STREET_ADDRESS =
-  /\b\d{1,5}[A-Za-z]?\s+(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?/gu;
+const STREET_TYPES =
+  'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Square|Sq';
+const STREET_ADDRESS = new RegExp(
+  String.raw`\b\d{1,5}[a-z]?\s+((?:\p{L}[\p{L}'’-]*\.?\s+){1,3})(${STREET_TYPES})\b\.?`,
+  'giu',
+);
+// A street name not written in capitals reads like prose ("20 minutes down the road", "2 orders on the
+// way", "a 3 hour drive"): it counts only before a word that names nothing but a street, in at most two
+// words, none of them a little word of a sentence.
+const STREET_ONLY_TYPES = new Set(['street', 'st', 'avenue', 'ave', 'boulevard', 'blvd']);
+const SENTENCE_WORDS = new Set('a an the of on in at to up down my our your'.split(' '));
+
+function isStreetAddress(name: string, type: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.every((word) => /^\p{Lu}/u.test(word))) return true;
+  return (
+    STREET_ONLY_TYPES.has(type.toLowerCase()) &&
+    words.length <= 2 &&
+    !words.some((word) => SENTENCE_WORDS.has(word.toLowerCase()))
+  );
+}
 
 function findStreetAddresses(text: string): PiiHit[] {
-  return Array.from(text.matchAll(STREET_ADDRESS), (match) => ({
-    kind: 'address' as const,
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+  const hits: PiiHit[] = [];
+  for (const match of text.matchAll(STREET_ADDRESS)) {
+    if (!isStreetAddress(match[1] ?? '', match[2] ?? '')) continue;
+    hits.push({ kind: 'address', start: match.index, end: match.index + match[0].length });
+  }
+  return hits;
 }
 
 // A link: with a scheme, from www., or a domain followed by a path ("x.com/AcmeHelp/status/1790…").

@@ -92,6 +92,27 @@ describe('personal data patterns', () => {
     expect(found('the order was 2 days late, order 1 of 3, your order is on its way')).toEqual([]);
   });
 
+  it('finds order numbers after nr., n°, № and every number of a list', () => {
+    expect(found('order nr. 12345, Order Nr 23456, order n° 34567, order nº 45678, order № 56789')).toEqual([
+      'order:12345',
+      'order:23456',
+      'order:34567',
+      'order:45678',
+      'order:56789',
+    ]);
+    expect(found('my orders 12345 and 67890, order 11111, 22222 & 33333')).toEqual([
+      'order:12345',
+      'order:67890',
+      'order:11111',
+      'order:22222',
+      'order:33333',
+    ]);
+    expect(found('your orders 12345 and 2 more arrive in 2024, order 12345 or 2025 at the latest')).toEqual([
+      'order:12345',
+      'order:12345',
+    ]);
+  });
+
   it('finds long references after ref, case, ticket and confirmation only', () => {
     expect(
       found(
@@ -176,6 +197,24 @@ describe('personal data patterns', () => {
       'address:221B Baker Street',
       'address:1600 Pennsylvania Ave.',
     ]);
+  });
+
+  it('finds street addresses in any case', () => {
+    expect(found('42 Main street, 42 main street, 42 MAIN STREET, 350 fifth ave. or 10 downing st')).toEqual([
+      'address:42 Main street',
+      'address:42 main street',
+      'address:42 MAIN STREET',
+      'address:350 fifth ave.',
+      'address:10 downing st',
+    ]);
+  });
+
+  it('leaves everyday phrases that end in a street word alone', () => {
+    expect(
+      found(
+        'It is 20 minutes down the road, 2 orders on the way, a 3 hour drive, 2 blocks down the street, 1 more check in place, 2 Parcels on the way',
+      ),
+    ).toEqual([]);
   });
 });
 
