@@ -4,10 +4,11 @@ import { describeResolutionStep, guidelinesFor, ratingFor } from '../../../lib/p
 import type { Guideline, Policy } from '../../../lib/policy/schema';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { SeverityBadge } from '../../shared/SeverityBadge';
-import { firstButtonIn, keepFocusOnRemoval } from '../focus-after-action';
+import { firstButtonIn } from '../focus-after-action';
 import { ContactCard } from './ContactCard';
 import { EscalateStep } from './EscalateStep';
 import { HandoffStep } from './HandoffStep';
+import { ResolveStep } from './ResolveStep';
 import { isStepDone } from './stepStatus';
 
 function GuidelineList({ title, items, kind }: { title: string; items: Guideline[]; kind: 'do' | 'dont' }) {
@@ -37,14 +38,12 @@ export function PolicyGuidance({
   caseRow,
   events,
   values,
-  onResolve,
 }: {
   policy: Policy;
   mention: MentionRow;
   caseRow: CaseRow | null;
   events: EventRow[];
   values: TemplateValues;
-  onResolve: () => void;
 }) {
   const rating = ratingFor(policy, mention.severity);
   const advice = rating?.guidance[mention.category] ?? [];
@@ -96,18 +95,7 @@ export function PolicyGuidance({
                     />
                   ) : null}
                   {step.type === 'resolve' && !done && caseRow ? (
-                    <div className="step-body">
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => {
-                          keepFocusOnRemoval(nextStep);
-                          onResolve();
-                        }}
-                      >
-                        Resolve case
-                      </button>
-                    </div>
+                    <ResolveStep caseRow={caseRow} nextFocus={nextStep} />
                   ) : null}
                 </li>
               );

@@ -5,13 +5,11 @@ import type { Policy } from '../../../lib/policy/schema';
 import { templateValuesFor } from '../../../lib/replies/variables';
 import { isRepeatCustomer } from '../../../lib/ui/customer-badges';
 import { focusMentionOnPage } from '../../../lib/ui/host-channel';
-import { sendFromPage } from '../../../lib/ui/send';
 import { useSidebarStore } from '../../../lib/ui/sidebar-store';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 import { useUiMemory } from '../../../lib/ui/use-ui-memory';
 import { CATEGORY_LABELS } from '../../shared/CategoryChip';
 import { EmptyState, ErrorState, Loading } from '../../shared/States';
-import { announce } from '../focus-after-action';
 import { PolicyGuidance } from '../guidance/PolicyGuidance';
 import { CaseHistory } from '../history/CaseHistory';
 import { ReplyPanel } from '../reply/ReplyPanel';
@@ -145,17 +143,6 @@ export function MentionView({
     policy.inviteToShareTemplates.length > 0 &&
     memory !== undefined &&
     !memory.dismissedInvites.includes(caseRow.id);
-  const resolve = () => {
-    if (caseRow)
-      void sendFromPage('sidebar:mutate', {
-        name: 'set-case-status',
-        args: { caseId: caseRow.id, status: 'resolved' },
-      }).then(
-        () => announce('Case resolved'),
-        () => announce('The case could not be resolved'),
-      );
-  };
-
   return (
     <article
       className="mention-view"
@@ -212,7 +199,6 @@ export function MentionView({
           caseRow={caseRow}
           events={caseDetail?.events ?? []}
           values={values}
-          onResolve={resolve}
         />
       </Section>
       <Section title="Case and history" testId="history-section">

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { act, createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { MentionView } from '../../../components/sidebar/mention/MentionView';
+import type { MentionDetail } from '../../../lib/background/sidebar-api';
+import type { CaseRow } from '../../../lib/db/records';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import { mentionRow, mount, settle, unmountAll } from './mount';
+
+afterEach(() => {
+  unmountAll();
+  vi.restoreAllMocks();
+});
+
+const mention = mentionRow({ severity: 2 });
+const caseRow: CaseRow = {
+  id: mention.caseId,
+  customerId: mention.customerId,
+  status: 'open',
+  openedAt: mention.at,
+  firstMentionId: mention.id,
+  firstResponseAt: null,
+  resolvedAt: null,
+  reopenedCount: 0,
+  statusChangedAt: mention.at,
+  updatedAt: mention.at,
+  severity: mention.severity,
+  category: mention.category,
+};
+const detail: MentionDetail = {
+  mention,
+  caseRow,
+  customer: null,
+  identities: [],
+  thanked: false,
+  counts: { mentionCount: 1, caseCount: 1, complaintCaseCount: 1 },
+};
+
+describe('Resolve case in the guidance steps', () => {
+  it('runs once per press and shows why the background refused it', async () => {
+    const changes: unknown[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: {
+      type: string;
+      payload: { name: string };
+    }) => {
+      if (message.type === 'sidebar:query') return message.payload.name === 'mention-detail' ? detail : null;
+      changes.push(message.payload);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return { ok: false, message: 'There is no room left to save this.' };
+    }) as never);
+    const { container } = mount(
+      createElement(MentionView, {
+        postKey: mention.id,
+        policy: DEFAULT_POLICY,
+        settings: undefined,
+        onPage: true,
+        position: null,
+        praiseKeys: [],
+        onBack: () => undefined,
+        onStep: () => undefined,
+      }),
+    );
+    await settle();
+    const step = container.querySelector('[data-step="resolve"]') as HTMLElement;
+    const resolve = step.querySelector('button') as HTMLButtonElement;
+    expect(resolve.textContent).toBe('Resolve case');
+    await act(async () => {
+      resolve.click();
+      resolve.click();
+    });
+    await settle(20);
+    expect(changes).toEqual([{ name: 'set-case-status', args: { caseId: caseRow.id, status: 'resolved' } }]);
+    expect(step.querySelector('[role="alert"]')?.textContent).toBe('There is no room left to save this.');
+  });
+});
