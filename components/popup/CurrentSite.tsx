@@ -1,14 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type Settings, saveSettings } from '../../lib/background/settings';
-import { PLATFORM_LABELS } from '../../lib/domain/types';
+import { PLATFORM_LABELS, type Platform } from '../../lib/domain/types';
 import { platformForHost } from '../../lib/ui/site';
+
+/**
+ * Platforms whose sites the agent adds by host. Their switch, like the options page's, turns off the
+ * platform: every host on its list, not only this tab's. To stop one host, it is removed from the list.
+ */
+const SHARED_SWITCHES: Partial<Record<Platform, { name: string; others: string }>> = {
+  mastodon: { name: 'every Mastodon instance you added', others: 'Mastodon instance' },
+  web: { name: 'every other site you added', others: 'site under Other sites' },
+};
 
 /** The active tab's site and its on/off switch (the tab's URL is only visible on sites Parley may run on). */
 export function CurrentSite({ settings }: { settings: Settings }) {
   const [host, setHost] = useState<string | null | undefined>(undefined);
   // The switch follows the click at once; once storage reports the change, the stored value rules again.
   const [pending, setPending] = useState<{ basis: Settings; on: boolean } | null>(null);
+  const scopeId = useId();
   useEffect(() => {
     void browser.tabs
       .query({ active: true, lastFocusedWindow: true })
@@ -40,6 +50,7 @@ export function CurrentSite({ settings }: { settings: Settings }) {
     else disabled.add(platform);
     void saveSettings(browser.storage.local, { disabledPlatforms: [...disabled] });
   };
+  const shared = SHARED_SWITCHES[platform];
   return (
     <div className="current-site" data-testid="current-site">
       <label className="switch">
@@ -48,12 +59,25 @@ export function CurrentSite({ settings }: { settings: Settings }) {
           role="switch"
           aria-checked={on}
           checked={on}
+          aria-describedby={shared ? scopeId : undefined}
           onChange={(event) => toggle(event.target.checked)}
         />
-        <span>
-          Parley on <strong>{host}</strong> ({PLATFORM_LABELS[platform]})
-        </span>
+        {shared ? (
+          <span>
+            Parley on <strong>{shared.name}</strong>
+          </span>
+        ) : (
+          <span>
+            Parley on <strong>{host}</strong> ({PLATFORM_LABELS[platform]})
+          </span>
+        )}
       </label>
+      {shared ? (
+        <span id={scopeId} className="muted small">
+          This switch covers {host} and every other {shared.others}. To stop Parley on {host} alone, remove it
+          under Sites in the options.
+        </span>
+      ) : null}
       {!on ? <span className="muted small">Reload the page after switching it back on.</span> : null}
     </div>
   );
