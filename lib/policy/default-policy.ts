@@ -37,6 +37,7 @@ export const DEFAULT_POLICY: Policy = {
     hashtags: ['acme', 'acmestore'],
     domains: ['acme.example'],
     phones: ['+1 800 555 0100'],
+    emails: ['customer.care@acme.example'],
     misspellings: ['acmee', 'akme', 'acmestore'],
     exclusions: ['Acme Brick', 'Acme Markets', 'Acmeville', 'Acme anvil'],
     ownAccounts: [

@@ -250,6 +250,7 @@ const BRAND_LISTS = [
   ['hashtags', 'Hashtag'],
   ['domains', 'Domain'],
   ['phones', 'Phone line'],
+  ['emails', 'E-mail address'],
   ['misspellings', 'Misspelling'],
   ['exclusions', 'Exclusion'],
 ] as const;

@@ -114,6 +114,10 @@ const phoneSchema = z
   )
   .refine((value) => value.replace(/\D/g, '').length >= 7, 'A phone number has at least 7 digits');
 
+const emailSchema = z.email({
+  error: "Write an e-mail address such as 'help@acme.example', without mailto:",
+});
+
 export const ownAccountSchema = z.strictObject({
   platform: platformSchema,
   handle: handleSchema,
@@ -135,6 +139,12 @@ export const brandSchema = z
       .default([])
       .describe(
         "The brand's public phone lines: replies may give them out in public (not matched in posts).",
+      ),
+    emails: z
+      .array(emailSchema)
+      .default([])
+      .describe(
+        "The brand's public e-mail addresses: replies may give them out in public. Shared inboxes (support@, help@…) on the brand's domains need not be listed.",
       ),
     misspellings: z.array(untrimmedTerm).default([]).describe('Common misspellings, matched like names.'),
     exclusions: z

@@ -16,7 +16,8 @@ const SECTION_COMMENTS: Record<string, string> = {
   brand: [
     'What the extension looks for in posts. Names, aliases and misspellings are matched as whole words,',
     'case- and accent-insensitively. Handles without @, hashtags without #, domains without https://.',
-    'phones: your public support lines, which a public reply may give out (they are not matched in posts).',
+    'phones and emails: your public support lines and addresses, which a public reply may give out (they',
+    'are not matched in posts). Shared inboxes on your domains (support@, help@…) need no listing.',
     'Exclusions are phrases that contain a name but are not you. ownAccounts are your own accounts: their',
     'posts are never treated as customer mentions.',
   ].join('\n'),

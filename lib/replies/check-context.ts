@@ -24,7 +24,13 @@ export function publicReplyCheckContext(sources: PublicReplySources): ReplyCheck
     platform: sources.platform,
     visibility: 'public',
     bannedPhrases: policy?.bannedPhrases ?? [],
-    ...(policy ? { brandDomains: policy.brand.domains, brandPhones: policy.brand.phones } : {}),
+    ...(policy
+      ? {
+          brandDomains: policy.brand.domains,
+          brandPhones: policy.brand.phones,
+          brandEmails: policy.brand.emails,
+        }
+      : {}),
     ...(sources.caseReference ? { caseReferences: [sources.caseReference] } : {}),
     ...(sources.templateText ? { templateText: sources.templateText } : {}),
     ...(sources.agentName ? { agentName: sources.agentName } : {}),

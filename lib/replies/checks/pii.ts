@@ -18,6 +18,8 @@ interface PiiHit {
   end: number;
   /** A shared inbox (support@, hello@…) that cannot be matched to the brand: no brand domains are known. */
   unconfirmedInbox?: true;
+  /** An address on the brand's domains that the policy does not list: a team inbox, or a colleague's own. */
+  unlistedBrandAddress?: true;
 }
 
 export interface PersonalDataOptions {
@@ -25,6 +27,8 @@ export interface PersonalDataOptions {
   brandDomains?: readonly string[];
   /** The brand's own phone lines (policy brand.phones); they may go out in public. */
   brandPhones?: readonly string[];
+  /** The brand's own e-mail addresses (policy brand.emails); they may go out in public. */
+  brandEmails?: readonly string[];
   /** Parley's case references (ACME-7K2QD): not the customer's data, and made to be quoted. */
   caseReferences?: readonly string[];
 }
@@ -72,7 +76,8 @@ function findCards(text: string): PiiHit[] {
 
 const EMAIL = /(?<![\p{L}\p{N}._%+@-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // The brand's own shared inboxes are fine to give out in public ("email support@acme.example"), but only on
-// the brand's domains: hello@janedoe.com is someone's personal address.
+// the brand's domains: hello@janedoe.com is someone's personal address. Inboxes with other names are listed
+// in the policy (brand.emails).
 const ROLE_MAILBOXES = new Set([
   'support',
   'help',
@@ -102,14 +107,21 @@ function isBrandDomain(domain: string, brandDomains: readonly string[]): boolean
 
 function findEmails(text: string, options: PersonalDataOptions): PiiHit[] {
   const brandDomains = options.brandDomains ?? [];
+  const brandEmails = new Set((options.brandEmails ?? []).map((address) => address.toLowerCase()));
   const hits: PiiHit[] = [];
   for (const match of text.matchAll(EMAIL)) {
-    const at = match[0].indexOf('@');
+    const address = match[0].toLowerCase();
+    if (brandEmails.has(address)) continue;
+    const at = address.indexOf('@');
+    const isRoleMailbox = ROLE_MAILBOXES.has(address.slice(0, at));
     const hit: PiiHit = { kind: 'email', start: match.index, end: match.index + match[0].length };
-    if (ROLE_MAILBOXES.has(match[0].slice(0, at).toLowerCase())) {
-      // Without brand domains there is nothing to check against: warn instead of staying silent.
-      if (brandDomains.length === 0) hit.unconfirmedInbox = true;
-      else if (isBrandDomain(match[0].slice(at + 1).toLowerCase(), brandDomains)) continue;
+    if (brandDomains.length === 0) {
+      // Nothing to check a shared inbox against: warn instead of staying silent.
+      if (isRoleMailbox) hit.unconfirmedInbox = true;
+    } else if (isBrandDomain(address.slice(at + 1), brandDomains)) {
+      if (isRoleMailbox) continue;
+      // Most likely a team inbox the policy has not listed yet, but it could be a colleague's own address.
+      hit.unlistedBrandAddress = true;
     }
     hits.push(hit);
   }
@@ -325,11 +337,16 @@ function messageFor(hit: PiiHit): string {
   if (hit.unconfirmedInbox) {
     return "This looks like a shared inbox, but the policy lists no brand domains to confirm it is the brand's. If it is someone else's address, move the conversation to a private channel.";
   }
+  if (hit.unlistedBrandAddress) {
+    return "This address is on the brand's domain but not among the policy's addresses (brand.emails). If it is a person's own address, move the conversation to a private channel.";
+  }
   const message = `This looks like ${PII_LABELS[hit.kind]}, and everyone can read a public reply. Move the conversation to a private channel.`;
-  // The brand's own support line is the one phone number a public reply may carry.
-  return hit.kind === 'phone'
-    ? `${message} If it is the brand's own line, the policy can list it (brand.phones).`
-    : message;
+  // The brand's own support line and addresses are the contact details a public reply may carry.
+  if (hit.kind === 'phone')
+    return `${message} If it is the brand's own line, the policy can list it (brand.phones).`;
+  if (hit.kind === 'email')
+    return `${message} If it is the brand's own address, the policy can list it (brand.emails).`;
+  return message;
 }
 
 export const checkPersonalData: ReplyCheckRule = (text, context) => {
@@ -337,7 +354,7 @@ export const checkPersonalData: ReplyCheckRule = (text, context) => {
   return findPersonalData(text, context).map(
     (hit): ReplyCheck => ({
       id: `pii-${hit.kind}`,
-      severity: hit.unconfirmedInbox ? 'warning' : PII_SEVERITY[hit.kind],
+      severity: hit.unconfirmedInbox || hit.unlistedBrandAddress ? 'warning' : PII_SEVERITY[hit.kind],
       message: messageFor(hit),
       span: { start: hit.start, end: hit.end },
       fix: { kind: 'move-to-private' },

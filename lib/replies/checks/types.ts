@@ -26,6 +26,8 @@ export interface ReplyCheckContext {
   brandDomains?: readonly string[];
   /** The brand's public phone lines (policy brand.phones): they may be given out in public. */
   brandPhones?: readonly string[];
+  /** The brand's public e-mail addresses (policy brand.emails): they may be given out in public. */
+  brandEmails?: readonly string[];
   /** References Parley gave this customer's cases (ACME-7K2QD): made to be quoted, in public too. */
   caseReferences?: readonly string[];
 }

@@ -77,6 +77,7 @@ describe('diffPolicies', () => {
     next.brand.aliases.push('Acme Shop');
     next.brand.exclusions = next.brand.exclusions.filter((term) => term !== 'Acme Brick');
     next.brand.handles.push('acme_uk');
+    next.brand.emails.push('refunds@acme.example');
     next.classification.severityRules.pop();
     next.dos.push({ text: 'Follow up within a day when you promised news.' });
     expect(summaryOf(next)).toEqual([
@@ -87,6 +88,7 @@ describe('diffPolicies', () => {
       "Escalation contact 'Priya Shah' changed: address",
       "Brand alias 'Acme Shop' added",
       "Handle '@acme_uk' added",
+      "E-mail address 'refunds@acme.example' added",
       "Exclusion 'Acme Brick' removed",
       'Detection rules changed: 1 severity rule removed or replaced',
     ]);

@@ -57,6 +57,7 @@ describe('policySchema', () => {
       hashtags: [],
       domains: [],
       phones: [],
+      emails: [],
       misspellings: [],
       exclusions: [],
       ownAccounts: [],
@@ -118,6 +119,18 @@ describe('policySchema', () => {
       { path: 'brand.phones[1]', message: 'A phone number has at least 7 digits' },
       { path: 'brand.phones[2]', message: expect.stringContaining('digits, spaces and + ( ) . -') },
       { path: 'brand.phones[2]', message: 'A phone number has at least 7 digits' },
+    ]);
+  });
+
+  it("takes the brand's public e-mail addresses", () => {
+    const brand = (emails: string[]) => ({
+      ...minimalPolicy(),
+      brand: { name: 'Globex', names: ['Globex'], emails },
+    });
+    expect(issuesOf(brand(['customer.care@globex.example', 'help+uk@globex.co.uk']))).toEqual([]);
+    expect(issuesOf(brand(['mailto:help@globex.example', 'globex.example']))).toEqual([
+      { path: 'brand.emails[0]', message: expect.stringContaining("e-mail address such as 'help@") },
+      { path: 'brand.emails[1]', message: expect.stringContaining("e-mail address such as 'help@") },
     ]);
   });
 

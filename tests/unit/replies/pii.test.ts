@@ -8,7 +8,8 @@ const ACME = { brandDomains: ['acme.example'] };
 
 function found(text: string, options: PersonalDataOptions = ACME): string[] {
   return findPersonalData(text, options).map(
-    (hit) => `${hit.kind}:${text.slice(hit.start, hit.end)}${hit.unconfirmedInbox ? ' (inbox?)' : ''}`,
+    (hit) =>
+      `${hit.kind}:${text.slice(hit.start, hit.end)}${hit.unconfirmedInbox ? ' (inbox?)' : ''}${hit.unlistedBrandAddress ? ' (brand domain)' : ''}`,
   );
 }
 
@@ -29,6 +30,18 @@ describe('personal data patterns', () => {
     // No brand domains to compare with: a shared inbox is still reported, marked as unconfirmed.
     expect(found('hello@janedoe.com or jo@mail.example', {})).toEqual([
       'email:hello@janedoe.com (inbox?)',
+      'email:jo@mail.example',
+    ]);
+  });
+
+  it("leaves the policy's brand addresses alone and marks other addresses on the brand's domains", () => {
+    const options = { ...ACME, brandEmails: ['customer.care@acme.example', 'acme.help@mail.example'] };
+    expect(found('write to Customer.Care@acme.example or acme.help@mail.example', options)).toEqual([]);
+    expect(
+      found('helpdesk@acme.example, refunds@uk.acme.example, support@acme.example, jo@mail.example', options),
+    ).toEqual([
+      'email:helpdesk@acme.example (brand domain)',
+      'email:refunds@uk.acme.example (brand domain)',
       'email:jo@mail.example',
     ]);
   });
@@ -277,6 +290,22 @@ describe('personal data check', () => {
       agentName: 'Sam',
     });
     expect(checkReply('Our team is on +1 800 555 0100 7 days a week. – Sam', context)).toEqual([]);
+  });
+
+  it("warns, without blocking, about an address on the brand's domains that the policy does not list", () => {
+    const context = publicReplyCheckContext({
+      platform: 'facebook',
+      policy: DEFAULT_POLICY,
+      agentName: 'Sam',
+    });
+    const listed = DEFAULT_POLICY.brand.emails[0] as string;
+    expect(checkReply(`Write to ${listed} and we will sort it out. – Sam`, context)).toEqual([]);
+    const text = 'Write to helpdesk@acme.example and we will sort it out. – Sam';
+    const checks = checkReply(text, context);
+    expect(
+      checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
+    ).toEqual([['pii-email', 'warning', 'helpdesk@acme.example']]);
+    expect(checks[0]?.message).toContain('brand.emails');
   });
 
   it('says how a brand line can be allowed', () => {
