@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, type MouseEvent, useId, useRef, useState } from 'react';
 import { variableHint, variableLabel } from '../../../lib/replies/variables';
 
 export interface VariablePrompt {
@@ -16,8 +16,8 @@ export interface VariablePromptsProps {
 }
 
 /**
- * One input per `{{placeholder}}` still in the reply. The value goes into the text on Enter or when the
- * field loses focus; until then the placeholder stays visible in the reply, and Insert stays blocked.
+ * One input per `{{placeholder}}` still in the reply. The value goes into the text on Enter or when focus
+ * leaves its row; until then the placeholder stays visible in the reply, and Insert stays blocked.
  */
 export function VariablePrompts({ prompts, choicesFor, onFill, onLeaveOut }: VariablePromptsProps) {
   if (prompts.length === 0) return null;
@@ -49,6 +49,7 @@ function VariableField({
   onLeaveOut(name: string): void;
 }) {
   const id = useId();
+  const rowRef = useRef<HTMLDivElement>(null);
   const [value, setValue] = useState('');
   const hint = variableHint(prompt.name);
   const commit = (next = value) => {
@@ -60,8 +61,16 @@ function VariableField({
       commit();
     }
   };
+  // Filling in removes the row, so the typed text goes in once focus leaves the row, not the field:
+  // Tab to the row's own chips or Leave out would otherwise remove them (and focus) under the agent.
+  const onBlur = (event: FocusEvent) => {
+    if (event.relatedTarget instanceof Node && rowRef.current?.contains(event.relatedTarget)) return;
+    commit();
+  };
+  // Browsers that do not focus a clicked button (Safari) would blur the field to nothing first.
+  const keepFieldFocus = (event: MouseEvent) => event.preventDefault();
   return (
-    <div className="reply-variable">
+    <div className="reply-variable" ref={rowRef}>
       <label htmlFor={id}>
         {variableLabel(prompt.name)}
         {prompt.required ? <span className="reply-required"> (required)</span> : null}
@@ -76,15 +85,28 @@ function VariableField({
           data-variable={prompt.name}
           onChange={(event) => setValue(event.target.value)}
           onKeyDown={onKeyDown}
-          onBlur={() => commit()}
+          onBlur={onBlur}
         />
         {choices.map((choice) => (
-          <button key={choice} type="button" className="reply-chip" onClick={() => commit(choice)}>
+          <button
+            key={choice}
+            type="button"
+            className="reply-chip"
+            onMouseDown={keepFieldFocus}
+            onBlur={onBlur}
+            onClick={() => commit(choice)}
+          >
             {choice}
           </button>
         ))}
         {!prompt.required && (
-          <button type="button" className="reply-link" onClick={() => onLeaveOut(prompt.name)}>
+          <button
+            type="button"
+            className="reply-link"
+            onMouseDown={keepFieldFocus}
+            onBlur={onBlur}
+            onClick={() => onLeaveOut(prompt.name)}
+          >
             Leave out
           </button>
         )}

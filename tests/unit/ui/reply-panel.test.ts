@@ -35,11 +35,11 @@ const buttonNamed = (name: string | RegExp): HTMLButtonElement => {
   return found;
 };
 
-const click = (element: HTMLElement) =>
-  act(async () => {
-    element.focus();
-    element.click();
-  });
+/** A mouse click in Chromium: the button takes focus on mousedown, and React renders before the click. */
+async function click(element: HTMLElement): Promise<void> {
+  await act(async () => element.focus());
+  await act(async () => element.click());
+}
 
 /** A public reply with personal data in it, moved to a private channel with the check's button. */
 async function moveToPrivate(): Promise<void> {
@@ -57,6 +57,58 @@ describe('moving to a private channel', () => {
     await settle(150);
     expect(document.querySelector('.reply-private-actions')).toBeNull();
     expect(document.activeElement).toBe(byTestId('reply-private').querySelector('textarea'));
+  });
+});
+
+describe('a field to fill in', () => {
+  /** The reply with an optional gap for the private channel, and that gap's row. */
+  async function gap(): Promise<{ input: HTMLInputElement; row: HTMLElement }> {
+    mountPanel();
+    await settle();
+    typeInto(
+      byTestId<HTMLTextAreaElement>('reply-editor'),
+      'Could you send us a message by {{privateChannel}}?',
+    );
+    const input = byTestId('reply-variables').querySelector('input') as HTMLInputElement;
+    return { input, row: input.closest('.reply-variable') as HTMLElement };
+  }
+  const focus = (element: HTMLElement) => act(() => element.focus());
+
+  it('keeps the row while Tab moves to its own chips and Leave out, and fills in on leaving it', async () => {
+    const { input, row } = await gap();
+    typeInto(input, 'carrier pigeon');
+    const [chip] = row.querySelectorAll('button');
+    await focus(chip as HTMLElement);
+    await focus(buttonNamed('Leave out'));
+    expect(row.isConnected).toBe(true);
+    expect(document.activeElement).toBe(buttonNamed('Leave out'));
+
+    await focus(byTestId('reply-insert'));
+    expect(row.isConnected).toBe(false);
+    expect(byTestId<HTMLTextAreaElement>('reply-editor').value).toBe(
+      'Could you send us a message by carrier pigeon?',
+    );
+    expect(document.activeElement).toBe(byTestId('reply-insert'));
+  });
+
+  it('takes the chip pressed after typing, not the typed text', async () => {
+    const { input, row } = await gap();
+    typeInto(input, 'carrier pigeon');
+    const chip = row.querySelector('.reply-chip') as HTMLButtonElement;
+    const choice = chip.textContent;
+    await click(chip);
+    expect(byTestId<HTMLTextAreaElement>('reply-editor').value).toBe(
+      `Could you send us a message by ${choice}?`,
+    );
+  });
+
+  it('leaves it out when Leave out is pressed after typing', async () => {
+    const { input } = await gap();
+    typeInto(input, 'carrier pigeon');
+    await click(buttonNamed('Leave out'));
+    await settle();
+    expect(byTestId<HTMLTextAreaElement>('reply-editor').value).toBe('Could you send us a message by?');
+    expect(document.activeElement).toBe(byTestId('reply-editor'));
   });
 });
 
