@@ -57,6 +57,19 @@ function keywordMatcher(keyword: string): { keyword: string; pattern: RegExp } {
   };
 }
 
+/**
+ * A policy pattern as the classifier runs it: case-insensitive, in Unicode mode when it compiles there.
+ * Sources written for non-Unicode mode (e.g. "\-", "\#") are still honoured. Throws the non-Unicode
+ * SyntaxError when neither compiles; the policy check reports it.
+ */
+export function compileRulePattern(source: string): RegExp {
+  try {
+    return new RegExp(source, 'iu');
+  } catch {
+    return new RegExp(source, 'i');
+  }
+}
+
 function compilePatterns(
   sources: readonly string[],
   invalid: string[],
@@ -64,14 +77,9 @@ function compilePatterns(
   const compiled: Array<{ source: string; pattern: RegExp }> = [];
   for (const source of sources) {
     try {
-      compiled.push({ source, pattern: new RegExp(source, 'iu') });
+      compiled.push({ source, pattern: compileRulePattern(source) });
     } catch {
-      try {
-        // Sources written for non-Unicode mode (e.g. "\-") are still honoured.
-        compiled.push({ source, pattern: new RegExp(source, 'i') });
-      } catch {
-        invalid.push(source);
-      }
+      invalid.push(source);
     }
   }
   return compiled;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileRulePattern } from '../classify/policy-rules';
 import { categoryRuleSchema, classifierRulesSchema, severityRuleSchema } from '../classify/rules';
 import { dropDiacritics } from '../detect/word-marks';
 import { CATEGORIES, PLATFORMS, SEVERITIES, type Severity } from '../domain/types';
@@ -483,6 +484,20 @@ function checkTemplates(policy: Loose, report: Report): void {
   }
 }
 
+/**
+ * The engine's reason without its own "Invalid regular expression: /source/flags:" in front: the message
+ * says what it is, the path says which pattern, and the flags are the classifier's choice, not the lead's.
+ */
+function regExpProblem(error: unknown, source: string): string {
+  let problem = (error instanceof Error ? error.message : String(error)).replace(
+    /^Invalid regular expression:\s*/i,
+    '',
+  );
+  const echoed = `/${source}/`;
+  if (problem.startsWith(echoed)) problem = problem.slice(echoed.length).replace(/^[a-z]*:\s*/, '');
+  return problem;
+}
+
 function checkPatterns(policy: Loose, report: Report): void {
   const classification = objectAt(policy.classification);
   for (const rulesKey of ['categoryRules', 'severityRules'] as const) {
@@ -490,13 +505,11 @@ function checkPatterns(policy: Loose, report: Report): void {
       listAt(objectAt(rule).patterns).forEach((pattern, index) => {
         if (!isString(pattern)) return;
         try {
-          // The classifier compiles patterns case-insensitively. 'u' is the stricter syntax, so a pattern
-          // that compiles here compiles with or without it.
-          new RegExp(pattern, 'iu');
+          compileRulePattern(pattern);
         } catch (error) {
           report(
             ['classification', rulesKey, ruleIndex, 'patterns', index],
-            `Invalid regular expression: ${(error as Error).message}`,
+            `Invalid regular expression: ${regExpProblem(error, pattern)}`,
           );
         }
       });

@@ -204,7 +204,14 @@ describe('policySchema', () => {
     const issues = issuesOf(policy);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toMatch(/^classification\.categoryRules\[0\]\.patterns\[\d+\]$/);
-    expect(issues[0]?.message).toMatch(/^Invalid regular expression/);
+    expect(issues[0]?.message).toBe('Invalid regular expression: Unterminated group');
+  });
+
+  it('takes classification regexes the classifier compiles without the u flag', () => {
+    const policy = clone();
+    const patterns = ['\\d{3}\\-\\d{4}', 'refund\\-request', "can\\'t log ?in", 'order \\#\\d+'];
+    policy.classification.categoryRules[0]?.patterns.push(...patterns);
+    expect(issuesOf(policy)).toEqual([]);
   });
 
   it('requires one rating per severity and a non-increasing response target', () => {
