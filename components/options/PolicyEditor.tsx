@@ -141,9 +141,10 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
           </p>
         </div>
       ) : null}
-      {/* Said once the check settles, in one line: the full list below is read on demand. */}
+      {/* Said once the check settles, in one line: the full list below is read on demand. Not blanked
+          while checking: refilled after every pause in typing, the same words would be said again. */}
       <p className="visually-hidden" aria-live="polite" data-testid="policy-editor-summary">
-        {pending ? '' : editorSummary(result)}
+        {editorSummary(result)}
       </p>
       <div id={`${editorId}-status`} data-testid="policy-editor-status">
         {pending ? (
