@@ -46,6 +46,12 @@ const PAIRS: Array<[string, string, number]> = [
   ['--sev-4-fg', '--sev-4', TEXT],
   ['--focus', '--bg', NON_TEXT],
   ['--focus', '--bg-raised', NON_TEXT],
+  // Switches: the track against the page, the knob against the track, off and on.
+  ['--switch-off', '--bg', NON_TEXT],
+  ['--switch-off', '--bg-raised', NON_TEXT],
+  ['--ok', '--bg-raised', NON_TEXT],
+  ['--switch-knob', '--switch-off', NON_TEXT],
+  ['--switch-knob', '--ok', NON_TEXT],
   ...['complaint', 'question', 'praise', 'crisis', 'spam', 'neutral'].flatMap(
     (category): Array<[string, string, number]> => [
       [`--cat-${category}`, '--bg', TEXT],
