@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { compileRulePattern } from '../classify/policy-rules';
 import { categoryRuleSchema, classifierRulesSchema, severityRuleSchema } from '../classify/rules';
-import { dropDiacritics } from '../detect/word-marks';
 import { CATEGORIES, PLATFORMS, SEVERITIES, type Severity } from '../domain/types';
+import { compilePhraseFinder, phraseKey } from '../replies/checks/phrases';
 
 /**
  * The shared policy: one file a team lead publishes, which every agent's extension follows.
@@ -248,7 +248,9 @@ export const guidelineSchema = z.strictObject({
 });
 
 export const bannedPhraseSchema = z.strictObject({
-  phrase: untrimmedTerm.describe('Matched case-insensitively as whole words in the agent draft.'),
+  phrase: untrimmedTerm.describe(
+    "Matched as whole words in the agent's draft and in the policy's templates, in any case; a hyphen or dash between words matches a space.",
+  ),
   reason: z.string().trim().min(1).optional(),
   suggestion: z.string().trim().min(1).optional().describe('What to say instead.'),
 });
@@ -424,24 +426,13 @@ function templateLists(policy: Loose): Array<{ path: Path; items: unknown[] }> {
   ];
 }
 
-/**
- * Lowercase, accents and punctuation removed, padded with spaces so `includes` matches whole words.
- * The marks that make a word stay, as in the reply check (lib/detect/word-marks.ts): ไม่ and ไม้ are
- * two phrases.
- */
-function normalizeForPhraseMatch(value: string): string {
-  return ` ${dropDiacritics(value.toLowerCase().normalize('NFKD'))
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
-    .trim()} `;
-}
-
 function checkTemplates(policy: Loose, report: Report): void {
   const firstUse = new Map<string, string>();
-  const banned = listAt(policy.bannedPhrases)
+  const bannedPhrases = listAt(policy.bannedPhrases)
     .map((entry) => objectAt(entry).phrase)
-    .filter(isString)
-    .map((phrase) => ({ phrase, normalized: normalizeForPhraseMatch(phrase) }))
-    .filter((entry) => entry.normalized.trim() !== '');
+    .filter(isString);
+  // The reply check's own finder: a template fails here exactly when the check would flag it in a draft.
+  const bannedFinder = compilePhraseFinder(bannedPhrases, (phrase) => phrase);
   for (const list of templateLists(policy)) {
     list.items.forEach((item, index) => {
       const template = objectAt(item);
@@ -474,11 +465,9 @@ function checkTemplates(policy: Loose, report: Report): void {
           );
         }
       });
-      const normalizedText = normalizeForPhraseMatch(template.text);
-      for (const entry of banned) {
-        if (normalizedText.includes(entry.normalized)) {
-          report([...path, 'text'], `Uses the banned phrase '${entry.phrase}'`);
-        }
+      const bannedInText = new Set(bannedFinder.find(template.text).map((hit) => hit.entry));
+      for (const phrase of bannedPhrases) {
+        if (bannedInText.has(phrase)) report([...path, 'text'], `Uses the banned phrase '${phrase}'`);
       }
     });
   }
@@ -569,7 +558,7 @@ function checkBannedPhrases(policy: Loose, report: Report): void {
   listAt(policy.bannedPhrases).forEach((entry, index) => {
     const phrase = objectAt(entry).phrase;
     if (!isString(phrase)) return;
-    const key = normalizeForPhraseMatch(phrase);
+    const key = phraseKey(phrase);
     if (seen.has(key)) report(['bannedPhrases', index, 'phrase'], `'${phrase}' is listed twice`);
     seen.add(key);
   });

@@ -33,8 +33,10 @@ const SECTION_COMMENTS: Record<string, string> = {
   ].join('\n'),
   sla: 'First-response targets in minutes per severity; byPlatform overrides them for one platform.',
   dos: "Do's and don'ts shown to agents; categories limits one to those categories (all when omitted).",
-  bannedPhrases:
-    'Phrases the reply check flags in a draft (whole words, any case), with why and what to say instead.',
+  bannedPhrases: [
+    'Phrases the reply check flags in a draft and the policy check in the templates below (whole words,',
+    'any case; a hyphen between words matches a space), with why and what to say instead.',
+  ].join('\n'),
   templates: [
     'Public reply templates: a guide to tailor, never a script to paste. Placeholders:',
     ...Object.entries(TEMPLATE_VARIABLES).map(([name, description]) => `  {{${name}}}: ${description}`),

@@ -5,8 +5,10 @@ import type { BannedPhrase, ReplyCheck, ReplyCheckRule } from './types';
 
 /**
  * Whole-phrase search in the agent's draft, insensitive to case, accents, width, invisible characters,
- * whitespace runs and the apostrophe used ("that's" = "that’s"). The marks that make a word in its
- * script (Thai tone marks, Indic vowel signs) must agree (lib/detect/word-marks.ts).
+ * whitespace runs, the apostrophe used ("that's" = "that’s") and a hyphen or dash joining two words
+ * ("self-service" = "self service" = "self–service"). The marks that make a word in its script (Thai tone
+ * marks, Indic vowel signs) must agree (lib/detect/word-marks.ts). The policy check of templates uses the
+ * same finder, so a template passes it exactly when the reply check would pass it.
  */
 
 export interface PhraseHit<T> {
@@ -17,6 +19,9 @@ export interface PhraseHit<T> {
 
 /** Apostrophe look-alikes, read as "'" ("that’s" = "that's"). */
 export const APOSTROPHES = /[’‘ʼ`´]/g;
+// Hyphens and dashes between two word characters, read as a space. One UTF-16 unit for one, so offsets
+// into the folded draft stay valid.
+const DASH_JOINING_WORDS = /(?<=[\p{L}\p{N}\p{M}])[-\u2010-\u2014](?=[\p{L}\p{N}\p{M}])/gu;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 // Scripts written without spaces between words: a phrase there may touch its neighbours, so the
 // whole-word test does not apply at such an edge ("保証" in "保証します", "คืนเงิน" inside a Thai sentence).
@@ -24,8 +29,17 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 const NO_SPACE_SCRIPT =
   /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
 
+function unjoinWords(text: string): string {
+  return text.replace(DASH_JOINING_WORDS, ' ');
+}
+
 function foldPhrase(phrase: string): string {
-  return foldTerm(phrase).replace(APOSTROPHES, "'");
+  return unjoinWords(foldTerm(phrase).replace(APOSTROPHES, "'"));
+}
+
+/** Two phrases with the same key find the same text: the policy check reports such a pair as listed twice. */
+export function phraseKey(phrase: string): string {
+  return `${foldPhrase(phrase)}\n${wordMarkKey(unjoinWords(phrase))}`;
 }
 
 function isWordChar(char: string | undefined): boolean {
@@ -64,14 +78,14 @@ export function compilePhraseFinder<T>(
 ): PhraseFinder<T> {
   const phrases = entries.map(phraseOf);
   const folded = phrases.map(foldPhrase);
-  const keys = phrases.map(wordMarkKey);
+  const keys = phrases.map((phrase) => wordMarkKey(unjoinWords(phrase)));
   const withWordMarks = phrases.map(hasWordMark);
   const automaton = buildAutomaton(folded);
   return {
     find(text) {
       if (text.length === 0 || entries.length === 0) return [];
       const foldedText = foldWithOffsets(text);
-      const haystack = foldedText.text.replace(APOSTROPHES, "'");
+      const haystack = unjoinWords(foldedText.text.replace(APOSTROPHES, "'"));
       const hits: Array<PhraseHit<T>> = [];
       automaton.scan(haystack, (index, end) => {
         const phrase = folded[index] as string;
@@ -84,7 +98,10 @@ export function compilePhraseFinder<T>(
         // The fold left out the marks after the last letter; they are part of what the agent wrote.
         const originalEnd = endOverMarks(text, foldedText.originalEnd[end - 1] as number);
         const written = text.slice(originalStart, originalEnd);
-        if ((withWordMarks[index] || hasWordMark(written)) && wordMarkKey(written) !== keys[index])
+        if (
+          (withWordMarks[index] || hasWordMark(written)) &&
+          wordMarkKey(unjoinWords(written)) !== keys[index]
+        )
           return false;
         hits.push({ start: originalStart, end: originalEnd, entry: entries[index] as T });
         return false;

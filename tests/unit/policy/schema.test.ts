@@ -256,6 +256,30 @@ describe('policySchema', () => {
     ]);
   });
 
+  it('checks templates for banned phrases as the reply check does: punctuation counts, dashes join words', () => {
+    const policy = clone();
+    policy.bannedPhrases = [{ phrase: '@everyone' }, { phrase: '100%' }, { phrase: 'self-service' }];
+    const template = policy.templates[0] as Policy['templates'][number];
+    template.text = `Thanks everyone, {{customerName}}: 100 points are yours. {{agentSignature}}`;
+    expect(issuesOf(policy)).toEqual([]);
+    template.text = `Our self service page is 100% up, @everyone. {{customerName}} {{agentSignature}}`;
+    expect(issuesOf(policy)).toEqual([
+      { path: 'templates[0].text', message: "Uses the banned phrase '@everyone'" },
+      { path: 'templates[0].text', message: "Uses the banned phrase '100%'" },
+      { path: 'templates[0].text', message: "Uses the banned phrase 'self-service'" },
+    ]);
+  });
+
+  it('counts banned phrases as listed twice only when the reply check cannot tell them apart', () => {
+    const policy = clone();
+    policy.bannedPhrases = [{ phrase: '#refundgate' }, { phrase: 'refundgate' }, { phrase: 'Self–Service' }];
+    expect(issuesOf(policy)).toEqual([]);
+    policy.bannedPhrases.push({ phrase: 'self service' });
+    expect(issuesOf(policy)).toEqual([
+      { path: 'bannedPhrases[3].phrase', message: "'self service' is listed twice" },
+    ]);
+  });
+
   it('tells apart banned phrases and template words that differ only in a vowel sign or tone mark', () => {
     const policy = clone();
     policy.bannedPhrases = [{ phrase: 'ไม่' }, { phrase: 'ไม้' }, { phrase: 'कम' }];

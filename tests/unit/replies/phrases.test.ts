@@ -62,6 +62,19 @@ describe('banned phrases', () => {
     expect(spans(reordered, run(reordered, [{ phrase: 'ปุ่ม' }]), 'banned-phrase')).toEqual([reordered]);
   });
 
+  it('reads a hyphen or dash between words as a space, in the phrase and in the draft', () => {
+    const text = 'Try self service, self–service, self‐service or self-service.';
+    expect(spans(text, run(text, [{ phrase: 'self-service' }]), 'banned-phrase')).toEqual([
+      'self service',
+      'self–service',
+      'self‐service',
+      'self-service',
+    ]);
+    expect(spans(text, run(text, [{ phrase: 'self service' }]), 'banned-phrase')).toHaveLength(4);
+    const calm = 'Please calm-down, or calm—down.';
+    expect(spans(calm, run(calm), 'arguing')).toEqual(['calm-down', 'calm—down']);
+  });
+
   it('keeps combining accents after a phrase inside its span', () => {
     const text = 'a cafe\u0301 nearby';
     expect(spans(text, run(text, [{ phrase: 'café' }]), 'banned-phrase')).toEqual(['cafe\u0301']);
