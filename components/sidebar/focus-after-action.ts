@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { keepFocusOnRemoval as keepFocusWhenRemoved } from '../shared/keep-focus';
 
 /** The text of the sidebar's polite live region (rendered once, in SidebarApp, so it is always mounted). */
 export const useAnnouncement = create<{ text: string }>(() => ({ text: '' }));
@@ -15,28 +16,11 @@ export const mentionHeading = (): HTMLElement | null =>
   document.querySelector<HTMLElement>('.mention-heading');
 
 /**
- * Call when the focused control is pressed and its action may remove it. Most removals come later,
- * after the background answers and the view re-renders, so this watches until the control leaves the
- * DOM and then, only if focus fell to the body, moves it to `fallback()` (else the mention's heading).
- * If the control stays (the action failed) the watch just ends.
+ * Call when the focused control is pressed and its action may remove it: once it is gone, focus that
+ * fell to the body moves to `fallback()`, else to the mention's heading (see ../shared/keep-focus.ts).
  */
 export function keepFocusOnRemoval(fallback: () => HTMLElement | null | undefined, timeoutMs = 10_000): void {
-  const pressed = document.activeElement;
-  if (!(pressed instanceof HTMLElement) || pressed === document.body) return;
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  };
-  const observer = new MutationObserver(() => {
-    if (pressed.isConnected) return;
-    stop();
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== pressed && active.isConnected) return;
-    const target = fallback() ?? mentionHeading();
-    target?.focus();
-  });
-  const timer = setTimeout(stop, timeoutMs);
-  observer.observe(document.body, { childList: true, subtree: true });
+  keepFocusWhenRemoved(() => fallback() ?? mentionHeading(), timeoutMs);
 }
 
 /** The first enabled button inside `root`, for "the next control in this section". */

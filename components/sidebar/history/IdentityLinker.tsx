@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { IdentityRow } from '../../../lib/db/records';
 import { PLATFORM_LABELS } from '../../../lib/domain/types';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 import { FieldError, StatusNote } from '../../shared/States';
+import { firstButtonIn, keepFocusOnRemoval } from '../focus-after-action';
 
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -28,6 +29,8 @@ export function IdentityLinker({
   identities: IdentityRow[];
 }) {
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +47,11 @@ export function IdentityLinker({
     done: string,
   ) => {
     setError(null);
+    // The pressed Link goes with the search results: back to the search. An Unlink goes with its
+    // account: on to the next account's Unlink, else the search.
+    keepFocusOnRemoval(() =>
+      name === 'unlink-identity' ? (firstButtonIn(listRef.current) ?? inputRef.current) : inputRef.current,
+    );
     try {
       await sendFromPage('sidebar:mutate', { name, args });
       setMessage(done);
@@ -55,7 +63,7 @@ export function IdentityLinker({
   return (
     <div className="identities">
       <h4>Accounts</h4>
-      <ul className="identity-list" data-testid="identities">
+      <ul className="identity-list" data-testid="identities" ref={listRef}>
         {identities.map((identity) => (
           <li key={identity.id}>
             <span className="badge">{PLATFORM_LABELS[identity.platform]}</span> @{identity.handle}
@@ -79,6 +87,7 @@ export function IdentityLinker({
         <label htmlFor={inputId}>Same person as…</label>
         <input
           id={inputId}
+          ref={inputRef}
           className="input"
           type="search"
           value={query}

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RankedTemplate } from '../../../lib/replies/suggest';
+import { keepFocusOnRemoval } from '../focus-after-action';
 
 /** How many suggestions show before "More suggestions": enough to choose, few enough to scan. */
 const SHOWN_AT_FIRST = 3;
@@ -19,11 +20,17 @@ export function SuggestionCards({
   onPick,
 }: SuggestionCardsProps) {
   const [showAll, setShowAll] = useState(false);
+  const listRef = useRef<HTMLOListElement>(null);
   const shown = showAll ? suggestions : suggestions.slice(0, SHOWN_AT_FIRST);
   const hidden = suggestions.length - shown.length;
   return (
     <div className="reply-suggestions">
-      <ol aria-label="Suggested replies" className="reply-suggestion-list" data-testid="reply-suggestions">
+      <ol
+        ref={listRef}
+        aria-label="Suggested replies"
+        className="reply-suggestion-list"
+        data-testid="reply-suggestions"
+      >
         {shown.map((suggestion) => {
           const { template } = suggestion;
           const selected = template.id === selectedTemplateId;
@@ -47,7 +54,15 @@ export function SuggestionCards({
         })}
       </ol>
       {hidden > 0 && (
-        <button type="button" className="reply-link" onClick={() => setShowAll(true)}>
+        <button
+          type="button"
+          className="reply-link"
+          onClick={() => {
+            // The button goes once every suggestion shows: on to the first one it revealed.
+            keepFocusOnRemoval(() => listRef.current?.querySelectorAll('button')[SHOWN_AT_FIRST]);
+            setShowAll(true);
+          }}
+        >
           {hidden === 1 ? 'One more suggestion' : `${hidden} more suggestions`}
         </button>
       )}
