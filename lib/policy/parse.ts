@@ -58,7 +58,17 @@ const MAX_MAPPING_KEYS = 1_000;
  */
 const MAX_ALIASES = 100;
 
+/**
+ * A policy is a mapping, so its text never starts with '<': text that does is a web page (a sign-in page,
+ * a repository's page of the file instead of the raw file).
+ */
+export function looksLikeWebPage(text: string): boolean {
+  return /^\uFEFF?\s*</.test(text);
+}
+
 export function parsePolicyText(text: string, sourceName = '<policy>'): PolicyParseResult {
+  if (looksLikeWebPage(text))
+    return wholeFileError(sourceName, 'This is a web page (HTML), not a policy file');
   const overLimit = firstOverLimit(text);
   if (overLimit !== undefined) return wholeFileError(sourceName, overLimit.message, overLimit);
   try {
@@ -119,6 +129,21 @@ function parseShallowPolicyText(text: string, sourceName: string): PolicyParseRe
     };
   }
 
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      ok: false,
+      errors: [
+        {
+          source: sourceName,
+          ...position(rangeStart(document.contents) ?? 0),
+          path: '(root)',
+          message: 'Not a policy: expected keys such as version, brand and ratings at the top',
+          kind: 'schema',
+        },
+      ],
+    };
+  }
+
   const result = policySchema.safeParse(data);
   if (result.success) return { ok: true, policy: result.data };
 
@@ -141,11 +166,17 @@ function parseShallowPolicyText(text: string, sourceName: string): PolicyParseRe
     }
     const located = locate(document, path);
     const missingKey = issue.code === 'invalid_type' && !located.found && path.length === located.depth + 1;
+    const quoteHint =
+      issue.code === 'invalid_type' && issue.expected === 'string'
+        ? unquotedTextHint(located.node, text)
+        : undefined;
     errors.push({
       source: sourceName,
       ...position(located.offset),
       path: formatPath(path),
-      message: missingKey ? `Missing required key "${String(path[path.length - 1])}"` : issue.message,
+      message: missingKey
+        ? `Missing required key "${String(path[path.length - 1])}"`
+        : (quoteHint ?? issue.message),
       kind: 'schema',
     });
   }
@@ -221,9 +252,39 @@ function firstOverLimit(text: string): { line: number; column: number; message: 
 
 function syntaxError(error: YAMLError, source: string): PolicyError {
   const [start] = error.linePos ?? [{ line: 1, col: 1 }];
+  return {
+    source,
+    line: start.line,
+    column: start.col,
+    path: '(root)',
+    message: yamlErrorMessage(error),
+    kind: 'syntax',
+  };
+}
+
+function yamlErrorMessage(error: YAMLError): string {
+  // yaml's own wording points at its API ("please use YAML.parseAllDocuments()"), not at the file.
+  if (error.code === 'MULTIPLE_DOCS')
+    return 'The file holds more than one YAML document (a line with --- starts another); keep one';
   // prettyErrors appends " at line N, column M:" and a source excerpt; the position is reported separately.
-  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-  return { source, line: start.line, column: start.col, path: '(root)', message, kind: 'syntax' };
+  return (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * For text written without quotes that YAML reads as a number or true/false (`phones: [+18005550100]`,
+ * `name: true`): Zod's "expected string, received number" does not say what to change.
+ */
+function unquotedTextHint(node: unknown, text: string): string | undefined {
+  if (!isScalar(node) || !node.range) return undefined;
+  const readAs =
+    typeof node.value === 'number' || typeof node.value === 'bigint'
+      ? 'a number'
+      : typeof node.value === 'boolean'
+        ? 'true/false'
+        : undefined;
+  if (readAs === undefined) return undefined;
+  const written = text.slice(node.range[0], node.range[1]);
+  return `Expected text, but ${written} is read as ${readAs}: put it in quotes ("${written}")`;
 }
 
 interface Located {
@@ -235,6 +296,8 @@ interface Located {
   offset: number;
   /** The key's own position when the last segment is a mapping key that exists. */
   keyOffset?: number;
+  /** The value's node when the whole path exists. */
+  node?: unknown;
 }
 
 /**
@@ -277,6 +340,7 @@ function locate(document: Document, path: ReadonlyArray<string | number>): Locat
     depth,
     offset: pointAt(node, keyNode),
     keyOffset: keyNode ? rangeStart(keyNode) : undefined,
+    node: isAlias(node) ? node.resolve(document) : node,
   };
 }
 

@@ -1,5 +1,5 @@
 import { deepEqual, diffPolicies, policyUpdateHeadline } from './diff';
-import { type PolicyError, parsePolicyText } from './parse';
+import { looksLikeWebPage, type PolicyError, parsePolicyText } from './parse';
 import type { Policy } from './schema';
 
 /**
@@ -218,6 +218,16 @@ export async function syncPolicy(options: SyncOptions): Promise<SyncOutcome> {
     }
 
     const parsed = parsePolicyText(text, shown);
+    // A repository's page of the file, or a sign-in page, instead of the raw file. The content type alone
+    // does not decide: a server may label a real policy file text/html.
+    const isHtml = /^\s*text\/html\b/i.test(response.headers.get('content-type') ?? '');
+    if (!parsed.ok && (isHtml || looksLikeWebPage(text))) {
+      return rejected(
+        'invalid-yaml',
+        `${shown} returned a web page, not the policy file (use the raw file link).`,
+        { errors: parsed.errors },
+      );
+    }
     if (!parsed.ok) {
       const syntax = parsed.errors.some((error) => error.kind === 'syntax');
       const first = parsed.errors[0] as PolicyError;

@@ -133,7 +133,64 @@ describe('parsePolicyText', () => {
   it('rejects an empty file and a file that is not a mapping', () => {
     expect(errorsOf('')[0]).toMatchObject({ line: 1, column: 1, message: 'The file is empty' });
     expect(errorsOf('# only a comment\n')[0]?.message).toBe('The file is empty');
-    expect(errorsOf('- a\n- b\n')[0]).toMatchObject({ path: '(root)', kind: 'schema' });
+    const notAPolicy = 'Not a policy: expected keys such as version, brand and ratings at the top';
+    for (const text of ['- a\n- b\n', 'Sign in to continue\n', '42\n']) {
+      expect(errorsOf(text)).toEqual([
+        { source: 'policy.yaml', line: 1, column: 1, path: '(root)', message: notAPolicy, kind: 'schema' },
+      ]);
+    }
+  });
+
+  it('says a web page is a web page', () => {
+    const page = '<!DOCTYPE html>\n<html lang="en">\n<head><title>policy.yaml: acme/policies</title>\n';
+    expect(errorsOf(`\n  ${page}`)).toEqual([
+      {
+        source: 'policy.yaml',
+        line: 1,
+        column: 1,
+        path: '(root)',
+        message: 'This is a web page (HTML), not a policy file',
+        kind: 'syntax',
+      },
+    ]);
+  });
+
+  it('says what to do about a second YAML document', () => {
+    const text = `${yaml}\n---\nversion: 2\n`;
+    expect(errorsOf(text)).toEqual([
+      {
+        source: 'policy.yaml',
+        line: text.split('\n').indexOf('---') + 1,
+        column: 1,
+        path: '(root)',
+        message: 'The file holds more than one YAML document (a line with --- starts another); keep one',
+        kind: 'syntax',
+      },
+    ]);
+  });
+
+  it('asks for quotes around a number or true/false where text is expected', () => {
+    const text = replaceOnce(
+      replaceOnce(yaml, '  phones:\n    - +1 800 555 0100\n', '  phones: [+18005550100]\n'),
+      'name: Acme\n',
+      'name: true\n',
+    );
+    expect(errorsOf(text)).toEqual([
+      {
+        source: 'policy.yaml',
+        ...positionOf(text, 'true'),
+        path: 'brand.name',
+        message: 'Expected text, but true is read as true/false: put it in quotes ("true")',
+        kind: 'schema',
+      },
+      {
+        source: 'policy.yaml',
+        ...positionOf(text, '+18005550100'),
+        path: 'brand.phones[0]',
+        message: 'Expected text, but +18005550100 is read as a number: put it in quotes ("+18005550100")',
+        kind: 'schema',
+      },
+    ]);
   });
 
   it('stops alias bombs instead of expanding them', () => {

@@ -307,6 +307,28 @@ describe('syncPolicy against a real local HTTP server', () => {
     );
   });
 
+  it('says when the URL gives a web page instead of the policy file', async () => {
+    const page = '<!DOCTYPE html>\n<html>\n<body>\n<p>version: 1</p>\n<p>brand: Acme</p>\n</body></html>\n';
+    serve('/blob/policy.yaml', page, { 'Content-Type': 'text/html; charset=utf-8' });
+    const blob = expectRejected(
+      await syncPolicy({ url: `${base}/blob/policy.yaml`, active: null }),
+      'invalid-yaml',
+    );
+    expect(blob.message).toBe(
+      `${base}/blob/policy.yaml returned a web page, not the policy file (use the raw file link).`,
+    );
+    // A sign-in page sent with a YAML content type is still a page.
+    serve('/signin.yaml', '<html><body>Sign in</body></html>');
+    const signIn = expectRejected(
+      await syncPolicy({ url: `${base}/signin.yaml`, active: null }),
+      'invalid-yaml',
+    );
+    expect(signIn.message).toMatch(/returned a web page, not the policy file/);
+    // A server that labels a real policy as HTML is not held to its label.
+    serve('/mislabelled.yaml', renderPolicyYaml(policyV(1)), { 'Content-Type': 'text/html' });
+    expect((await syncPolicy({ url: `${base}/mislabelled.yaml`, active: null })).status).toBe('applied');
+  });
+
   it('follows a redirect on the same host but rejects one to another host without requesting it', async () => {
     const port = new URL(base).port;
     serve('/v2/policy.yaml', renderPolicyYaml(policyV(1)));
