@@ -13,6 +13,7 @@ import {
 } from '../../lib/export';
 import { sendFromPage } from '../../lib/ui/send';
 import { useBackgroundQuery } from '../../lib/ui/use-background-query';
+import { keepFocusOnRemoval } from '../shared/keep-focus';
 import { FieldError, StatusNote } from '../shared/States';
 import { dateStamp, downloadChunks, fileTextChunks } from './file-io';
 
@@ -242,6 +243,7 @@ function PurgePanel() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const { data: matches } = useBackgroundQuery('customer-search', { query }, { keepPrevious: true });
   const run = async (name: 'purge-older-than' | 'purge-customer', args: Record<string, unknown>) => {
     setError(null);
@@ -285,6 +287,7 @@ function PurgePanel() {
         <label htmlFor={searchId}>Delete everything about one customer (a privacy request)</label>
         <input
           id={searchId}
+          ref={searchRef}
           className="input"
           type="search"
           value={query}
@@ -312,7 +315,11 @@ function PurgePanel() {
                   confirmLabel={`Yes, delete all about ${customer.displayName}`}
                   onAsk={() => setConfirming(customer.id)}
                   onCancel={() => setConfirming(null)}
-                  onConfirm={() => void run('purge-customer', { customerId: customer.id })}
+                  onConfirm={() => {
+                    // The customer's row goes with the search: back to the search box.
+                    keepFocusOnRemoval(() => searchRef.current);
+                    void run('purge-customer', { customerId: customer.id });
+                  }}
                 />
               </li>
             ))}

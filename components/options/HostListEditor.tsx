@@ -1,7 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type Settings, saveSettings } from '../../lib/background/settings';
 import { normalizeHost } from '../../lib/sites/enabled-hosts';
+import { keepFocusOnRemoval } from '../shared/keep-focus';
 import { FieldError } from '../shared/States';
 
 /**
@@ -20,6 +21,8 @@ export function HostListEditor({
   placeholder: string;
 }) {
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const hosts = settings[kind];
@@ -49,6 +52,11 @@ export function HostListEditor({
   };
 
   const remove = async (host: string) => {
+    // The row goes with its host: on to the next host's Remove, else the previous one's, else the input.
+    const buttons = [...(listRef.current?.querySelectorAll('button') ?? [])];
+    const at = hosts.indexOf(host);
+    const neighbour = buttons[at + 1] ?? buttons[at - 1];
+    keepFocusOnRemoval(() => neighbour ?? inputRef.current);
     await saveSettings(browser.storage.local, { [kind]: hosts.filter((entry) => entry !== host) });
     await browser.permissions.remove({ origins: [`https://${host}/*`] }).catch(() => false);
   };
@@ -60,6 +68,7 @@ export function HostListEditor({
         <div className="input-row">
           <input
             id={inputId}
+            ref={inputRef}
             className="input"
             value={value}
             placeholder={placeholder}
@@ -72,7 +81,7 @@ export function HostListEditor({
       </form>
       <FieldError message={error} />
       {hosts.length > 0 ? (
-        <ul className="host-items" aria-label={label}>
+        <ul className="host-items" aria-label={label} ref={listRef}>
           {hosts.map((host) => (
             <li key={host}>
               <span>{host}</span>

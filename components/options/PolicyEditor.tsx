@@ -48,6 +48,7 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
   const result = useMemo(() => parsePolicyText(checked, 'editor'), [checked]);
   const pending = checked !== text;
   const changedUnderEdits = dirty && record.appliedAt !== editedFrom;
+  const canSave = dirty && !pending && result.ok;
   const discard = () => {
     setText(activeYaml);
     setDirty(false);
@@ -173,16 +174,27 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
           </ul>
         )}
       </div>
+      {/* aria-disabled, not disabled: both turn off once pressed, and a focused button that becomes
+          disabled drops keyboard focus to the page's body. */}
       <div className="button-row">
         <button
           type="button"
           className="button primary"
-          disabled={!dirty || pending || !result.ok}
-          onClick={() => void apply(result, 'editor', 'Saved: the edited policy is active.')}
+          aria-disabled={!canSave}
+          onClick={() => {
+            if (canSave) void apply(result, 'editor', 'Saved: the edited policy is active.');
+          }}
         >
           Save policy
         </button>
-        <button type="button" className="button" disabled={!dirty} onClick={discard}>
+        <button
+          type="button"
+          className="button"
+          aria-disabled={!dirty}
+          onClick={() => {
+            if (dirty) discard();
+          }}
+        >
           Discard changes
         </button>
         {message ? (

@@ -4,6 +4,7 @@ import { type Settings, saveSettings } from '../../lib/background/settings';
 import { validatePolicyUrl } from '../../lib/policy/sync';
 import { sendFromPage } from '../../lib/ui/send';
 import { originPatternFor } from '../../lib/ui/site';
+import { busyWhile } from '../shared/busy';
 import { FieldError } from '../shared/States';
 
 /**
@@ -19,6 +20,7 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
   useEffect(() => setUrl(settings.policyUrl), [settings.policyUrl]);
 
   const syncNow = async () => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     setMessage(null);
@@ -35,6 +37,7 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setError(null);
     setMessage(null);
     if (url.trim() === '') {
@@ -76,10 +79,10 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
             aria-describedby={`${inputId}-hint`}
             onChange={(event) => setUrl(event.target.value)}
           />
-          <button type="submit" className="button primary" disabled={busy}>
+          <button type="submit" className="button primary" {...busyWhile(busy)}>
             Save
           </button>
-          <button type="button" className="button" disabled={busy} onClick={() => void syncNow()}>
+          <button type="button" className="button" {...busyWhile(busy)} onClick={() => void syncNow()}>
             {busy ? 'Syncing…' : 'Sync now'}
           </button>
         </div>

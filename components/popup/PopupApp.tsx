@@ -6,6 +6,7 @@ import { sendFromPage } from '../../lib/ui/send';
 import { useActivePolicy, usePolicyStatus, useSettings } from '../../lib/ui/use-extension-storage';
 import { useNow } from '../../lib/ui/use-now';
 import { useThemeAttribute } from '../../lib/ui/use-theme';
+import { busyWhile } from '../shared/busy';
 import { PlatformSwitches } from '../shared/PlatformSwitches';
 import { PolicyNotices } from '../shared/PolicyNotices';
 import { Loading } from '../shared/States';
@@ -38,6 +39,7 @@ export function PopupApp() {
   useThemeAttribute(settings?.theme, null);
   const openOptions = () => void browser.runtime.openOptionsPage();
   const syncNow = async () => {
+    if (syncing) return;
     setSyncing(true);
     try {
       setSyncMessage((await sendFromPage('sidebar:sync-policy', {})).message);
@@ -78,7 +80,12 @@ export function PopupApp() {
             <PlatformSwitches settings={settings} area={browser.storage.local} />
           </details>
           <div className="button-row">
-            <button type="button" className="button small" onClick={() => void syncNow()} disabled={syncing}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => void syncNow()}
+              {...busyWhile(syncing)}
+            >
               {syncing ? 'Syncing…' : 'Sync policy now'}
             </button>
             {syncMessage ? (

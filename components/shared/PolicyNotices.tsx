@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { ActivePolicyRecord, PolicySyncStatus } from '../../lib/background/policy-store';
 import { unseenPolicyUpdate } from '../../lib/ui/ui-memory';
 import { useUiMemory } from '../../lib/ui/use-ui-memory';
+import { keepFocusOnRemoval, nextFocusableAfter } from './keep-focus';
 
 /**
  * The policy's health where agents work: the exact sync error (the last good policy stays in use), and
@@ -56,7 +57,13 @@ export function PolicyNotices({
             <button
               type="button"
               className="button small"
-              onClick={() => void markPolicyUpdateSeen(update.at)}
+              onClick={(event: MouseEvent<HTMLElement>) => {
+                // The notice goes with its button: on to what follows it on the page.
+                const notice = event.currentTarget.closest('.banner');
+                const next = notice ? nextFocusableAfter(notice) : null;
+                keepFocusOnRemoval(() => next);
+                void markPolicyUpdateSeen(update.at);
+              }}
             >
               Got it
             </button>

@@ -236,7 +236,7 @@ describe('popup and options', () => {
     await editor.fill(valid.replace('version: 1', 'version: two'));
     const errors = options.getByTestId('policy-editor-errors');
     await expect.poll(() => errors.innerText(), { timeout: 10_000 }).toMatch(/\d+:\d+\s+version/);
-    expect(await save.isDisabled()).toBe(true);
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
     // Screen readers hear one line once the check settles; the full list is not a live region.
     await expect
       .poll(() => options.getByTestId('policy-editor-summary').textContent())
@@ -245,7 +245,7 @@ describe('popup and options', () => {
 
     await editor.fill('version: 2\nbrand: [unclosed');
     await expect.poll(() => errors.innerText()).toMatch(/2:\d+/);
-    expect(await save.isDisabled()).toBe(true);
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
     await options.screenshot({ path: 'test-results/options-policy-errors.png', fullPage: true });
 
     await editor.fill(valid.replace('version: 1', 'version: 2'));
@@ -258,6 +258,9 @@ describe('popup and options', () => {
       .toMatchObject({ source: 'editor', policy: { version: 2 } });
     await expect.poll(() => options.getByTestId('policy-version').innerText()).toContain('version 2');
     expect(await options.getByTestId('policy-source').innerText()).toContain('Edited on this page');
+    // Save turned off once pressed and kept focus (a button that becomes disabled drops it to the body).
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Save policy');
 
     // A sync lands while the agent has unsaved edits: the editor says so instead of overwriting silently.
     const saved = await stored('policy.active');
