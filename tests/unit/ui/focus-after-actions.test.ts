@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, createElement } from 'react';
+import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { CaseHistory } from '../../../components/sidebar/history/CaseHistory';
@@ -10,7 +10,7 @@ import type { HistoryItem } from '../../../lib/db/customers';
 import type { CustomerRow, IdentityRow } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { suggestReplies } from '../../../lib/replies/suggest';
-import { byTestId, mentionRow, mount, settle, typeInto, unmountAll } from './mount';
+import { buttonNamed, byTestId, mentionRow, mount, press, settle, typeInto, unmountAll } from './mount';
 
 afterEach(() => {
   unmountAll();
@@ -24,20 +24,6 @@ function background(answer: (name: string, args: Record<string, unknown>) => unk
     payload: { name: string; args: Record<string, unknown> };
   }) =>
     message.type === 'sidebar:query' ? answer(message.payload.name, message.payload.args) : null) as never);
-}
-
-const buttonNamed = (name: string | RegExp, root: ParentNode = document): HTMLButtonElement => {
-  const found = [...root.querySelectorAll('button')].find((button) =>
-    typeof name === 'string' ? button.textContent === name : name.test(button.textContent ?? ''),
-  );
-  if (!found) throw new Error(`no button named ${name}`);
-  return found;
-};
-
-/** A keyboard press: the control has focus, and React renders what it did before the next key. */
-async function press(button: HTMLElement): Promise<void> {
-  await act(async () => button.focus());
-  await act(async () => button.click());
 }
 
 const identity = (handle: string, platform: IdentityRow['platform'] = 'x'): IdentityRow => ({

@@ -76,3 +76,18 @@ export function mentionRow(overrides: Partial<MentionRow> = {}): MentionRow {
     ...overrides,
   };
 }
+
+/** The first button whose text is `name` (or matches it). */
+export function buttonNamed(name: string | RegExp, root: ParentNode = document): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((button) =>
+    typeof name === 'string' ? button.textContent === name : name.test(button.textContent ?? ''),
+  );
+  if (!found) throw new Error(`no button named ${name}`);
+  return found;
+}
+
+/** A keyboard press: the control has focus, and React renders what it did before the next key. */
+export async function press(button: HTMLElement): Promise<void> {
+  await act(async () => button.focus());
+  await act(async () => button.click());
+}

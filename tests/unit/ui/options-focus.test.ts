@@ -13,7 +13,7 @@ import type { ActivePolicyRecord, PolicySyncStatus } from '../../../lib/backgrou
 import { loadSettings, parseSettings } from '../../../lib/background/settings';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { forgetStorageValues } from '../../../lib/ui/use-extension-storage';
-import { byTestId, mount, settle, typeInto, unmountAll } from './mount';
+import { buttonNamed, byTestId, mount, press, settle, typeInto, unmountAll } from './mount';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -23,20 +23,6 @@ afterEach(() => {
   unmountAll();
   vi.restoreAllMocks();
 });
-
-const buttonNamed = (name: string | RegExp, root: ParentNode = document): HTMLButtonElement => {
-  const found = [...root.querySelectorAll('button')].find((button) =>
-    typeof name === 'string' ? button.textContent === name : name.test(button.textContent ?? ''),
-  );
-  if (!found) throw new Error(`no button named ${name}`);
-  return found;
-};
-
-/** A keyboard press: the control has focus, and React renders what it did before the next key. */
-async function press(button: HTMLElement): Promise<void> {
-  await act(async () => button.focus());
-  await act(async () => button.click());
-}
 
 /** The background holds every sync until `finish` is called. */
 function syncThatWaits(): { finish: () => void } {
