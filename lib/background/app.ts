@@ -23,6 +23,7 @@ import type { MessageSenderLike } from '../messaging/sender';
 import { adaptersForUrl } from '../sites/registry';
 import { screenableSiteFor } from '../sites/screenable';
 import { createEnabledHostScriptsSync, type ScriptingLike } from './enabled-hosts-registration';
+import { createMastodonLimitsRefresh } from './mastodon-limits';
 import { MentionWarmer } from './mention-warmer';
 import { PageScreenCache } from './page-screen-cache';
 import { PageStateStore } from './page-state';
@@ -35,6 +36,7 @@ import { loadSettings } from './settings';
 import { changedBy, runSidebarMutation, runSidebarQuery } from './sidebar-api';
 
 const SYNC_ALARM = 'policy-sync';
+const MASTODON_LIMITS_ALARM = 'mastodon-limits';
 
 export function createBackgroundApp() {
   const local = browser.storage.local;
@@ -53,6 +55,16 @@ export function createBackgroundApp() {
       const settings = await loadSettings(local);
       return [...settings.mastodonHosts, ...settings.genericHosts];
     }).catch((error: unknown) => console.error('Parley: could not register enabled hosts', error));
+  const refreshMastodonLimits = createMastodonLimitsRefresh({
+    area: local,
+    permissions: browser.permissions,
+    fetchImpl: (input, init) => fetch(input, init),
+  });
+  const refreshEnabledMastodonLimits = (options?: { everyHost?: boolean }) =>
+    refreshMastodonLimits(async () => {
+      const settings = await loadSettings(local);
+      return settings.disabledPlatforms.includes('mastodon') ? [] : settings.mastodonHosts;
+    }, options);
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 
   const sendToTab = <K extends keyof BackgroundToContent>(
@@ -231,13 +243,17 @@ export function createBackgroundApp() {
     },
     async onAlarm(name: string) {
       if (name === SYNC_ALARM) await policySync.syncNow();
+      if (name === MASTODON_LIMITS_ALARM) await refreshEnabledMastodonLimits({ everyHost: true });
     },
     async onTabClosed(tabId: number) {
       await pages.forget(tabId);
     },
-    /** Settings changed (enabled hosts, sites, policy URL): re-register scripts and re-sync. */
+    /**
+     * Settings changed (enabled hosts, sites, policy URL): re-register scripts and re-sync, and ask a
+     * newly enabled Mastodon instance for its length limit (the others only once a day).
+     */
     async onSettingsChanged() {
-      await resyncEnabledHosts();
+      await Promise.all([resyncEnabledHosts(), refreshEnabledMastodonLimits()]);
     },
     /**
      * Install, update and browser start. The runtime-registered scripts are re-synced from the stored
@@ -246,9 +262,11 @@ export function createBackgroundApp() {
      */
     async onStartup() {
       const hostsSynced = resyncEnabledHosts();
+      const limitsRefreshed = refreshEnabledMastodonLimits();
       await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 30, delayInMinutes: 1 });
+      await browser.alarms.create(MASTODON_LIMITS_ALARM, { periodInMinutes: 24 * 60 });
       await policySync.syncNow();
-      await hostsSynced;
+      await Promise.all([hostsSynced, limitsRefreshed]);
     },
   };
 }

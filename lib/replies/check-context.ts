@@ -12,6 +12,8 @@ export interface PublicReplySources {
   caseReference?: string | undefined;
   /** The filled template the reply started from, for the "still the template" nudge. */
   templateText?: string | null | undefined;
+  /** The instance's own length limit where it differs by instance (Mastodon); else the site's. */
+  lengthLimit?: number | undefined;
 }
 
 /**
@@ -31,6 +33,7 @@ export function publicReplyCheckContext(sources: PublicReplySources): ReplyCheck
           brandEmails: policy.brand.emails,
         }
       : {}),
+    ...(sources.lengthLimit !== undefined ? { limitOverride: sources.lengthLimit } : {}),
     ...(sources.caseReference ? { caseReferences: [sources.caseReference] } : {}),
     ...(sources.templateText ? { templateText: sources.templateText } : {}),
     ...(sources.agentName ? { agentName: sources.agentName } : {}),

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { loadMastodonLimits, MASTODON_LIMITS_KEY, mastodonLimitFor } from '../background/mastodon-limits';
 import {
   type ActivePolicyRecord,
   loadActivePolicy,
@@ -9,6 +10,7 @@ import {
   type PolicySyncStatus,
 } from '../background/policy-store';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../background/settings';
+import type { Platform } from '../domain/types';
 
 /**
  * Extension storage (chrome.storage) is the extension's own in every context, embedded frames included,
@@ -117,4 +119,16 @@ export function usePolicyStatus(): PolicySyncStatus | undefined {
 
 export function useSettings(): Settings | undefined {
   return useStorageValue([SETTINGS_KEY], () => loadSettings(browser.storage.local));
+}
+
+/**
+ * The length limit of the instance a reply to this post goes to, when it differs by instance (Mastodon)
+ * and the background has learnt it; undefined means the site's own limit.
+ */
+export function useReplyLengthLimit(post: {
+  platform: Platform;
+  permalink: string | null;
+}): number | undefined {
+  const limits = useStorageValue([MASTODON_LIMITS_KEY], () => loadMastodonLimits(browser.storage.local));
+  return post.platform === 'mastodon' ? mastodonLimitFor(post.permalink, limits) : undefined;
 }

@@ -14,7 +14,7 @@ import {
   variableLabel,
 } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
-import { useActivePolicy, useSettings } from '../../../lib/ui/use-extension-storage';
+import { useActivePolicy, useReplyLengthLimit, useSettings } from '../../../lib/ui/use-extension-storage';
 import { useSingleRun } from '../../shared/busy';
 import { announce, keepFocusOnRemoval } from '../focus-after-action';
 import { CheckList, LengthMeter } from './CheckList';
@@ -68,6 +68,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
 
   const policy = useActivePolicy()?.policy;
   const settings = useSettings();
+  const lengthLimit = useReplyLengthLimit(mention);
 
   const [text, setText] = useState('');
   const [templateId, setTemplateId] = useState<string | null>(null);
@@ -179,9 +180,11 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
         agentSignature: values.agentSignature,
         caseReference: values.caseReference,
         templateText: effectiveBaseline,
+        lengthLimit,
       }),
     [
       mention.platform,
+      lengthLimit,
       policy,
       effectiveBaseline,
       settings?.agentName,
@@ -190,7 +193,10 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     ],
   );
   const checks = useMemo(() => checkReply(checkedText, checkContext), [checkedText, checkContext]);
-  const length = useMemo(() => measureLength(checkedText, mention.platform), [checkedText, mention.platform]);
+  const length = useMemo(
+    () => measureLength(checkedText, mention.platform, lengthLimit),
+    [checkedText, mention.platform, lengthLimit],
+  );
 
   const showSpan = (span: { start: number; end: number }) => {
     const editor = editorRef.current;

@@ -37,6 +37,7 @@ export function InviteToSharePrompt({
     text: publicText,
     templateText: initialPublic,
     platform: detail.mention.platform,
+    permalink: detail.mention.permalink,
     policy,
     values,
   });

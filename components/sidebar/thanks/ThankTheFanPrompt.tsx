@@ -54,6 +54,7 @@ export function ThankTheFanPrompt({
     text: publicText,
     templateText: initialPublic,
     platform: mention.platform,
+    permalink: mention.permalink,
     policy,
     values,
   });

@@ -4,6 +4,7 @@ import type { Policy } from '../../../lib/policy/schema';
 import { publicReplyCheckContext } from '../../../lib/replies/check-context';
 import { checkReply, type ReplyCheck } from '../../../lib/replies/checks';
 import type { TemplateValues } from '../../../lib/replies/variables';
+import { useReplyLengthLimit } from '../../../lib/ui/use-extension-storage';
 
 const UNFILLED_PLACEHOLDER = /\{\{\s*[A-Za-z]/;
 
@@ -16,10 +17,13 @@ export function usePromptChecks(input: {
   /** The filled template the prompt offered, for the "still the template" nudge. */
   templateText: string;
   platform: Platform;
+  /** The post replied to: on Mastodon its host is the instance whose length limit applies. */
+  permalink: string | null;
   policy: Policy;
   values: TemplateValues;
 }): { checks: ReplyCheck[]; blocker: string | null } {
-  const { text, templateText, platform, policy, values } = input;
+  const { text, templateText, platform, permalink, policy, values } = input;
+  const lengthLimit = useReplyLengthLimit({ platform, permalink });
   const context = useMemo(
     () =>
       publicReplyCheckContext({
@@ -29,8 +33,17 @@ export function usePromptChecks(input: {
         agentSignature: values.agentSignature,
         caseReference: values.caseReference,
         templateText,
+        lengthLimit,
       }),
-    [platform, policy, values.agentName, values.agentSignature, values.caseReference, templateText],
+    [
+      platform,
+      lengthLimit,
+      policy,
+      values.agentName,
+      values.agentSignature,
+      values.caseReference,
+      templateText,
+    ],
   );
   const checks = useMemo(() => checkReply(text, context), [text, context]);
   return { checks, blocker: promptInsertBlocker(text, checks) };
