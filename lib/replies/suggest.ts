@@ -21,6 +21,8 @@ export interface SuggestionContext {
   caseState: CaseState | null;
   /** BCP-47 tag of the reply's language, e.g. 'en' or 'pt-BR'. */
   language: string;
+  /** The reply's length limit where it differs by server (a Mastodon instance's); else the site's. */
+  lengthLimit?: number;
 }
 
 export interface RankedTemplate {
@@ -87,7 +89,7 @@ function rank(template: ReplyTemplate, context: SuggestionContext): RankedTempla
   if (template.language.toLowerCase() === context.language.toLowerCase()) {
     score += SUGGESTION_WEIGHTS.exactLanguage;
   }
-  const { used, limit } = measureLength(fixedTextOf(template), context.platform);
+  const { used, limit } = measureLength(fixedTextOf(template), context.platform, context.lengthLimit);
   const tooLong = limit !== null && used > limit;
   if (tooLong) score += SUGGESTION_WEIGHTS.tooLong;
 

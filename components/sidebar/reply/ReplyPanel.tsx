@@ -113,9 +113,10 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
             audience: isRepeatCustomer ? 'repeat' : 'first-contact',
             caseState: caseRow?.status ?? null,
             language,
+            lengthLimit,
           })
         : [],
-    [policy, mention, isRepeatCustomer, caseRow?.status, language],
+    [policy, mention, isRepeatCustomer, caseRow?.status, language, lengthLimit],
   );
   const handoffScripts = useMemo(
     () => (policy ? handoffScriptsFor(policy, { platform: mention.platform, language }) : []),

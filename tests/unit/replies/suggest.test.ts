@@ -112,6 +112,14 @@ describe('suggestReplies', () => {
     expect(onFacebook[0]?.tooLong).toBe(false);
   });
 
+  it("measures templates against a Mastodon instance's own limit when it is known", () => {
+    const text = 'We are so sorry about this, and we are on it. '.repeat(14); // 644 characters
+    const policy = policyWith([template({ id: 'long', text })]);
+    const onMastodon = { ...complaintOnX, platform: 'mastodon' as const };
+    expect(suggestReplies(policy, onMastodon)[0]?.tooLong).toBe(true);
+    expect(suggestReplies(policy, { ...onMastodon, lengthLimit: 1000 })[0]?.tooLong).toBe(false);
+  });
+
   it('keeps the policy order between equally good templates', () => {
     const policy = policyWith([template({ id: 'b-first' }), template({ id: 'a-second' })]);
     expect(suggestReplies(policy, complaintOnX).map((entry) => entry.template.id)).toEqual([
