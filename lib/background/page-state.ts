@@ -33,10 +33,18 @@ export class PageStateStore {
   private readonly loads = new Map<number, Promise<PageState>>();
   // Writes per tab go out in order, so storage never ends on an older state than memory.
   private readonly writes = new Map<number, Promise<unknown>>();
+  /**
+   * Tabs closed while this worker runs. Why: a report (or a page start) still being recorded when its
+   * tab closes ends after the tab was forgotten; storing its state then would leave an entry that no
+   * close event will ever remove, in a session quota shared by every tab. Tab ids are not reused within
+   * a browser session.
+   */
+  private readonly closed = new Set<number>();
 
   constructor(private readonly area: SessionArea) {}
 
   get(tabId: number): Promise<PageState> {
+    if (this.closed.has(tabId)) return Promise.resolve({ ...EMPTY });
     const known = this.states.get(tabId);
     return known ? Promise.resolve(known) : this.load(tabId);
   }
@@ -85,6 +93,7 @@ export class PageStateStore {
   }
 
   async forget(tabId: number): Promise<void> {
+    this.closed.add(tabId);
     this.states.delete(tabId);
     this.loads.delete(tabId);
     await this.persist(tabId, () => this.area.remove(storageKey(tabId)));
@@ -114,6 +123,7 @@ export class PageStateStore {
    */
   private async update(tabId: number, change: (state: PageState) => PageState): Promise<PageState> {
     const current = this.states.get(tabId) ?? (await this.load(tabId));
+    if (this.closed.has(tabId)) return { ...EMPTY };
     const state = change(this.states.get(tabId) ?? current);
     this.states.set(tabId, state);
     await this.persist(tabId, () => this.area.set({ [storageKey(tabId)]: state }));

@@ -104,4 +104,18 @@ describe('page state store', () => {
     await reading;
     expect(await store.isRegisteredSidebar(5, TOKEN)).toBe(false);
   });
+
+  it('does not store the state of a tab closed while its report was being recorded', async () => {
+    const area = slowArea();
+    const store = new PageStateStore(area);
+    await store.reset(9, 'https://x.com/home');
+    await store.registerSidebar(9, TOKEN);
+    // The tab closes while the report's posts are written to the database; the report ends after.
+    await store.forget(9);
+    await store.addKeys(9, 'https://x.com/home', ['x:1']);
+    await store.select(9, 'x:1');
+    expect(area.items.has('page:9')).toBe(false);
+    expect(await store.get(9)).toMatchObject({ url: null, postKeys: [], selectedPostKey: null });
+    expect(await store.isRegisteredSidebar(9, TOKEN)).toBe(false);
+  });
 });
