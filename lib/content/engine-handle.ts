@@ -23,9 +23,31 @@ export type ContentEngineFactory = (deps: { clock: WorkClock }) => ContentEngine
 
 const WATCHER_GLOBAL = '__parleyContentWatcher';
 
+/**
+ * What the sentry's page walk already did when it found a post that could mention the brand, so the
+ * full watcher goes on from there instead of finding every post and screening the page again (finding
+ * them is one query over the whole page: a few milliseconds on a long timeline).
+ */
+export interface SentryWalk {
+  /** The page's address and post selector the walk was for: the walk is of use only on that page. */
+  href: string;
+  postSelector: string;
+  /** The sentry's query of the page's posts (a static list, in document order). */
+  posts: ArrayLike<Element>;
+  /** Posts before this index were screened with no hit, and their changes since were screened too. */
+  screenedUpTo: number;
+  /**
+   * The page's changes since the walk stopped, which the sentry kept for the watcher; it stops
+   * watching the page when called. Null when they were too many to keep: then screen the page afresh.
+   * Call it right after the watcher starts observing, so no change falls between the two.
+   */
+  takeChanges(): MutationRecord[] | null;
+}
+
 /** What the first stage (lib/content/page-sentry.ts) hands the page over to: the full watcher. */
 export interface HandedOverWatcher {
-  start(): Promise<void>;
+  /** `walked`: the sentry's walk, on the first start after the hand-over (restarts screen afresh). */
+  start(walked?: SentryWalk): Promise<void>;
   stop(): void;
   handleMessage(message: unknown): Promise<unknown> | null;
 }

@@ -15,7 +15,7 @@
  * their schemas.
  */
 import type { PageScreen } from '../messaging/protocol';
-import { type HandedOverWatcher, watcherFactory } from './engine-handle';
+import { type HandedOverWatcher, type SentryWalk, watcherFactory } from './engine-handle';
 import { addedByRecord } from './own-nodes';
 import { type SentryScreen, sentryScreen } from './regexp-screen';
 import { backgroundMessageType } from './send';
@@ -35,6 +35,11 @@ export interface SentryBridge {
 const WALK_SLICE_MS = 8;
 /** Posts screened together in the walk. */
 const WALK_STEP = 32;
+/**
+ * Changes kept for the full watcher while it loads (SentryWalk.takeChanges). A page that changes more
+ * than this in that time (a fraction of a second) is screened afresh instead: memory stays bounded.
+ */
+const MAX_KEPT_CHANGES = 5_000;
 
 /** New tasks without setTimeout's clamp to 4 ms after a few nested calls. */
 const nextTask = createMacrotaskScheduler();
@@ -60,6 +65,9 @@ export class PageSentry {
   private retry: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
   private followingNavigation = false;
+  /** While the page is handed over after the walk's hit: its changes, for the full watcher. */
+  private keptChanges: MutationRecord[] | null = null;
+  private keptTooMany = false;
 
   constructor(private readonly bridge: SentryBridge) {}
 
@@ -149,14 +157,14 @@ export class PageSentry {
     while (walk.next < posts.length) {
       // A step's posts screened as one text (three native passes, not three per post), joined by a
       // character that no fold removes and no pattern holds, so no hit spans two posts.
-      const end = Math.min(walk.next + WALK_STEP, posts.length);
+      const from = walk.next;
+      const end = Math.min(from + WALK_STEP, posts.length);
       let text = '';
-      for (let index = walk.next; index < end; index++)
-        text += `${(posts[index] as Element).textContent}\u0001`;
+      for (let index = from; index < end; index++) text += `${(posts[index] as Element).textContent}\u0001`;
       walk.next = end;
       if (screen.passes(text)) {
         this.clock.add(performance.now() - start);
-        void this.handOver();
+        void this.handOver(from);
         return;
       }
       if (performance.now() - start > WALK_SLICE_MS) {
@@ -187,6 +195,10 @@ export class PageSentry {
   private readonly onMutations = (records: MutationRecord[]): void => {
     const start = performance.now();
     try {
+      if (this.keptChanges !== null) {
+        this.keepChanges(records);
+        return;
+      }
       // Without the Navigation API: SPA navigation always adds or removes nodes, so a URL check then
       // catches it without a timer (and a clock's tick, which only changes text, costs no URL read).
       if (pageNavigation === undefined && hasChildListRecord(records) && location.href !== this.href) {
@@ -222,22 +234,28 @@ export class PageSentry {
     this.observer = null;
     this.postSelector = null;
     this.screen = null;
+    this.keptChanges = null;
+    this.keptTooMany = false;
     if (this.walk) {
       this.walk = null;
       this.clock.setBusy('walk', false);
     }
   }
 
-  /** Loads the full watcher and the engine, and hands them the page (once). */
-  private handOver(): Promise<HandedOverWatcher | null> {
-    this.handingOver ??= this.loadWatcher();
+  /**
+   * Loads the full watcher and the engine, and hands them the page (once). `walkedUpTo`: the walk's
+   * hit was in the step starting at this post, and the walk is handed over too.
+   */
+  private handOver(walkedUpTo?: number): Promise<HandedOverWatcher | null> {
+    this.handingOver ??= this.loadWatcher(walkedUpTo);
     return this.handingOver;
   }
 
-  private async loadWatcher(): Promise<HandedOverWatcher | null> {
+  private async loadWatcher(walkedUpTo?: number): Promise<HandedOverWatcher | null> {
     this.generation += 1;
     this.clock.setBusy('hand-over', true);
-    this.stopWatching();
+    const walked = walkedUpTo === undefined ? null : this.walkForWatcher(walkedUpTo);
+    if (walked === null) this.stopWatching();
     try {
       if (!watcherFactory()) await this.bridge.loadWatcher();
       const factory = watcherFactory();
@@ -246,7 +264,7 @@ export class PageSentry {
       this.watcher = watcher;
       clearTimeout(this.retry); // a retry now would restart the watcher and forget the page's mentions
       // Awaited: the work clock settles only once the watcher has taken the page.
-      await watcher.start();
+      await watcher.start(walked ?? undefined);
       return watcher;
     } catch {
       this.handingOver = null;
@@ -258,8 +276,48 @@ export class PageSentry {
       else this.retryLater();
       return null;
     } finally {
+      // The watcher did not take the changes kept for it (it failed, or screened the page afresh).
+      if (this.keptChanges !== null) this.stopWatching();
       this.clock.setBusy('hand-over', false);
     }
+  }
+
+  /**
+   * Hands the walk to the full watcher: its list of posts, how far it screened them, and the changes
+   * the page makes until the watcher observes it (kept, not screened, from now on).
+   */
+  private walkForWatcher(screenedUpTo: number): SentryWalk | null {
+    const { walk, postSelector } = this;
+    if (walk === null || postSelector === null || this.observer === null) return null;
+    this.walk = null;
+    this.screen = null;
+    this.clock.setBusy('walk', false);
+    this.keptChanges = [];
+    return {
+      href: this.href,
+      postSelector,
+      posts: walk.posts,
+      screenedUpTo,
+      takeChanges: () => {
+        const kept = this.keptChanges;
+        // Already let go (the hand-over ended or the sentry restarted): nothing kept to give.
+        if (kept === null) return null;
+        const changes = this.keptTooMany ? null : kept.concat(this.observer?.takeRecords() ?? []);
+        this.stopWatching();
+        return changes;
+      },
+    };
+  }
+
+  private keepChanges(records: readonly MutationRecord[]): void {
+    const kept = this.keptChanges;
+    if (kept === null || this.keptTooMany) return;
+    if (kept.length + records.length > MAX_KEPT_CHANGES) {
+      this.keptTooMany = true;
+      kept.length = 0;
+      return;
+    }
+    for (const record of records) kept.push(record);
   }
 
   /** Starts again later (the background was unavailable), a few times per page. */

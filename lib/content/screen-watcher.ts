@@ -68,6 +68,13 @@ export class ScreenWatcher {
     this.queue.push(new PostWalk(root.querySelectorAll(this.postSelector)));
   }
 
+  /** Screens the page's posts from `from` on: those before it were screened already (SentryWalk). */
+  scanFrom(posts: ArrayLike<Element>, from: number): void {
+    const walk = new PostWalk(posts);
+    walk.next = Math.max(0, Math.min(from, posts.length));
+    if (walk.next < posts.length) this.queue.push(walk);
+  }
+
   whenIdle(): Promise<void> {
     return this.queue.whenIdle();
   }

@@ -11,7 +11,7 @@
 import { textScreenFrom } from '../detect/text-screen';
 import type { ScanConfig } from '../messaging/protocol';
 import { screenableSiteFor } from '../sites/screenable';
-import type { ContentEngine, ContentEngineFactory } from './engine-handle';
+import type { ContentEngine, ContentEngineFactory, SentryWalk } from './engine-handle';
 import { regExpScreen } from './regexp-screen';
 import { ScreenWatcher } from './screen-watcher';
 import { backgroundMessageType } from './send';
@@ -47,8 +47,11 @@ export class ContentWatcher {
     readonly clock: WorkClock = new WorkClock(),
   ) {}
 
-  /** Starts (or restarts, after SPA navigation or a policy change) watching this page. */
-  async start(): Promise<void> {
+  /**
+   * Starts (or restarts, after SPA navigation or a policy change) watching this page. `walked`: the
+   * sentry's walk at the hand-over, taken up where it stopped when it was of this page.
+   */
+  async start(walked?: SentryWalk): Promise<void> {
     clearTimeout(this.retry);
     const generation = ++this.generation;
     this.stopWatching();
@@ -72,7 +75,7 @@ export class ContentWatcher {
     }
     if (generation !== this.generation) return;
     await inTask(() => {
-      if (generation === this.generation) this.setUp(config, new URL(href));
+      if (generation === this.generation) this.setUp(config, new URL(href), walked);
     });
   }
 
@@ -97,7 +100,7 @@ export class ContentWatcher {
     return this.ensureEngine().then((engine) => engine.handleMessage(message));
   }
 
-  private setUp(config: ScanConfig, url: URL): void {
+  private setUp(config: ScanConfig, url: URL, walked?: SentryWalk): void {
     const setupStart = performance.now();
     this.config = config;
     this.url = url;
@@ -118,7 +121,15 @@ export class ContentWatcher {
       );
       this.clock.started();
       this.clock.setBusy('walk', true);
-      this.screen.scan(document);
+      // Observing already (above), so no change falls between the sentry's kept ones and ours.
+      const sentryChanges =
+        walked && walked.href === this.href && walked.postSelector === site.postSelector
+          ? walked.takeChanges()
+          : null;
+      if (walked && sentryChanges !== null) {
+        this.screen.handleMutations(sentryChanges);
+        this.screen.scanFrom(walked.posts, walked.screenedUpTo);
+      } else this.screen.scan(document);
     }
     if (this.engine) this.startEngine(this.engine);
     else if (config.enabled && (!site || config.sidebarOpen)) void this.ensureEngine();

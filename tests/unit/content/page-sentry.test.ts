@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type HandedOverWatcher, publishWatcherFactory } from '../../../lib/content/engine-handle';
+import {
+  type HandedOverWatcher,
+  publishWatcherFactory,
+  type SentryWalk,
+} from '../../../lib/content/engine-handle';
 import { PageSentry, postsToRead } from '../../../lib/content/page-sentry';
 import { regExpScreen } from '../../../lib/content/regexp-screen';
 import { compileBrandMatcher } from '../../../lib/detect/brand-matcher';
@@ -20,7 +24,11 @@ function settle(ms = 20): Promise<void> {
 }
 
 /** A sentry with a scripted background; the full watcher it hands over to is a recorder. */
-function sentryFor(screen: Partial<PageScreen> = {}, Sentry: typeof PageSentry = PageSentry) {
+function sentryFor(
+  screen: Partial<PageScreen> = {},
+  Sentry: typeof PageSentry = PageSentry,
+  hooks: { whileLoading?: () => void; onStart?: (walked: SentryWalk | undefined) => void } = {},
+) {
   const pageScreen: PageScreen = {
     enabled: true,
     postSelector: POST,
@@ -42,11 +50,14 @@ function sentryFor(screen: Partial<PageScreen> = {}, Sentry: typeof PageSentry =
     },
     loadWatcher: async () => {
       loads += 1;
+      hooks.whileLoading?.();
+      await settle(0);
       publishWatcherFactory(({ clock }) => {
         watcher.clock = clock;
         const handedOver: HandedOverWatcher = {
-          start: async () => {
+          start: async (walked) => {
             watcher.started += 1;
+            hooks.onStart?.(walked);
           },
           stop: () => undefined,
           handleMessage: (message) => {
@@ -95,6 +106,65 @@ describe('PageSentry: the always-loaded first stage', () => {
     expect(loads()).toBe(1);
     expect(watcher.started).toBe(1);
     expect(watcher.clock).toBe(sentry.clock);
+  });
+
+  it('hands its walk over: the step that held the hit, and the changes made while the rest loads', async () => {
+    const plain = Array.from({ length: 40 }, (_, index) => post(`plain ${index}`)).join('');
+    document.body.innerHTML = `<div id="timeline">${plain}${post('my acme order is late')}${post('after')}</div>`;
+    let walked: SentryWalk | undefined;
+    let changes = null as MutationRecord[] | null;
+    const { sentry } = sentryFor({}, PageSentry, {
+      whileLoading: () =>
+        document.getElementById('timeline')?.insertAdjacentHTML('beforeend', post('late one')),
+      onStart: (handed) => {
+        walked = handed;
+        changes = handed?.takeChanges() ?? null;
+      },
+    });
+    await sentry.start();
+    await settle();
+    expect(walked?.href).toBe(location.href);
+    expect(walked?.postSelector).toBe(POST);
+    expect(walked?.posts.length).toBe(42);
+    // Steps of 32 posts: the hit (post 40) was in the second, so only the first is known to be clear.
+    expect(walked?.screenedUpTo).toBe(32);
+    const added = (changes ?? []).flatMap((record) => [...record.addedNodes]);
+    expect(added.map((node) => node.textContent)).toEqual(['late one5m']);
+    // Taken once: the sentry no longer watches the page for the watcher.
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(walked?.takeChanges()).toBeNull();
+  });
+
+  it('lets the kept changes go when the watcher does not take them, and keeps no more than it may', async () => {
+    document.body.innerHTML = post('my acme order is late') + post('<i>tick</i>');
+    let walked: SentryWalk | undefined;
+    const { sentry } = sentryFor({}, PageSentry, {
+      onStart: (handed) => {
+        walked = handed;
+      },
+    });
+    await sentry.start();
+    await settle();
+    expect(walked?.screenedUpTo).toBe(0);
+    expect(walked?.takeChanges()).toBeNull();
+
+    // A page that changes without pause while the rest loads: screened afresh, not kept.
+    document.body.innerHTML = post('my acme order is late') + post('<i>tick</i>');
+    delete (globalThis as Record<string, unknown>).__parleyContentWatcher;
+    let flooded: MutationRecord[] | null | undefined;
+    const tick = () => document.querySelector('i')?.firstChild as Text;
+    const second = sentryFor({}, PageSentry, {
+      whileLoading: () => {
+        for (let count = 0; count < 6_000; count++) tick().data = String(count);
+      },
+      onStart: (handed) => {
+        flooded = handed?.takeChanges();
+      },
+    });
+    await second.sentry.start();
+    await settle();
+    expect(flooded).toBeNull();
   });
 
   it("does not re-read a post for a clock's tick, and hands over when a change completes the brand", async () => {
