@@ -156,14 +156,14 @@ describe('PageSentry: the always-loaded first stage', () => {
     const tick = () => document.querySelector('i')?.firstChild as Text;
     const second = sentryFor({}, PageSentry, {
       whileLoading: () => {
-        for (let count = 0; count < 6_000; count++) tick().data = String(count);
+        for (let count = 0; count <= 5_000; count++) tick().data = String(count);
       },
       onStart: (handed) => {
         flooded = handed?.takeChanges();
       },
     });
     await second.sentry.start();
-    await settle();
+    await vi.waitFor(() => expect(second.watcher.started).toBe(1), { timeout: 5_000 });
     expect(flooded).toBeNull();
   });
 
