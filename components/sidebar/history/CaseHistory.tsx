@@ -1,5 +1,6 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
+import type { HistoryCursor, HistoryItem } from '../../../lib/db/customers';
 import { caseReference } from '../../../lib/replies/variables';
 import { HISTORY_PAGE } from '../../../lib/ui/query-cache';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
@@ -10,17 +11,73 @@ import { CaseStatusBar } from './CaseStatusBar';
 import { IdentityLinker } from './IdentityLinker';
 import { Timeline } from './Timeline';
 
+/** The most entries the background reads for one 'customer-history' request (its argument limit). */
+const MOST_PER_READ = 500;
+
+interface HistoryWindow {
+  /** Newest first. */
+  items: HistoryItem[];
+  /** Set when older entries remain. */
+  next: HistoryCursor | null;
+  error: string | null;
+  /** 'unknown' when the customer is not (or no longer) there. */
+  state: 'loading' | 'unknown' | 'ready';
+}
+
+/**
+ * The newest `limit` entries of a customer's history. Past what one request may carry, the rest is read
+ * on from where the previous read stopped: asking for more in one request is refused, and the whole
+ * history would give way to an error. Each read stays live and starts from its predecessor's current
+ * cursor, so the pieces still join without a gap or an overlap when new entries arrive.
+ */
+function HistoryReads({
+  customerId,
+  limit,
+  before,
+  children,
+}: {
+  customerId: string;
+  limit: number;
+  before?: HistoryCursor;
+  children: (window: HistoryWindow) => ReactNode;
+}) {
+  const count = Math.min(limit, MOST_PER_READ);
+  // A longer page keeps the shorter one on screen until it arrives.
+  const { data, error } = useBackgroundQuery(
+    'customer-history',
+    before ? { customerId, limit: count, before } : { customerId, limit: count },
+    { keepPrevious: true },
+  );
+  if (!data) {
+    return children({
+      items: [],
+      next: data === null ? null : (before ?? null),
+      error,
+      state: data === null ? 'unknown' : 'loading',
+    });
+  }
+  if (limit <= count || !data.next) {
+    return children({ items: data.items, next: data.next, error, state: 'ready' });
+  }
+  return (
+    <HistoryReads customerId={customerId} limit={limit - count} before={data.next}>
+      {(older) =>
+        children({
+          items: [...data.items, ...older.items],
+          next: older.next,
+          error: error ?? older.error,
+          state: 'ready',
+        })
+      }
+    </HistoryReads>
+  );
+}
+
 /** The case and the customer's history: status and moves, notes, linked accounts, the timeline. */
 export function CaseHistory({ detail, brandName }: { detail: MentionDetail; brandName: string }) {
   const [limit, setLimit] = useState(HISTORY_PAGE);
   const historyRef = useRef<HTMLDivElement>(null);
   const { mention, caseRow } = detail;
-  // A longer page keeps the shorter one on screen until it arrives.
-  const { data: history, error } = useBackgroundQuery(
-    'customer-history',
-    { customerId: mention.customerId, limit },
-    { keepPrevious: true },
-  );
   const showOlder = () => {
     // The button goes once the oldest page is in: on to the first older entry, where reading resumes.
     const shown = historyRef.current?.querySelector('.timeline')?.children.length ?? 0;
@@ -43,22 +100,26 @@ export function CaseHistory({ detail, brandName }: { detail: MentionDetail; bran
         identities={detail.identities}
       />
       <h4>Timeline</h4>
-      {error ? (
-        <ErrorState title="The history could not be read." message={error} />
-      ) : history === undefined ? (
-        <Loading label="Loading history…" />
-      ) : history === null ? (
-        <p className="muted small">No history for this customer.</p>
-      ) : (
-        <>
-          <Timeline items={history.items} currentKey={mention.id} />
-          {history.next ? (
-            <button type="button" className="button small" onClick={showOlder}>
-              Show older
-            </button>
-          ) : null}
-        </>
-      )}
+      <HistoryReads customerId={mention.customerId} limit={limit}>
+        {(history) =>
+          history.error ? (
+            <ErrorState title="The history could not be read." message={history.error} />
+          ) : history.state === 'loading' ? (
+            <Loading label="Loading history…" />
+          ) : history.state === 'unknown' ? (
+            <p className="muted small">No history for this customer.</p>
+          ) : (
+            <>
+              <Timeline items={history.items} currentKey={mention.id} />
+              {history.next ? (
+                <button type="button" className="button small" onClick={showOlder}>
+                  Show older
+                </button>
+              ) : null}
+            </>
+          )
+        }
+      </HistoryReads>
     </div>
   );
 }
