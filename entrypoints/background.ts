@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundApp } from '../lib/background/app';
-import { SETTINGS_KEY } from '../lib/background/settings';
 import { describeStorageFailure } from '../lib/db/errors';
 
 // Listeners are registered synchronously at the top of main: the MV3 worker is restarted on demand and
@@ -25,6 +24,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void app.onStartup());
   browser.runtime.onStartup.addListener(() => void app.onStartup());
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void app.onSettingsChanged();
+    if (area === 'local') void app.onLocalStorageChanged(changes);
   });
 });

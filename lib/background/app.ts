@@ -31,8 +31,9 @@ import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
 import { recordReportedPosts } from './record-reports';
 import { reportFilter } from './report-origin';
+import { rescanOpenTabs, type StorageChangeLike, scanConfigChanged, type TabsLike } from './rescan';
 import { createMessageRouter } from './router';
-import { loadSettings } from './settings';
+import { loadSettings, SETTINGS_KEY } from './settings';
 import { changedBy, runSidebarMutation, runSidebarQuery } from './sidebar-api';
 
 const SYNC_ALARM = 'policy-sync';
@@ -249,11 +250,15 @@ export function createBackgroundApp() {
       await pages.forget(tabId);
     },
     /**
-     * Settings changed (enabled hosts, sites, policy URL): re-register scripts and re-sync, and ask a
-     * newly enabled Mastodon instance for its length limit (the others only once a day).
+     * Extension storage changed. Settings (enabled hosts, sites, policy URL): re-register scripts, and
+     * ask a newly enabled Mastodon instance for its length limit (the others only once a day). A site
+     * switched on or off, or the policy's brand terms: open pages scan again with the new config.
      */
-    async onSettingsChanged() {
-      await Promise.all([resyncEnabledHosts(), refreshEnabledMastodonLimits()]);
+    async onLocalStorageChanged(changes: Record<string, StorageChangeLike>) {
+      await Promise.all([
+        SETTINGS_KEY in changes ? Promise.all([resyncEnabledHosts(), refreshEnabledMastodonLimits()]) : null,
+        scanConfigChanged(changes) ? rescanOpenTabs(browser.tabs as unknown as TabsLike) : null,
+      ]);
     },
     /**
      * Install, update and browser start. The runtime-registered scripts are re-synced from the stored

@@ -1,0 +1,55 @@
+/**
+ * Telling open pages that what they scan with changed. A page asks for its scan config (brand terms,
+ * whether its site is on, the enabled hosts) when it starts, and agents keep a site's tab open all day:
+ * without this, a policy synced with new brand terms would never reach that tab, and a site switched off
+ * in the popup would go on being scanned and recorded there until the tab is reloaded. The content
+ * script answers background:rescan by asking for its config again (lib/content/watcher.ts).
+ */
+import { POLICY_KEY } from './policy-store';
+import { parseSettings, SETTINGS_KEY } from './settings';
+
+export interface StorageChangeLike {
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+export interface TabsLike {
+  query(filter: Record<string, never>): Promise<Array<{ id?: number }>>;
+  sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+}
+
+/**
+ * Whether a change in extension storage changes any page's scan config. Not for every settings save:
+ * a theme or signature change, or a sync that only refreshed the policy's validators, would restart
+ * every open page's scan (and re-record its mentions) for nothing.
+ */
+export function scanConfigChanged(changes: Record<string, StorageChangeLike>): boolean {
+  const settings = changes[SETTINGS_KEY];
+  if (settings && scanSettingsOf(settings.oldValue) !== scanSettingsOf(settings.newValue)) return true;
+  const policy = changes[POLICY_KEY];
+  return policy !== undefined && brandOf(policy.oldValue) !== brandOf(policy.newValue);
+}
+
+function scanSettingsOf(stored: unknown): string {
+  const { disabledPlatforms, mastodonHosts, genericHosts } = parseSettings(stored);
+  return JSON.stringify([disabledPlatforms, mastodonHosts, genericHosts]);
+}
+
+function brandOf(stored: unknown): string | undefined {
+  const policy = (stored as { policy?: { brand?: unknown } } | null | undefined)?.policy;
+  return JSON.stringify(policy?.brand);
+}
+
+/** Asks the top frame of every tab to scan again; a tab without our content script just does not answer. */
+export async function rescanOpenTabs(tabs: TabsLike): Promise<void> {
+  const open = await tabs.query({});
+  await Promise.all(
+    open.map(({ id }) =>
+      id === undefined
+        ? undefined
+        : tabs
+            .sendMessage(id, { type: 'background:rescan', payload: {} }, { frameId: 0 })
+            .catch(() => undefined),
+    ),
+  );
+}
