@@ -366,10 +366,15 @@ async function findOrCreateCustomer(
   if (identity) {
     const customer = await db.customers.get(identity.customerId);
     if (customer) {
-      if (post.author.displayName !== null && post.author.displayName !== identity.displayName) {
-        await db.identities.update(idKey, { displayName: post.author.displayName });
-      }
-      return customer;
+      const renamed = post.author.displayName;
+      if (renamed === null || renamed === identity.displayName) return customer;
+      await db.identities.update(idKey, { displayName: renamed });
+      // Replies address the customer by this name: one taken from this account (or its handle, when
+      // it showed none) follows the account's new name; one from another linked account stays.
+      if (customer.displayName !== (identity.displayName ?? identity.handle)) return customer;
+      const named = { ...customer, displayName: renamed };
+      await db.customers.put(named);
+      return named;
     }
   }
   const customer: CustomerRow = {

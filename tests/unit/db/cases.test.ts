@@ -12,6 +12,7 @@ import {
   recordThanks,
   setCaseStatus,
 } from '../../../lib/db/cases';
+import { linkIdentities } from '../../../lib/db/customers';
 import { deleteDraft, getDraft, saveDraft } from '../../../lib/db/drafts';
 import type { ParleyDb } from '../../../lib/db/schema';
 import { caseMetrics, deriveCase } from '../../../lib/db/timeline';
@@ -54,6 +55,61 @@ describe('recordMention', () => {
     expect(detail?.events.map((event) => event.type)).toEqual(['detected']);
     const customer = await db.customers.get(result.customerId ?? '');
     expect(customer).toMatchObject({ displayName: 'Alice A.', complaintCount: 1, praiseCount: 0 });
+  });
+
+  it('follows a renamed author: the customer is named as the account now is, not as it first was', async () => {
+    const db = freshDb();
+    const first = await mention(db, {
+      postId: 'r1',
+      handle: 'jdoe',
+      author: { handle: 'jdoe', displayName: 'Jane 🎄' },
+    });
+    await mention(db, {
+      postId: 'r2',
+      handle: 'jdoe',
+      author: { handle: 'jdoe', displayName: 'Jane Doe' },
+      postedAt: '2026-03-02T10:00:00.000Z',
+    });
+    expect((await db.customers.get(first.customerId ?? ''))?.displayName).toBe('Jane Doe');
+
+    // First seen without a name (the handle stood in for it): the name it shows later is used.
+    const unnamed = await mention(db, {
+      postId: 'r3',
+      handle: 'sam',
+      author: { handle: 'sam', displayName: null },
+    });
+    await mention(db, {
+      postId: 'r4',
+      handle: 'sam',
+      author: { handle: 'sam', displayName: 'Sam Lee' },
+      postedAt: '2026-03-02T10:00:00.000Z',
+    });
+    expect((await db.customers.get(unnamed.customerId ?? ''))?.displayName).toBe('Sam Lee');
+  });
+
+  it('keeps a customer’s name that came from another of their accounts when one account is renamed', async () => {
+    const db = freshDb();
+    const x = await mention(db, {
+      postId: 'n1',
+      handle: 'jdoe',
+      author: { handle: 'jdoe', displayName: 'Jane Doe' },
+    });
+    const reddit = await mention(db, {
+      platform: 'reddit',
+      postId: 'n2',
+      handle: 'jd_reddit',
+      author: { handle: 'jd_reddit', displayName: null },
+    });
+    await linkIdentities(db, 'reddit:jd_reddit', x.customerId ?? '', '2026-03-01T11:00:00.000Z');
+    await mention(db, {
+      platform: 'reddit',
+      postId: 'n3',
+      handle: 'jd_reddit',
+      author: { handle: 'jd_reddit', displayName: 'throwaway' },
+      postedAt: '2026-03-02T10:00:00.000Z',
+    });
+    expect(reddit.customerId).not.toBe(x.customerId);
+    expect((await db.customers.get(x.customerId ?? ''))?.displayName).toBe('Jane Doe');
   });
 
   it('dedupes by platform and post id: a re-sighting updates edited text and adds no events', async () => {
