@@ -77,11 +77,15 @@ function readHandle(post: Element): string | null {
   return null;
 }
 
-/** Text spans outside links to profiles/posts, time and buttons (defuddle's rule); one line per span. */
+/**
+ * Text spans outside links, time and buttons (defuddle's rule); one line per span. Any link, not only
+ * profile and post links: a link preview card (l.threads.com) carries the linked page's site and headline
+ * in its own spans, which are not the author's words. Links inside the text sit in its outer span.
+ */
 function readPostText(post: Element): string {
   const parts: string[] = [];
   for (const span of ownAll(post, 'span[dir="auto"]', PRESSABLE)) {
-    if (isInsideWithin(span, 'a[href^="/@"], a[href*="/post/"], time, [role="button"]', post)) continue;
+    if (isInsideWithin(span, 'a, time, [role="button"]', post)) continue;
     if (span.parentElement && isInsideWithin(span.parentElement, 'span[dir="auto"]', post)) continue;
     if (span.querySelector('time, a[href*="/post/"]')) continue; // the header's time wrapper
     const text = readText(span, { whitespace: 'pre-wrap' });

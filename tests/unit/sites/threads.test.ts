@@ -28,6 +28,7 @@ describe('threads adapter on a post page fixture', () => {
       '[data-pressable-container] [data-pressable-container]': 1,
       'a[href*="/post/"] > time[datetime]': 8,
       'svg[aria-label="Reply"]': 7,
+      'a[href*="l.threads.com"] span[dir="auto"]': 2,
     });
   });
 
@@ -72,6 +73,12 @@ describe('threads adapter on a post page fixture', () => {
     expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxRuns06'))?.text).toBe(
       'Same thing happened to me last month.\nIt showed up a week late.',
     );
+  });
+
+  it("keeps a link preview card's site and headline out of the post's text", () => {
+    const post = threadsAdapter.readPost(postElement(threadsAdapter, 'DCxRuns06'));
+    expect(post?.text).toBe('Same thing happened to me last month.\nIt showed up a week late.');
+    expect(post?.text).not.toMatch(/Acme|news\.example/);
   });
 
   it("keeps a quoted post's text, author and time out of the quoting post", () => {
