@@ -133,13 +133,21 @@ function isComplaint(category: MentionRow['category']): boolean {
  * mentions between customers). Call inside a transaction that includes customers and mentions.
  */
 export async function recomputeCustomer(db: ParleyDb, customerId: string): Promise<CustomerRow | null> {
-  const customer = await db.customers.get(customerId);
+  return recountCustomer({ customers: db.customers, mentions: db.mentions }, customerId);
+}
+
+/** recomputeCustomer on given tables: a schema upgrade must use its own transaction's. */
+export async function recountCustomer(
+  tables: { customers: Table<CustomerRow, string>; mentions: Table<MentionRow, string> },
+  customerId: string,
+): Promise<CustomerRow | null> {
+  const customer = await tables.customers.get(customerId);
   if (!customer) return null;
   let praiseCount = 0;
   let complaintCount = 0;
   let firstSeenAt: string | null = null;
   let lastSeenAt: string | null = null;
-  await db.mentions
+  await tables.mentions
     .where('[customerId+at]')
     .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
     .each((mention) => {
@@ -156,7 +164,7 @@ export async function recomputeCustomer(db: ParleyDb, customerId: string): Promi
     firstSeenAt: firstSeenAt ?? customer.firstSeenAt,
     lastSeenAt: lastSeenAt ?? customer.lastSeenAt,
   };
-  await db.customers.put(updated);
+  await tables.customers.put(updated);
   return updated;
 }
 

@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Category, Platform, Severity } from '../domain/types';
+import { recountCustomer } from './customers';
 import { identityKey, toTimestamp, toTimestampOrNull } from './ids';
 import type {
   CaseRow,
@@ -33,7 +34,7 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 2 (current). The indexes are the query plan:
+ * Version 2 (version 3 keeps it unchanged). The indexes are the query plan:
  * - one customer's history: mentions and events by [customerId+at], cases by [customerId+openedAt];
  * - the work queue: cases by [status+severity+openedAt] (or [status+openedAt] for plain age order);
  * - a case's timeline: events and mentions by caseId;
@@ -51,7 +52,11 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * Version 3: the same tables and indexes as version 2. Its upgrade repairs the rows of posts stored
+ * with a date after Parley saw them (see repairPostsDatedAfterSeen).
+ */
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Row shapes as version 1 wrote them: what the upgrade reads. */
 export interface V1Identity {
@@ -121,6 +126,7 @@ export class ParleyDb extends Dexie {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1ToV2);
+    this.version(3).stores(SCHEMA_V2).upgrade(repairPostsDatedAfterSeen);
   }
 }
 
@@ -367,4 +373,70 @@ export async function upgradeV1ToV2(tx: Transaction): Promise<void> {
   );
 
   await meta.put({ key: 'upgradedFromV1At', value: new Date().toISOString() });
+}
+
+/**
+ * v2 → v3. recordMention now holds a post dated after Parley saw it to the time it was seen; rows
+ * stored before kept the page's date. Such a post sorted ahead of everything the agent did after it
+ * was seen (a resolution before the claimed date was undone by the reopening recorded at that date),
+ * and kept its case and customer from ever ageing out. The repair does what recordMention does now:
+ * the post, and the events it caused (its detection, and the reply or status change placed at the
+ * post's time, which carry exactly that time), move to when it was seen; the case is re-derived
+ * from its timeline and the customer's first and last seen recounted.
+ */
+export async function repairPostsDatedAfterSeen(tx: Transaction): Promise<void> {
+  const mentions = tx.table<MentionRow, string>('mentions');
+  const events = tx.table<EventRow, string>('events');
+  const cases = tx.table<CaseRow, string>('cases');
+  const customers = tx.table<CustomerRow, string>('customers');
+
+  const moves = new Map<string, { mentionId: string; from: string; to: string }[]>();
+  const customerIds = new Set<string>();
+  await forEachPage(
+    mentions,
+    async (page) => {
+      const repaired = page.flatMap((mention): MentionRow[] => {
+        if (mention.postedAt === null || mention.postedAt <= mention.detectedAt) return [];
+        const list = moves.get(mention.caseId) ?? [];
+        list.push({ mentionId: mention.id, from: mention.at, to: mention.detectedAt });
+        moves.set(mention.caseId, list);
+        customerIds.add(mention.customerId);
+        return [{ ...mention, postedAt: mention.detectedAt, at: mention.detectedAt }];
+      });
+      await mentions.bulkPut(repaired);
+    },
+    (row) => row.id,
+  );
+
+  for (const [caseId, caseMoves] of moves) {
+    const timeline = await events.where('caseId').equals(caseId).toArray();
+    const moved = new Map<string, EventRow>();
+    for (const event of timeline) {
+      const move = caseMoves.find(
+        (candidate) => event.at === candidate.from && causedBy(event, candidate.mentionId),
+      );
+      if (move) moved.set(event.id, { ...event, at: move.to });
+    }
+    await events.bulkPut([...moved.values()]);
+    const caseRow = await cases.get(caseId);
+    const repaired = timeline.map((event) => moved.get(event.id) ?? event);
+    if (caseRow && repaired.length > 0) {
+      await cases.put(deriveCase({ id: caseId, customerId: caseRow.customerId }, repaired));
+    }
+  }
+  for (const customerId of customerIds) await recountCustomer({ customers, mentions }, customerId);
+}
+
+/** An event recordMention placed at a post's own time when it recorded that post. */
+function causedBy(event: EventRow, mentionId: string): boolean {
+  switch (event.type) {
+    case 'detected':
+      return event.data.mentionId === mentionId;
+    case 'replied':
+      return event.data.via === 'seen-in-thread' && event.data.seenMentionId === mentionId;
+    case 'status-changed':
+      return event.data.reason === 'customer-wrote' || event.data.reason === 'replied';
+    default:
+      return false;
+  }
 }

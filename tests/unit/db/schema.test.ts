@@ -2,9 +2,11 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { recordMention } from '../../../lib/db/cases';
 import { getCustomerHistory } from '../../../lib/db/customers';
+import type { EventRow, MentionRow } from '../../../lib/db/records';
 import {
   ParleyDb,
   SCHEMA_V1,
+  SCHEMA_V2,
   type V1Case,
   type V1Customer,
   type V1Draft,
@@ -209,7 +211,7 @@ describe('schema upgrade v1 → v2', () => {
       { id: 'reddit:bob_r', platform: 'reddit', handle: 'bob_r', customerId: 'c2', displayName: null },
       { id: 'x:alice', platform: 'x', handle: 'Alice', customerId: 'c1', displayName: 'Alice A.' },
     ]);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.customers.get('c1')).toEqual({
       id: 'c1',
       displayName: 'Alice',
@@ -302,10 +304,10 @@ describe('schema upgrade v1 → v2', () => {
     expect(history?.items.filter((item) => item.kind === 'mention')).toHaveLength(3);
   });
 
-  it('opens an empty profile straight at version 2', async () => {
+  it('opens an empty profile straight at the current version', async () => {
     const db = new ParleyDb('fresh', freshFactory());
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((table) => table.name).sort()).toEqual(
       [
         'cases',
@@ -319,5 +321,141 @@ describe('schema upgrade v1 → v2', () => {
         'thanks',
       ].sort(),
     );
+  });
+});
+
+describe('schema upgrade v2 → v3: posts stored with a date after they were seen', () => {
+  const customerId = 'cu1';
+  const caseId = 'ca1';
+  const seen = '2026-03-01T10:00:00.000Z';
+  // What the page claimed, before such dates were held to the time Parley saw the post.
+  const claimed = '2026-03-01T15:00:00.000Z';
+  const resolved = '2026-03-01T12:00:00.000Z';
+
+  const mention = (id: string, at: string, detectedAt: string, text: string): MentionRow => ({
+    id,
+    platform: 'x',
+    postId: id.slice(2),
+    permalink: null,
+    customerId,
+    identityId: 'x:dana',
+    authorHandle: 'dana',
+    text,
+    postedAt: at,
+    postedAtEstimated: false,
+    detectedAt,
+    at,
+    category: 'complaint',
+    severity: 2,
+    sentiment: -1,
+    reasons: [],
+    isOwnReply: false,
+    inReplyTo: null,
+    caseId,
+  });
+  const base = { caseId, customerId };
+  const events: EventRow[] = [
+    {
+      ...base,
+      id: 'ev1',
+      at: '2026-03-01T09:00:00.000Z',
+      type: 'detected',
+      data: { mentionId: 'x:1', detectedAt: '2026-03-01T09:00:00.000Z', category: 'complaint', severity: 2 },
+    },
+    {
+      ...base,
+      id: 'ev2',
+      at: '2026-03-01T09:30:00.000Z',
+      type: 'replied',
+      data: { via: 'marked-sent', text: 'Sorry, on it', postKey: 'x:1', seenMentionId: null },
+    },
+    {
+      ...base,
+      id: 'ev3',
+      at: '2026-03-01T09:30:00.000Z',
+      type: 'status-changed',
+      data: { from: 'open', to: 'awaiting-customer', reason: 'replied' },
+    },
+    // The customer wrote again, seen at 10:00 but dated 15:00, which reopened the case at 15:00 ...
+    {
+      ...base,
+      id: 'ev4',
+      at: claimed,
+      type: 'detected',
+      data: { mentionId: 'x:2', detectedAt: seen, category: 'complaint', severity: 2 },
+    },
+    {
+      ...base,
+      id: 'ev5',
+      at: claimed,
+      type: 'status-changed',
+      data: { from: 'awaiting-customer', to: 'open', reason: 'customer-wrote' },
+    },
+    // ... so the agent's resolution at noon sorted before it, and the case stayed open.
+    {
+      ...base,
+      id: 'ev6',
+      at: resolved,
+      type: 'status-changed',
+      data: { from: 'open', to: 'resolved', reason: 'agent' },
+    },
+  ];
+
+  async function writeV2Database(options: ReturnType<typeof freshFactory>, name: string) {
+    const v2 = new Dexie(name, options);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('customers').add({
+      id: customerId,
+      displayName: 'Dana',
+      notes: null,
+      firstSeenAt: '2026-03-01T09:00:00.000Z',
+      lastSeenAt: claimed,
+      praiseCount: 0,
+      complaintCount: 2,
+    });
+    await v2.table('identities').add({
+      id: 'x:dana',
+      platform: 'x',
+      handle: 'dana',
+      customerId,
+      displayName: 'Dana',
+    });
+    await v2
+      .table('mentions')
+      .bulkAdd([
+        mention('x:1', '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z', 'where is my parcel'),
+        mention('x:2', claimed, seen, 'still nothing'),
+      ]);
+    await v2.table('events').bulkAdd(events);
+    await v2.table('cases').add(deriveCase({ id: caseId, customerId }, events));
+    v2.close();
+  }
+
+  it('places such a post, and what it caused, at the time it was seen, and re-derives its case', async () => {
+    const options = freshFactory();
+    await writeV2Database(options, 'v2-future');
+    const before = deriveCase({ id: caseId, customerId }, events);
+    expect(before.status).toBe('open');
+
+    const db = new ParleyDb('v2-future', options);
+    expect(await db.mentions.get('x:2')).toMatchObject({ postedAt: seen, at: seen, detectedAt: seen });
+    expect((await db.events.get('ev4'))?.at).toBe(seen);
+    expect((await db.events.get('ev5'))?.at).toBe(seen);
+    expect((await db.events.get('ev6'))?.at).toBe(resolved);
+    const timeline = await db.events.where('caseId').equals(caseId).toArray();
+    const caseRow = await db.cases.get(caseId);
+    expect(caseRow).toEqual(deriveCase({ id: caseId, customerId }, timeline));
+    expect(caseRow).toMatchObject({ status: 'resolved', resolvedAt: resolved, updatedAt: resolved });
+    expect(await db.customers.get(customerId)).toMatchObject({
+      firstSeenAt: '2026-03-01T09:00:00.000Z',
+      lastSeenAt: seen,
+      complaintCount: 2,
+    });
+    // The untouched rows stay as they were.
+    expect(await db.mentions.get('x:1')).toEqual(
+      mention('x:1', '2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z', 'where is my parcel'),
+    );
+    expect(await db.events.get('ev2')).toEqual(events[1]);
   });
 });
