@@ -82,6 +82,7 @@ export class PageSentry {
     const generation = ++this.generation;
     if (!this.followingNavigation) {
       pageNavigation?.addEventListener('currententrychange', this.onNavigation);
+      addEventListener('pageshow', this.onPageShow);
       this.followingNavigation = true;
     }
     this.stopWatching();
@@ -110,6 +111,7 @@ export class PageSentry {
   stop(): void {
     clearTimeout(this.retry);
     pageNavigation?.removeEventListener('currententrychange', this.onNavigation);
+    removeEventListener('pageshow', this.onPageShow);
     this.followingNavigation = false;
     this.generation += 1;
     this.stopWatching();
@@ -222,6 +224,16 @@ export class PageSentry {
    * From the first start on, for the sentry and, after the hand-over, for the full watcher (whose own
    * check needs a change that adds nodes): start() restarts whichever has the page.
    */
+  /**
+   * Back (or forward) to a page kept in the browser's back/forward cache: its scripts resume where
+   * they were, but the background has followed the tab to the pages in between, and the policy or
+   * the agent's settings may have changed meanwhile. Starting again tells the background which page
+   * the tab shows and screens it with the current config.
+   */
+  private readonly onPageShow = (event: Event): void => {
+    if ((event as PageTransitionEvent).persisted) void this.start();
+  };
+
   private readonly onNavigation = (): void => {
     if (location.href === this.href) return;
     // The sentry's own start records the new address (and starts its retries afresh).

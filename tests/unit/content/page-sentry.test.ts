@@ -226,6 +226,28 @@ describe('PageSentry: the always-loaded first stage', () => {
     expect(asked.map((url) => new URL(url).pathname)).toEqual(['/home', '/next']);
   });
 
+  it('starts again when the page comes back from the back/forward cache, not on a first show', async () => {
+    document.body.innerHTML = post('plain');
+    const { sentry, asked } = sentryFor();
+    await sentry.start();
+    await settle();
+    const shown = (persisted: boolean) => {
+      const event = new Event('pageshow');
+      Object.defineProperty(event, 'persisted', { value: persisted });
+      window.dispatchEvent(event);
+    };
+    shown(false);
+    await settle();
+    expect(asked).toHaveLength(1);
+    shown(true);
+    await settle();
+    expect(asked).toHaveLength(2);
+    sentry.stop();
+    shown(true);
+    await settle();
+    expect(asked).toHaveLength(2);
+  });
+
   it('restarts on a rescan, and hands over for any other message, passing it on', async () => {
     document.body.innerHTML = post('plain');
     const { sentry, asked, watcher, loads } = sentryFor();
