@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { rederiveCase } from './cases';
 import { recomputeCustomer } from './customers';
 import { toTimestamp } from './ids';
 import type { ParleyDb } from './schema';
@@ -171,6 +172,8 @@ export async function purgeCustomer(db: ParleyDb, customerId: string): Promise<P
     const toEnd = [customerId, Dexie.maxKey] as const;
     const mentionIds = await db.mentions.where('[customerId+at]').between(everything, toEnd).primaryKeys();
     const caseIds = await db.cases.where('[customerId+openedAt]').between(everything, toEnd).primaryKeys();
+    const identityIds = await db.identities.where('customerId').equals(customerId).primaryKeys();
+    await purgeLeftWithOthers(db, customerId, new Set(identityIds), counts);
     counts.events += await db.events.where('[customerId+at]').between(everything, toEnd).delete();
     if (caseIds.length > 0) counts.events += await db.events.where('caseId').anyOf(caseIds).delete();
     counts.mentions += await db.mentions.where('[customerId+at]').between(everything, toEnd).delete();
@@ -184,4 +187,68 @@ export async function purgeCustomer(db: ParleyDb, customerId: string): Promise<P
     }
   });
   return counts;
+}
+
+/**
+ * Unlinking an account (unlinkIdentity) leaves its posts in a conversation it shared with the
+ * customer's other accounts, under that customer, and that customer's link history names it. A
+ * privacy request for the account's customer must take those too. Where they are by now is not
+ * indexed (the other customer may since have been linked into a third), so the tables are searched,
+ * and only when one of this customer's accounts was ever unlinked.
+ */
+async function purgeLeftWithOthers(
+  db: ParleyDb,
+  customerId: string,
+  identityIds: ReadonlySet<string>,
+  counts: PurgeCounts,
+): Promise<void> {
+  const wasUnlinked = await db.events
+    .where('[customerId+at]')
+    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+    .filter((event) => event.type === 'identity-unlinked' && identityIds.has(event.data.identityId))
+    .count();
+  if (wasUnlinked === 0) return;
+
+  const posts = await db.mentions
+    .filter((mention) => mention.customerId !== customerId && identityIds.has(mention.identityId))
+    .toArray();
+  const postIds = new Set(posts.map((mention) => mention.id));
+  const cases = new Map(posts.map((mention) => [mention.caseId, mention.customerId]));
+  const caseEvents = await db.events
+    .where('caseId')
+    .anyOf([...cases.keys()])
+    .toArray();
+  const aboutPosts = caseEvents.filter(
+    (event) =>
+      ((event.type === 'detected' || event.type === 'recategorized') && postIds.has(event.data.mentionId)) ||
+      (event.type === 'thanked' && postIds.has(event.data.postKey)),
+  );
+  await db.events.bulkDelete(aboutPosts.map((event) => event.id));
+  counts.events += aboutPosts.length;
+  await db.mentions.bulkDelete([...postIds]);
+  counts.mentions += postIds.size;
+  await deletePostData(db, [...postIds], counts);
+  for (const [caseId, owner] of cases) {
+    if ((await db.events.where('caseId').equals(caseId).count()) > 0) await rederiveCase(db, caseId, owner);
+    else counts.cases += await db.cases.where('id').equals(caseId).delete();
+  }
+  for (const owner of new Set(cases.values())) await recomputeCustomer(db, owner);
+
+  const naming = await db.events
+    .filter(
+      (event) =>
+        event.customerId !== customerId &&
+        ((event.type === 'identity-unlinked' && identityIds.has(event.data.identityId)) ||
+          (event.type === 'customers-linked' && event.data.identityIds.some((id) => identityIds.has(id)))),
+    )
+    .toArray();
+  for (const event of naming) {
+    if (event.type === 'customers-linked') {
+      const kept = event.data.identityIds.filter((id) => !identityIds.has(id));
+      await db.events.put({ ...event, data: { ...event.data, identityIds: kept } });
+    } else {
+      await db.events.delete(event.id);
+      counts.events += 1;
+    }
+  }
 }

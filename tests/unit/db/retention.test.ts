@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { recategorize, recordMention, recordThanks, setCaseStatus } from '../../../lib/db/cases';
+import { getCase, recategorize, recordMention, recordThanks, setCaseStatus } from '../../../lib/db/cases';
+import { linkIdentities, unlinkIdentity } from '../../../lib/db/customers';
 import { saveDraft } from '../../../lib/db/drafts';
 import { purgeCustomer, purgeOlderThan } from '../../../lib/db/retention';
 import type { ParleyDb } from '../../../lib/db/schema';
+import { deriveCase } from '../../../lib/db/timeline';
 import { classified, dumpTables, freshDb, makePost } from './fixtures';
 
 async function mention(db: ParleyDb, overrides: Parameters<typeof makePost>[0] = {}) {
@@ -142,5 +144,42 @@ describe('purgeCustomer', () => {
     ]);
     expect(JSON.stringify(after)).not.toContain(old.customerId ?? 'missing');
     expect(JSON.stringify(after)).not.toContain('x:o1');
+  });
+});
+
+describe('purgeCustomer after an unlink', () => {
+  it('also removes the posts an unlinked account left in a conversation it shared, and its name in the link history', async () => {
+    const db = freshDb();
+    const post = (platform: 'x' | 'reddit', handle: string, postId: string, postedAt: string, text: string) =>
+      mention(db, { platform, handle, postId, postedAt, text, author: { handle, displayName: null } });
+    // Two accounts, wrongly taken for one person: linked, then one conversation gets posts from both.
+    await post('reddit', 'sky_walker_9', 'r1', '2026-03-01T08:00:00.000Z', 'first reddit post');
+    const bea = await post('x', 'bea', 'm1', '2026-03-01T09:00:00.000Z', 'my order is late');
+    await linkIdentities(db, 'reddit:sky_walker_9', bea.customerId ?? '', '2026-03-01T09:30:00.000Z');
+    const mixed = await post(
+      'reddit',
+      'sky_walker_9',
+      'r2',
+      '2026-03-01T10:00:00.000Z',
+      'me too, order 5521',
+    );
+    expect(mixed.caseId).toBe(bea.caseId);
+    const sky = await unlinkIdentity(db, 'reddit:sky_walker_9', '2026-03-01T11:00:00.000Z');
+    await recordThanks(db, { postKey: 'reddit:r2', at: '2026-03-01T11:30:00.000Z' });
+
+    await purgeCustomer(db, sky.id);
+
+    const after = JSON.stringify(await dumpTables(db));
+    expect(after).not.toContain('sky_walker_9');
+    expect(after).not.toContain('order 5521');
+    expect(after).not.toContain('reddit:r2');
+    // Bea's side of the conversation stays, and her case still matches its timeline.
+    expect(await db.mentions.get('x:m1')).toBeDefined();
+    const detail = await getCase(db, bea.caseId ?? '');
+    expect(detail?.case).toEqual(
+      deriveCase(detail?.case ?? { id: '', customerId: '' }, detail?.events ?? []),
+    );
+    expect(detail?.case.firstMentionId).toBe('x:m1');
+    expect((await db.customers.get(bea.customerId ?? ''))?.complaintCount).toBe(1);
   });
 });
