@@ -27,8 +27,18 @@ function useDebounced<T>(value: T, delayMs: number): T {
 /**
  * The active policy as YAML, editable with live validation (every error with its line and column).
  * Save applies only a policy that validated completely; a policy file can be loaded the same way.
+ *
+ * With a policy URL set, the team's file wins: the next sync replaces a policy saved here whatever its
+ * version (agents follow the published file). The editor says so before and after saving, so an edit
+ * is not lost without warning.
  */
-export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
+export function PolicyEditor({
+  record,
+  policyUrl = null,
+}: {
+  record: ActivePolicyRecord;
+  policyUrl?: string | null;
+}) {
   const editorId = useId();
   const fileId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -63,7 +73,11 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
       appliedAt: new Date().toISOString(),
     });
     setDirty(false);
-    setMessage(done);
+    setMessage(
+      policyUrl
+        ? `${done} The next sync from the policy URL (within 30 minutes) replaces it unless the file there is changed too.`
+        : done,
+    );
   };
 
   const importFile = async (file: File) => {
@@ -131,6 +145,13 @@ export function PolicyEditor({ record }: { record: ActivePolicyRecord }) {
           }}
         />
       </div>
+      {policyUrl ? (
+        <p className="muted small" data-testid="policy-editor-synced">
+          This browser follows the policy at <code>{policyUrl}</code>: what you save or import here applies
+          until the next sync (every 30 minutes), which brings the published file back. To change the
+          team&rsquo;s policy, publish your edited file at that URL with a higher version.
+        </p>
+      ) : null}
       {changedUnderEdits ? (
         <div className="banner warning" role="alert" data-testid="policy-editor-changed">
           <p className="banner-title">

@@ -23,7 +23,7 @@ export function PolicySection({
       </p>
       <PolicyStatusCard record={record} status={status} />
       <PolicyUrlForm settings={settings} />
-      <PolicyEditor record={record} />
+      <PolicyEditor record={record} policyUrl={settings.policyUrl || null} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PolicyEditor } from '../../../components/options/PolicyEditor';
 import type { ActivePolicyRecord } from '../../../lib/background/policy-store';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
-import { byTestId, mount, settle, typeInto, unmountAll } from './mount';
+import { buttonNamed, byTestId, mount, press, settle, typeInto, unmountAll } from './mount';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(unmountAll);
@@ -42,5 +42,29 @@ describe('the policy editor’s spoken summary', () => {
     await settle(200);
     expect(changes).toHaveLength(1);
     expect(summary.textContent).toMatch(/^\d+ errors?\. First, line \d+: /);
+  });
+});
+
+describe('the policy editor with a policy URL set', () => {
+  const policyUrl = 'https://policies.example.com/acme.yaml';
+
+  it('says before and after saving that the next sync brings the published file back', async () => {
+    mount(createElement(PolicyEditor, { record, policyUrl }));
+    await settle(200);
+    expect(byTestId('policy-editor-synced').textContent).toContain(policyUrl);
+    const editor = byTestId<HTMLTextAreaElement>('policy-editor');
+    typeInto(editor, editor.value.replace(/^version: 1$/m, 'version: 2'));
+    await settle(200);
+    await press(buttonNamed('Save policy'));
+    await settle();
+    expect(byTestId('policy-editor-message').textContent).toMatch(
+      /^Saved: the edited policy is active\. The next sync from the policy URL .* replaces it/,
+    );
+  });
+
+  it('says nothing of syncing where no URL is set', async () => {
+    mount(createElement(PolicyEditor, { record }));
+    await settle(200);
+    expect(document.querySelector('[data-testid="policy-editor-synced"]')).toBeNull();
   });
 });
