@@ -13,6 +13,8 @@ function describeEvent(event: EventRow): { label: string; detail: string | null 
     case 'detected':
       return null; // shown as the mention itself
     case 'replied':
+      // Once seen in the thread, the reply is the brand's own post in this timeline: one entry, not two.
+      if (event.data.seenMentionId !== null) return null;
       return {
         label: event.data.via === 'seen-in-thread' ? 'Reply seen in the thread' : 'Replied',
         detail: event.data.text || null,

@@ -3,11 +3,13 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { CaseHistory } from '../../../components/sidebar/history/CaseHistory';
+import { Timeline } from '../../../components/sidebar/history/Timeline';
 import { type MentionDetail, runSidebarQuery } from '../../../lib/background/sidebar-api';
 import { recordMention } from '../../../lib/db/cases';
+import type { HistoryItem } from '../../../lib/db/customers';
 import type { ParleyDb } from '../../../lib/db/schema';
 import { classified, freshDb, makePost } from '../db/fixtures';
-import { buttonNamed, byTestId, mount, press, settle, unmountAll } from './mount';
+import { buttonNamed, byTestId, mentionRow, mount, press, settle, unmountAll } from './mount';
 
 afterEach(() => {
   unmountAll();
@@ -72,5 +74,59 @@ describe('case history in the sidebar', () => {
     expect(byTestId('timeline').querySelectorAll('[data-mention-id]')).toHaveLength(posts);
     expect(document.body.textContent).not.toContain('Show older');
     db.close();
+  });
+
+  it('shows a reply once when it was seen in the thread (the brand’s post and its reply entry are one reply)', () => {
+    const at = '2026-11-23T10:05:00.000Z';
+    const reply = mentionRow({
+      id: 'x:r1',
+      postId: 'r1',
+      authorHandle: 'acme',
+      identityId: 'x:acme',
+      text: 'So sorry, Jane: we are on it',
+      isOwnReply: true,
+      inReplyTo: '1',
+      at,
+      postedAt: at,
+      detectedAt: at,
+    });
+    const items: HistoryItem[] = [
+      { kind: 'mention', at, id: reply.id, mention: reply },
+      {
+        kind: 'event',
+        at,
+        id: 'ev_reply',
+        event: {
+          id: 'ev_reply',
+          caseId: 'ca-jane',
+          customerId: 'cu-jane',
+          at,
+          type: 'replied',
+          data: { via: 'seen-in-thread', text: reply.text, postKey: 'm1', seenMentionId: reply.id },
+        },
+      },
+      {
+        kind: 'event',
+        at: '2026-11-23T10:01:00.000Z',
+        id: 'ev_sent',
+        event: {
+          id: 'ev_sent',
+          caseId: 'ca-jane',
+          customerId: 'cu-jane',
+          at: '2026-11-23T10:01:00.000Z',
+          type: 'replied',
+          data: {
+            via: 'marked-sent',
+            text: 'Not seen in the thread yet',
+            postKey: 'm1',
+            seenMentionId: null,
+          },
+        },
+      },
+    ];
+    mount(createElement(Timeline, { items, currentKey: 'm1' }));
+    const entries = [...byTestId('timeline').children].map((entry) => entry.textContent ?? '');
+    expect(entries.filter((text) => text.includes(reply.text))).toHaveLength(1);
+    expect(entries.filter((text) => text.includes('Not seen in the thread yet'))).toHaveLength(1);
   });
 });
