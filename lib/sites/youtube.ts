@@ -6,7 +6,7 @@
  */
 import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
-import { absoluteUrl, outsideControls, ownFirst, queryAll } from './dom';
+import { absoluteUrl, outsideControls, ownAll, ownFirst, queryAll } from './dom';
 import { guardAdapter } from './guard';
 import { cleanHandle, NO_TIME, postedAtFromText } from './read';
 import { readLabel, readText } from './text';
@@ -24,7 +24,11 @@ const POST_SELECTOR = 'ytd-comment-view-model, ytd-comment-renderer';
 const EDITOR = 'ytd-commentbox [contenteditable="true"]';
 const PERMALINK = 'a[href*="lc="]';
 const AUTHOR = 'h3 a[href]';
-const CONTENT = '[slot="content"]';
+/**
+ * #content-text shares its slot with other expander content: a hidden Super Thanks chip
+ * (#paid-comment-chip) and, in ytd-comment-renderer, a hidden #voted-option come before it.
+ */
+const CONTENT_SLOT = '[slot="content"]';
 
 function readPost(comment: Element): ScrapedPost | null {
   const timeLink = ownFirst(comment, PERMALINK, POST_SELECTOR);
@@ -35,7 +39,7 @@ function readPost(comment: Element): ScrapedPost | null {
   const handle = readHandle(authorLink);
   if (!commentId || !handle) return null;
   const parentId = commentId.includes('.') ? commentId.split('.')[0] : null;
-  const text = ownFirst(comment, CONTENT, POST_SELECTOR);
+  const text = ownAll(comment, CONTENT_SLOT, POST_SELECTOR).find((slot) => slot.id === 'content-text');
   return {
     platform: 'youtube',
     postId: commentId,
