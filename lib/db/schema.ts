@@ -2,16 +2,19 @@ import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { Category, Platform, Severity } from '../domain/types';
 import { recountCustomer } from './customers';
 import { identityKey, toTimestamp, toTimestampOrNull } from './ids';
-import type {
-  CaseRow,
-  CorrectionRow,
-  CustomerRow,
-  DraftRow,
-  EventRow,
-  IdentityRow,
-  MentionRow,
-  MetaRow,
-  ThanksRow,
+import {
+  type CaseRow,
+  type CorrectionRow,
+  type CustomerRow,
+  caseRowSchema,
+  type DraftRow,
+  type EventRow,
+  eventRowSchema,
+  type IdentityRow,
+  type MentionRow,
+  type MetaRow,
+  mentionRowSchema,
+  type ThanksRow,
 } from './records';
 import { deriveCase } from './timeline';
 
@@ -390,39 +393,45 @@ export async function repairPostsDatedAfterSeen(tx: Transaction): Promise<void> 
   const cases = tx.table<CaseRow, string>('cases');
   const customers = tx.table<CustomerRow, string>('customers');
 
-  const moves = new Map<string, { mentionId: string; from: string; to: string }[]>();
-  const customerIds = new Set<string>();
+  // Only well-formed rows are touched: a damaged one left as it is must not keep the database from opening.
+  const found = new Map<string, MentionRow[]>();
   await forEachPage(
     mentions,
     async (page) => {
-      const repaired = page.flatMap((mention): MentionRow[] => {
-        if (mention.postedAt === null || mention.postedAt <= mention.detectedAt) return [];
-        const list = moves.get(mention.caseId) ?? [];
-        list.push({ mentionId: mention.id, from: mention.at, to: mention.detectedAt });
-        moves.set(mention.caseId, list);
-        customerIds.add(mention.customerId);
-        return [{ ...mention, postedAt: mention.detectedAt, at: mention.detectedAt }];
-      });
-      await mentions.bulkPut(repaired);
+      for (const row of page) {
+        const dated = row as Partial<MentionRow>;
+        if (typeof dated.postedAt !== 'string' || typeof dated.detectedAt !== 'string') continue;
+        if (dated.postedAt <= dated.detectedAt) continue;
+        const mention = mentionRowSchema.safeParse(row);
+        if (!mention.success) continue;
+        const list = found.get(mention.data.caseId) ?? [];
+        list.push(mention.data);
+        found.set(mention.data.caseId, list);
+      }
     },
     (row) => row.id,
   );
 
-  for (const [caseId, caseMoves] of moves) {
-    const timeline = await events.where('caseId').equals(caseId).toArray();
+  const customerIds = new Set<string>();
+  for (const [caseId, posts] of found) {
+    const caseRow = caseRowSchema.safeParse(await cases.get(caseId));
+    const stored = await events.where('caseId').equals(caseId).toArray();
+    const timeline = stored.map((event) => eventRowSchema.safeParse(event));
+    if (!caseRow.success || !timeline.every((event) => event.success)) continue;
     const moved = new Map<string, EventRow>();
-    for (const event of timeline) {
-      const move = caseMoves.find(
-        (candidate) => event.at === candidate.from && causedBy(event, candidate.mentionId),
-      );
-      if (move) moved.set(event.id, { ...event, at: move.to });
+    for (const { data: event } of timeline) {
+      const post = posts.find((candidate) => event.at === candidate.at && causedBy(event, candidate.id));
+      if (post) moved.set(event.id, { ...event, at: post.detectedAt });
     }
+    await mentions.bulkPut(
+      posts.map((post) => ({ ...post, postedAt: post.detectedAt, at: post.detectedAt })),
+    );
     await events.bulkPut([...moved.values()]);
-    const caseRow = await cases.get(caseId);
-    const repaired = timeline.map((event) => moved.get(event.id) ?? event);
-    if (caseRow && repaired.length > 0) {
-      await cases.put(deriveCase({ id: caseId, customerId: caseRow.customerId }, repaired));
+    const repaired = timeline.map(({ data: event }) => moved.get(event.id) ?? event);
+    if (repaired.length > 0) {
+      await cases.put(deriveCase({ id: caseId, customerId: caseRow.data.customerId }, repaired));
     }
+    for (const post of posts) customerIds.add(post.customerId);
   }
   for (const customerId of customerIds) await recountCustomer({ customers, mentions }, customerId);
 }

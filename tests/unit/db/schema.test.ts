@@ -458,4 +458,19 @@ describe('schema upgrade v2 → v3: posts stored with a date after they were see
     );
     expect(await db.events.get('ev2')).toEqual(events[1]);
   });
+
+  it('opens over a damaged row of such a post, leaving that row as it was', async () => {
+    const options = freshFactory();
+    await writeV2Database(options, 'v2-damaged');
+    const damaged = { id: 'x:9', text: 'half a row', postedAt: claimed, detectedAt: seen, at: claimed };
+    const raw = new Dexie('v2-damaged', options);
+    raw.version(1).stores(SCHEMA_V1);
+    raw.version(2).stores(SCHEMA_V2);
+    await raw.table('mentions').add(damaged);
+    raw.close();
+
+    const db = new ParleyDb('v2-damaged', options);
+    expect(await db.mentions.get('x:9')).toEqual(damaged);
+    expect((await db.cases.get(caseId))?.status).toBe('resolved');
+  });
 });
