@@ -63,7 +63,7 @@ export async function openComposer(plan: ComposerPlan): Promise<HTMLElement | nu
     plan.composerSelector ? document.querySelectorAll(plan.composerSelector) : [],
   );
   const trigger = safely(plan.findTrigger);
-  if (!isClickable(trigger)) return null;
+  if (!isClickable(trigger) || isSendControl(trigger)) return null;
   trigger.click();
 
   const find = (): HTMLElement | null => {
@@ -132,6 +132,21 @@ function remember(key: string | null, composer: HTMLElement): HTMLElement {
   composerOwners.set(composer, key);
   return composer;
 }
+
+/**
+ * Why: Parley never sends; the agent does. A submit control, or a control inside a form that holds a
+ * text box, is that box's send: Facebook labels its comment box's send button "Comment", the same
+ * word as a post's own comment control, so a label alone cannot tell them apart. Such a control is
+ * never clicked to open a reply box, whatever an adapter's selectors matched.
+ */
+export function isSendControl(element: Element): boolean {
+  if (element.matches('[type="submit"]')) return true;
+  const form = element.closest('form');
+  return form !== null && form.querySelector(TEXT_ENTRY) !== null;
+}
+
+const TEXT_ENTRY =
+  'textarea, [contenteditable=""], [contenteditable="true"], [role="textbox"], input:not([type]), input[type="text"]';
 
 function isHtmlElement(element: Element | null): element is HTMLElement {
   return element !== null && typeof (element as HTMLElement).click === 'function';

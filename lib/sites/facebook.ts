@@ -6,7 +6,7 @@
  * "Comment by …" / "Reply by …". Labels are localized: the lists below cover a few locales.
  */
 import type { ScrapedPost } from '../domain/types';
-import { openComposer } from './composer';
+import { isSendControl, openComposer } from './composer';
 import {
   absoluteUrl,
   attr,
@@ -265,8 +265,9 @@ function replyTrigger(element: Element): Element | null {
       ) ?? null
     );
   }
+  // "Comment" also labels the send button of an open comment box: never that one.
   const labels = COMMENT_BUTTON_LABELS.map((label) => `[role="button"][aria-label="${label}"]`).join(', ');
-  return ownFirst(element, labels, NESTED);
+  return ownAll(element, labels, NESTED).find((button) => !isSendControl(button)) ?? null;
 }
 
 function ownComposer(element: Element): HTMLElement | null {

@@ -178,6 +178,27 @@ describe('facebook adapter on a feed fixture', () => {
     controller.abort();
   });
 
+  it("never clicks an open comment box's send button, which is also labelled Comment", async () => {
+    // The post's comment control is in a language the list does not know, its own box is closed, and
+    // Sam's "Reply to Sam Lee" box is open in his thread with a draft: that box's send reads "Comment".
+    const post = postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ');
+    post.querySelector('[aria-label="Leave a comment"]')?.setAttribute('aria-label', 'Écrire un commentaire');
+    post.querySelector('[aria-label="Write a comment…"]')?.closest('form')?.remove();
+    const reply = composerTemplate('facebook-reply');
+    const form = reply.querySelector('form') as HTMLFormElement;
+    const send = document.createElement('div');
+    send.setAttribute('role', 'button');
+    send.setAttribute('aria-label', 'Comment');
+    let sent = 0;
+    send.addEventListener('click', () => {
+      sent += 1;
+    });
+    form.append(send);
+    document.querySelector('[data-fixture-composer-slot="facebook-reply-1120334455667788"]')?.append(reply);
+    expect(await facebookAdapter.openReplyComposer(post, { timeoutMs: 100 })).toBeNull();
+    expect(sent).toBe(0);
+  });
+
   it("returns a post's open comment box without clicking", async () => {
     const box = await facebookAdapter.openReplyComposer(
       postElement(facebookAdapter, 'pfbid0Acme3Launch7xQ'),
