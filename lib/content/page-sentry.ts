@@ -67,7 +67,6 @@ export class PageSentry {
   private followingNavigation = false;
   /** While the page is handed over after the walk's hit: its changes, for the full watcher. */
   private keptChanges: MutationRecord[] | null = null;
-  private keptTooMany = false;
 
   constructor(private readonly bridge: SentryBridge) {}
 
@@ -197,8 +196,11 @@ export class PageSentry {
   private readonly onMutations = (records: MutationRecord[]): void => {
     const start = performance.now();
     try {
-      if (this.keptChanges !== null) {
-        this.keepChanges(records);
+      const kept = this.keptChanges;
+      if (kept !== null) {
+        // Too many to keep: the sentry lets go of the page, and the watcher screens it afresh.
+        if (kept.length + records.length > MAX_KEPT_CHANGES) this.stopWatching();
+        else for (const record of records) kept.push(record);
         return;
       }
       // Without the Navigation API: SPA navigation always adds or removes nodes, so a URL check then
@@ -247,7 +249,6 @@ export class PageSentry {
     this.postSelector = null;
     this.screen = null;
     this.keptChanges = null;
-    this.keptTooMany = false;
     if (this.walk) {
       this.walk = null;
       this.clock.setBusy('walk', false);
@@ -312,24 +313,13 @@ export class PageSentry {
       screenedUpTo,
       takeChanges: () => {
         const kept = this.keptChanges;
-        // Already let go (the hand-over ended or the sentry restarted): nothing kept to give.
+        // Already let go (too many changes, the hand-over ended, the sentry restarted): none to give.
         if (kept === null) return null;
-        const changes = this.keptTooMany ? null : kept.concat(this.observer?.takeRecords() ?? []);
+        const changes = kept.concat(this.observer?.takeRecords() ?? []);
         this.stopWatching();
         return changes;
       },
     };
-  }
-
-  private keepChanges(records: readonly MutationRecord[]): void {
-    const kept = this.keptChanges;
-    if (kept === null || this.keptTooMany) return;
-    if (kept.length + records.length > MAX_KEPT_CHANGES) {
-      this.keptTooMany = true;
-      kept.length = 0;
-      return;
-    }
-    for (const record of records) kept.push(record);
   }
 
   /** Starts again later (the background was unavailable), a few times per page. */
