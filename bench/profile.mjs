@@ -7,10 +7,13 @@
 // use it to see the shares, and `npm run bench` to measure a change.
 //
 //   npm run bench:profile -- [--posts=2000] [--runs=3] [--min=0.5] [--depth=14] [--no-mentions] [--no-build]
+//                            [--terms=1000]  (a policy with that many brand terms, as measure 3 uses)
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { importNodeEntry } from './bundle.mjs';
+import { policyWithTermCount } from './fixtures/policies.mjs';
 import { xTimelinePage } from './fixtures/x-timeline.mjs';
-import { openProbedPage, startSession, URLS, waitForSettle } from './session.mjs';
+import { openProbedPage, setActivePolicy, startSession, URLS, waitForSettle } from './session.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PROFILE_BUILD = path.join(ROOT, '.output', 'chrome-mv3-profile');
@@ -19,7 +22,7 @@ const CONTENT_SCRIPT_URL = /\/content-(?:watcher|engine)\.js$/;
 const SAMPLING_INTERVAL_US = 20;
 
 function parseArgs(argv) {
-  const options = { posts: 2000, runs: 3, minMs: 0.5, depth: 14, mentions: true, build: true };
+  const options = { posts: 2000, runs: 3, minMs: 0.5, depth: 14, mentions: true, build: true, terms: null };
   for (const arg of argv) {
     const [name, value] = arg.split('=');
     if (name === '--posts') options.posts = Number(value);
@@ -28,6 +31,7 @@ function parseArgs(argv) {
     else if (name === '--depth') options.depth = Number(value);
     else if (name === '--no-mentions') options.mentions = false;
     else if (name === '--no-build') options.build = false;
+    else if (name === '--terms') options.terms = Number(value);
     else throw new Error(`Unknown option: ${arg} (see the header of bench/profile.mjs)`);
   }
   return options;
@@ -82,6 +86,10 @@ if (options.build) {
 }
 const session = await startSession({ extensionDir: PROFILE_BUILD });
 try {
+  if (options.terms !== null) {
+    const { DEFAULT_POLICY } = await importNodeEntry('node-tools', { root: ROOT });
+    await setActivePolicy(session, policyWithTermCount(DEFAULT_POLICY, options.terms));
+  }
   session.serve(URLS.x, xTimelinePage({ count: options.posts, brandInText: options.mentions }).html);
   const tree = treeNode('content script');
   for (let run = 0; run < options.runs; run++) {
@@ -99,7 +107,8 @@ try {
       await probe.close();
     }
   }
-  const page = `${options.posts.toLocaleString('en')}-post X timeline${options.mentions ? '' : ' without mentions'}`;
+  const terms = options.terms === null ? '' : `, ${options.terms.toLocaleString('en')} brand terms`;
+  const page = `${options.posts.toLocaleString('en')}-post X timeline${options.mentions ? '' : ' without mentions'}${terms}`;
   console.log(
     `Content script CPU samples, ms per page load (${page}, ${options.runs} runs): ${tree.ms.toFixed(1)} ms`,
   );
