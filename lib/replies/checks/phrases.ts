@@ -173,6 +173,24 @@ export const ARGUING_PHRASES: readonly ToneEntry[] = [
   { phrase: "you're wrong", reason: 'Argues with the customer in public.' },
   { phrase: 'you are wrong', reason: 'Argues with the customer in public.' },
   { phrase: 'user error', reason: 'Blames the customer.' },
+  // The same wording as people actually type it: contracted, or as a conditional apology. Only
+  // "that's/it's your fault", so the kind "it's not your fault" stays quiet.
+  { phrase: "you should've", reason: 'Blames the customer; say what you can do now.' },
+  { phrase: "you shouldn't have", reason: 'Blames the customer; say what you can do now.' },
+  { phrase: "if you'd read", reason: 'Blames the customer.' },
+  { phrase: 'like I said', reason: 'Sounds impatient; restate the answer kindly.' },
+  { phrase: "as I've said", reason: 'Sounds impatient; restate the answer kindly.' },
+  { phrase: 'I already told you', reason: 'Sounds impatient; restate the answer kindly.' },
+  { phrase: "that's your fault", reason: 'Blames the customer in public.' },
+  { phrase: 'that is your fault', reason: 'Blames the customer in public.' },
+  { phrase: "it's your fault", reason: 'Blames the customer in public.' },
+  { phrase: 'it is your fault', reason: 'Blames the customer in public.' },
+  { phrase: 'your own fault', reason: 'Blames the customer in public.' },
+  { phrase: "isn't our fault", reason: 'Argues about fault in public; own the next step instead.' },
+  { phrase: "you're mistaken", reason: 'Argues with the customer in public.' },
+  { phrase: 'you are mistaken', reason: 'Argues with the customer in public.' },
+  { phrase: 'sorry you feel', reason: 'A non-apology: say sorry for what went wrong.' },
+  { phrase: 'sorry if you', reason: 'A conditional apology: say sorry for what went wrong.' },
 ];
 
 const arguingFinder = compilePhraseFinder(ARGUING_PHRASES, (entry) => entry.phrase);

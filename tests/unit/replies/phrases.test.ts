@@ -118,7 +118,24 @@ describe('arguing and blaming wording', () => {
     expect(spans(text, run(text), 'arguing')).toEqual(['As I said']);
   });
 
+  it('flags contracted and conditional forms of the same blame and impatience', () => {
+    const text =
+      "You should've ordered earlier. Like I said, I already told you. That's your fault; it isn't our fault. If you'd read the page… You're mistaken. Sorry you feel that way; sorry if you were upset.";
+    expect(spans(text, run(text), 'arguing')).toEqual([
+      "You should've",
+      'Like I said',
+      'I already told you',
+      "That's your fault",
+      "isn't our fault",
+      "If you'd read",
+      "You're mistaken",
+      'Sorry you feel',
+      'sorry if you',
+    ]);
+  });
+
   it('leaves a kind reply alone', () => {
     expect(run('So sorry about the wait, Jo. We have sent a replacement today. – Sam')).toEqual([]);
+    expect(run("It's not your fault, Jo, and I'm sorry you had to chase us. – Sam")).toEqual([]);
   });
 });
