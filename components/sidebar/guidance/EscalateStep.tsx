@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseRow, MentionRow } from '../../../lib/db/records';
+import type { CaseRow } from '../../../lib/db/records';
 import { contactById } from '../../../lib/policy/queries';
 import type { Policy, ResolutionStep } from '../../../lib/policy/schema';
 import { formatDuration } from '../../../lib/ui/response-clock';
@@ -14,21 +14,22 @@ import { useRecordStep } from './use-record-step';
 export function EscalateStep({
   step,
   policy,
-  mention,
   caseRow,
+  startedAt,
   nextFocus,
 }: {
   step: Extract<ResolutionStep, { type: 'escalate' }>;
   policy: Policy;
-  mention: MentionRow;
   caseRow: CaseRow | null;
+  /** When the escalation target started running (escalationClockStart). */
+  startedAt: string;
   /** Where focus goes once this step is done and its controls are gone. */
   nextFocus: () => HTMLElement | null;
 }) {
   const now = useNow(30_000);
   const [recorded, setRecorded] = useState(false);
   const contact = contactById(policy, step.contactId);
-  const dueMs = Date.parse(caseRow?.openedAt ?? mention.at) + step.withinMinutes * 60_000 - now;
+  const dueMs = Date.parse(startedAt) + step.withinMinutes * 60_000 - now;
   const { record, busy, error } = useRecordStep(nextFocus);
   const recordEscalation = (caseId: string) =>
     record(async () => {

@@ -9,7 +9,7 @@ import { ContactCard } from './ContactCard';
 import { EscalateStep } from './EscalateStep';
 import { HandoffStep } from './HandoffStep';
 import { ResolveStep } from './ResolveStep';
-import { isStepDone } from './stepStatus';
+import { escalationClockStart, isStepDone } from './stepStatus';
 
 function GuidelineList({ title, items, kind }: { title: string; items: Guideline[]; kind: 'do' | 'dont' }) {
   if (items.length === 0) return null;
@@ -89,8 +89,8 @@ export function PolicyGuidance({
                     <EscalateStep
                       step={step}
                       policy={policy}
-                      mention={mention}
                       caseRow={caseRow}
+                      startedAt={escalationClockStart(mention, events)}
                       nextFocus={nextStep}
                     />
                   ) : null}

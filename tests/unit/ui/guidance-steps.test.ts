@@ -2,9 +2,10 @@
 import { act, createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { escalationClockStart } from '../../../components/sidebar/guidance/stepStatus';
 import { MentionView } from '../../../components/sidebar/mention/MentionView';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
-import type { CaseRow } from '../../../lib/db/records';
+import type { CaseRow, EventRow } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { mentionRow, mount, settle, unmountAll } from './mount';
 
@@ -72,5 +73,37 @@ describe('Resolve case in the guidance steps', () => {
     await settle(20);
     expect(changes).toEqual([{ name: 'set-case-status', args: { caseId: caseRow.id, status: 'resolved' } }]);
     expect(step.querySelector('[role="alert"]')?.textContent).toBe('There is no room left to save this.');
+  });
+});
+
+describe('Escalation deadline', () => {
+  const detected = (id: string, at: string, severity: 1 | 2 | 3 | 4): EventRow => ({
+    id: `ev-${id}`,
+    caseId: mention.caseId,
+    customerId: mention.customerId,
+    at,
+    type: 'detected',
+    data: { mentionId: id, detectedAt: at, category: 'complaint', severity },
+  });
+
+  it('runs from the post that made the case this serious, not from when the case opened days before', () => {
+    const threat = mentionRow({ id: 'm2', severity: 4, at: '2026-11-25T09:00:00.000Z' });
+    const events = [detected('m1', '2026-11-23T10:00:00.000Z', 2), detected('m2', threat.at, 4)];
+    expect(escalationClockStart(threat, events)).toBe(threat.at);
+  });
+
+  it('keeps running from the first post at that rating when the customer writes again', () => {
+    const again = mentionRow({ id: 'm3', severity: 4, at: '2026-11-25T10:00:00.000Z' });
+    const events = [
+      detected('m1', '2026-11-23T10:00:00.000Z', 2),
+      detected('m2', '2026-11-25T09:00:00.000Z', 4),
+      detected('m3', again.at, 4),
+    ];
+    expect(escalationClockStart(again, events)).toBe('2026-11-25T09:00:00.000Z');
+  });
+
+  it("uses the post's own time until the case's timeline has loaded", () => {
+    const threat = mentionRow({ severity: 4 });
+    expect(escalationClockStart(threat, [])).toBe(threat.at);
   });
 });
