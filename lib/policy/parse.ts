@@ -166,9 +166,9 @@ function parseShallowPolicyText(text: string, sourceName: string): PolicyParseRe
     }
     const located = locate(document, path);
     const missingKey = issue.code === 'invalid_type' && !located.found && path.length === located.depth + 1;
-    const quoteHint =
-      issue.code === 'invalid_type' && issue.expected === 'string'
-        ? unquotedTextHint(located.node, text)
+    const typeHint =
+      issue.code === 'invalid_type' && located.found
+        ? wrongTypeHint(issue.expected, located.node, text, path)
         : undefined;
     errors.push({
       source: sourceName,
@@ -176,7 +176,7 @@ function parseShallowPolicyText(text: string, sourceName: string): PolicyParseRe
       path: formatPath(path),
       message: missingKey
         ? `Missing required key "${String(path[path.length - 1])}"`
-        : (quoteHint ?? issue.message),
+        : (typeHint ?? issue.message),
       kind: 'schema',
     });
   }
@@ -271,20 +271,51 @@ function yamlErrorMessage(error: YAMLError): string {
 }
 
 /**
- * For text written without quotes that YAML reads as a number or true/false (`phones: [+18005550100]`,
- * `name: true`): Zod's "expected string, received number" does not say what to change.
+ * Zod's "Invalid input: expected number, received string" names neither the value nor what to change; a
+ * lead who wrote `3: 30m`, `version: "2"`, `enabled: yes` or `names: Acme` needs both.
  */
-function unquotedTextHint(node: unknown, text: string): string | undefined {
+function wrongTypeHint(
+  expected: string,
+  node: unknown,
+  text: string,
+  path: ReadonlyArray<string | number>,
+): string | undefined {
+  if (expected === 'array' && isMap(node))
+    return 'Expected a list, not keys and values: start each entry with "- "';
   if (!isScalar(node) || !node.range) return undefined;
-  const readAs =
-    typeof node.value === 'number' || typeof node.value === 'bigint'
-      ? 'a number'
-      : typeof node.value === 'boolean'
-        ? 'true/false'
-        : undefined;
-  if (readAs === undefined) return undefined;
-  const written = text.slice(node.range[0], node.range[1]);
-  return `Expected text, but ${written} is read as ${readAs}: put it in quotes ("${written}")`;
+  const source = text.slice(node.range[0], node.range[1]).trim();
+  const written =
+    source.length > 40 || source.includes('\n') ? `${source.slice(0, 40).split('\n')[0]}…` : source;
+  const value = node.value;
+  if (expected === 'string') {
+    // Text written without quotes that YAML reads as a number or true/false (`phones: [+18005550100]`).
+    const readAs =
+      typeof value === 'number' || typeof value === 'bigint'
+        ? 'a number'
+        : typeof value === 'boolean'
+          ? 'true/false'
+          : undefined;
+    if (readAs === undefined) return undefined;
+    return `Expected text, but ${written} is read as ${readAs}: put it in quotes ("${written}")`;
+  }
+  if (typeof value !== 'string') return undefined;
+  if (expected === 'number') {
+    const inMinutes = path.includes('sla') || /Minutes$/.test(String(path[path.length - 1]));
+    const wanted = inMinutes ? 'a number of minutes' : 'a number';
+    if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+      if (value.trim() !== '' && Number.isFinite(Number(value)))
+        return `Expected ${wanted}, but ${written} is in quotes, which makes it text: remove the quotes`;
+    }
+    return inMinutes
+      ? `Expected ${wanted}, but ${written} is text: write the minutes as a plain number, e.g. 180 for 3 hours`
+      : `Expected ${wanted}, but ${written} is text: write a plain number, e.g. 2`;
+  }
+  if (expected === 'boolean') return `Expected true or false, but ${written} is text: write true or false`;
+  if (expected === 'array')
+    return written === source && !/[,[\]{}#]/.test(source)
+      ? `Expected a list, but ${written} is a single value: write [${source}], or each item on its own line starting with "- "`
+      : `Expected a list, but ${written} is a single value: put each item on its own line starting with "- "`;
+  return undefined;
 }
 
 interface Located {

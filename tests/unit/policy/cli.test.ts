@@ -68,7 +68,7 @@ describe('npx parley policy', () => {
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
     expect(lines).toEqual([
-      `broken.yaml:${lineOf(broken, 'version: "1"')}:10  version  Invalid input: expected number, received string`,
+      `broken.yaml:${lineOf(broken, 'version: "1"')}:10  version  Expected a number, but "1" is in quotes, which makes it text: remove the quotes`,
       expect.stringMatching(
         new RegExp(
           `^broken\\.yaml:${lineOf(broken, 'support-leed')}:20  ratings\\[2\\]\\.resolution\\[3\\]\\.contactId  No escalation contact has id 'support-leed'`,

@@ -47,7 +47,7 @@ describe('parsePolicyText', () => {
       source: 'policy.yaml',
       ...positionOf(text, 'one'),
       path: 'version',
-      message: 'Invalid input: expected number, received string',
+      message: 'Expected a number, but one is text: write a plain number, e.g. 2',
       kind: 'schema',
     });
   });
@@ -189,6 +189,41 @@ describe('parsePolicyText', () => {
         path: 'brand.phones[0]',
         message: 'Expected text, but +18005550100 is read as a number: put it in quotes ("+18005550100")',
         kind: 'schema',
+      },
+    ]);
+  });
+
+  it('says what to write where a number, true/false or a list is expected', () => {
+    const text = [
+      ['version: 1\n', 'version: "2"\n'],
+      ['    3: 30\n', '    3: 30m\n'],
+      ['  names: [ Acme ]\n', '  names: Acme\n'],
+      ['thankTheFan:\n  enabled: true\n', 'thankTheFan:\n  enabled: yes\n'],
+    ].reduce((edited, [from, to]) => replaceOnce(edited, from as string, to as string), yaml);
+    expect(
+      errorsOf(text).map(({ line, column, path, message }) => ({ line, column, path, message })),
+    ).toEqual([
+      {
+        ...positionOf(text, '"2"'),
+        path: 'version',
+        message: 'Expected a number, but "2" is in quotes, which makes it text: remove the quotes',
+      },
+      {
+        ...positionOf(text, 'Acme', '  names:'),
+        path: 'brand.names',
+        message:
+          'Expected a list, but Acme is a single value: write [Acme], or each item on its own line starting with "- "',
+      },
+      {
+        ...positionOf(text, '30m'),
+        path: 'sla.firstResponseMinutes.3',
+        message:
+          'Expected a number of minutes, but 30m is text: write the minutes as a plain number, e.g. 180 for 3 hours',
+      },
+      {
+        ...positionOf(text, 'yes', 'enabled: yes'),
+        path: 'thankTheFan.enabled',
+        message: 'Expected true or false, but yes is text: write true or false',
       },
     ]);
   });
@@ -348,7 +383,7 @@ describe('parsePolicyText', () => {
   it('formats errors as file:line:column  path  message', () => {
     const [error] = errorsOf(replaceOnce(yaml, 'version: 1', 'version: one'));
     expect(formatPolicyError(error as PolicyError)).toBe(
-      `policy.yaml:${error?.line}:10  version  Invalid input: expected number, received string`,
+      `policy.yaml:${error?.line}:10  version  Expected a number, but one is text: write a plain number, e.g. 2`,
     );
   });
 });

@@ -303,7 +303,7 @@ describe('syncPolicy against a real local HTTP server', () => {
     );
     const line = yaml.split('\n').findIndex((text) => text.startsWith('version:')) + 1;
     expect(schema.message).toBe(
-      `The policy at ${base}/schema.yaml has 1 error: line ${line}, column 10, version: Invalid input: expected number, received string.`,
+      `The policy at ${base}/schema.yaml has 1 error: line ${line}, column 10, version: Expected a number, but latest is text: write a plain number, e.g. 2.`,
     );
   });
 
