@@ -91,7 +91,14 @@ function parseShallowPolicyText(text: string, sourceName: string): PolicyParseRe
   };
 
   if (document.errors.length > 0) {
-    return { ok: false, errors: sortErrors(document.errors.map((error) => syntaxError(error, sourceName))) };
+    // One tab in the indentation throws off the structure of every line after it, and yaml reports each
+    // of those too; the lines it names then are fine, so only the tabs are worth reading.
+    const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
+    const reported = tabs.length > 0 ? tabs : document.errors;
+    return {
+      ok: false,
+      errors: sortErrors(reported.map((error) => syntaxError(error, sourceName, document, position))),
+    };
   }
   if (document.contents === null) {
     return {
@@ -250,9 +257,14 @@ function firstOverLimit(text: string): { line: number; column: number; message: 
   return undefined;
 }
 
-function syntaxError(error: YAMLError, source: string): PolicyError {
+function syntaxError(
+  error: YAMLError,
+  source: string,
+  document: Document,
+  position: (offset: number) => { line: number; column: number },
+): PolicyError {
   const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-  return {
+  const located: PolicyError = {
     source,
     line: start.line,
     column: start.col,
@@ -260,9 +272,48 @@ function syntaxError(error: YAMLError, source: string): PolicyError {
     message: yamlErrorMessage(error),
     kind: 'syntax',
   };
+  if (error.code !== 'DUPLICATE_KEY') return located;
+  // yaml's "Map keys must be unique" names neither the key nor the line that already sets it.
+  const duplicate = findDuplicateKey(document.contents, error.pos[0], []);
+  if (!duplicate) return located;
+  return {
+    ...located,
+    path: formatPath(duplicate.path),
+    message: `Duplicate key "${duplicate.key}": it is already set at line ${position(duplicate.firstOffset).line}; keep one`,
+  };
+}
+
+/** The key starting at `offset` and the earlier key of the same mapping that it repeats. */
+function findDuplicateKey(
+  node: unknown,
+  offset: number,
+  path: Array<string | number>,
+): { key: string; path: Array<string | number>; firstOffset: number } | undefined {
+  if (isMap(node)) {
+    for (const [index, pair] of node.items.entries()) {
+      if (isScalar(pair.key) && rangeStart(pair.key) === offset) {
+        const key = String(pair.key.value);
+        const first = node.items
+          .slice(0, index)
+          .find((other) => isScalar(other.key) && String(other.key.value) === key);
+        if (first) return { key, path: [...path, key], firstOffset: rangeStart(first.key) ?? offset };
+      }
+      const segment = isScalar(pair.key) ? String(pair.key.value) : index;
+      const found = findDuplicateKey(pair.value, offset, [...path, segment]);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      const found = findDuplicateKey(item, offset, [...path, index]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function yamlErrorMessage(error: YAMLError): string {
+  if (error.code === 'TAB_AS_INDENT')
+    return 'A tab is used to indent this line; YAML allows only spaces: replace the tab with spaces';
   // yaml's own wording points at its API ("please use YAML.parseAllDocuments()"), not at the file.
   if (error.code === 'MULTIPLE_DOCS')
     return 'The file holds more than one YAML document (a line with --- starts another); keep one';

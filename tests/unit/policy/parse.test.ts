@@ -119,10 +119,45 @@ describe('parsePolicyText', () => {
     expect(errors[0]?.message).not.toMatch(/at line/);
   });
 
-  it('treats duplicate keys as errors at the second key', () => {
+  it('treats duplicate keys as errors at the second key, naming the key and the first', () => {
     const text = 'version: 1\nversion: 2\n';
-    expect(errorsOf(text)[0]).toMatchObject({ line: 2, column: 1, kind: 'syntax' });
-    expect(errorsOf(text)[0]?.message).toMatch(/unique/);
+    expect(errorsOf(text)).toEqual([
+      {
+        source: 'policy.yaml',
+        line: 2,
+        column: 1,
+        path: 'version',
+        message: 'Duplicate key "version": it is already set at line 1; keep one',
+        kind: 'syntax',
+      },
+    ]);
+    const nested = replaceOnce(yaml, '  name: Acme\n', '  name: Acme\n  aliases: []\n  name: Acme Inc\n');
+    expect(errorsOf(nested)).toEqual([
+      {
+        source: 'policy.yaml',
+        ...positionOf(nested, 'name: Acme Inc'),
+        path: 'brand.name',
+        message: `Duplicate key "name": it is already set at line ${positionOf(nested, 'name: Acme\n').line}; keep one`,
+        kind: 'syntax',
+      },
+      expect.objectContaining({
+        path: 'brand.aliases',
+        message: expect.stringMatching(/^Duplicate key "aliases"/),
+      }),
+    ]);
+  });
+
+  it('reports a tab in the indentation once, not the lines it throws off', () => {
+    const text = replaceOnce(yaml, '    2: 60\n', '\t2: 60\n');
+    expect(errorsOf(text)).toEqual([
+      {
+        source: 'policy.yaml',
+        ...positionOf(text, '\t2: 60'),
+        path: '(root)',
+        message: 'A tab is used to indent this line; YAML allows only spaces: replace the tab with spaces',
+        kind: 'syntax',
+      },
+    ]);
   });
 
   it('reports positions inside JSON files', () => {
