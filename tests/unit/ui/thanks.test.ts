@@ -46,6 +46,17 @@ describe('thank-you templates', () => {
     expect(forLoyalFan.map((template) => template.id)).toEqual(['fan-public-loyal']);
   });
 
+  it('never thanks a first-time fan with wording that assumes they have praised us before', () => {
+    const assumesHistory = /keep coming|always|so many|all the kind things|your posts/i;
+    for (const visibility of ['public', 'private'] as const) {
+      const forNewFan = thanksTemplatesFor(DEFAULT_POLICY, { visibility, loyal: false });
+      expect(forNewFan.length).toBeGreaterThan(0);
+      for (const template of forNewFan) expect(template.text).not.toMatch(assumesHistory);
+    }
+    const loyalNote = thanksTemplatesFor(DEFAULT_POLICY, { visibility: 'private', loyal: true });
+    expect(loyalNote.map((template) => template.id)).toEqual(['fan-private-team']);
+  });
+
   it('gives two fans on the same page different public thanks, and the same one each time', () => {
     const pageKeys = ['x:100', 'x:200'];
     const first = pickThanks(DEFAULT_POLICY, { postKey: 'x:100', pageKeys, loyal: false });
