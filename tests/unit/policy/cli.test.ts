@@ -110,6 +110,24 @@ describe('npx parley policy', () => {
     ]);
   });
 
+  it('diff warns when a change keeps the version and so would not reach agents', () => {
+    const good = readFileSync(join(workDir, 'policy.yaml'), 'utf8');
+    writeFileSync(join(workDir, 'same-version.yaml'), good.replace('    4: 15', '    4: 10'));
+    const result = parley('policy', 'diff', 'policy.yaml', 'same-version.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'Policy v1 → v1',
+      'Warning: the version is still 1 and updatedAt is not later; agents will keep the old policy. Raise version to 2.',
+      '- First-response target for severity 4 changed from 15 to 10 minutes',
+    ]);
+    const dated = good
+      .replace('    4: 15', '    4: 10')
+      .replace(/^updatedAt: .*$/m, 'updatedAt: 2999-01-01T00:00:00Z');
+    writeFileSync(join(workDir, 'same-version-later.yaml'), dated);
+    const later = parley('policy', 'diff', 'policy.yaml', 'same-version-later.yaml');
+    expect(later.stdout).not.toContain('Warning');
+  });
+
   it('shows help, and exits 2 with usage on unknown commands', () => {
     const help = parley('--help');
     expect(help.code).toBe(0);
