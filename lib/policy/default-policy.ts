@@ -173,6 +173,7 @@ export const DEFAULT_POLICY: Policy = {
         question: [
           'Answer in the thread: other customers are wondering the same thing.',
           "If you're not sure, say you'll check and come back — then do, within the target time.",
+          "If the answer needs their order or account details, ask them to DM us; don't ask for order numbers in public.",
         ],
         praise: [
           'Thank them by name and say what it means to the team; a happy customer is our best endorsement.',
