@@ -32,10 +32,22 @@ function readPolicy(file: string, io: Io): PolicyParseResult | null {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    io.err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    io.err(`${file}: cannot read: ${describeFsError(error)}`);
     return null;
   }
   return parsePolicyText(text, file);
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'this is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'part of the path is not a folder',
+  };
+  return code ? `${words[code] ?? 'failed'} (${code})` : (error as Error).message;
 }
 
 function summarize(policy: Policy): string {
@@ -113,7 +125,12 @@ function init(args: string[], io: Io): number {
     io.err(`${file} already exists; use --force to overwrite it.`);
     return 1;
   }
-  writeFileSync(file, text);
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    io.err(`${file}: cannot write: ${describeFsError(error)}`);
+    return 1;
+  }
   io.out(`Wrote ${file}. Edit it, then run: npx parley policy check ${file}`);
   return 0;
 }

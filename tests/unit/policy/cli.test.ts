@@ -56,6 +56,14 @@ describe('npx parley policy', () => {
     expect(printed.stdout).toContain('\nbrand:\n  name: Acme\n');
   });
 
+  it('init says why it cannot write instead of crashing', () => {
+    const failed = parley('policy', 'init', join('no-such-folder', 'policy.yaml'));
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim()).toBe(
+      `${join('no-such-folder', 'policy.yaml')}: cannot write: no such file or folder (ENOENT)`,
+    );
+  });
+
   it('check prints every error as file:line:column  path  message and exits 1', () => {
     const good = readFileSync(join(workDir, 'policy.yaml'), 'utf8');
     const broken = good
@@ -87,7 +95,7 @@ describe('npx parley policy', () => {
     expect(syntax.stderr).toMatch(/^syntax\.yaml:\d+:\d+ {2}\(root\) {2}\S/);
     const missing = parley('policy', 'check', 'nope.yaml');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('nope.yaml: cannot read: ENOENT');
+    expect(missing.stderr).toContain('nope.yaml: cannot read: no such file or folder (ENOENT)');
   });
 
   it('diff summarises what changed for agents', () => {
