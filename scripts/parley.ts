@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { deepEqual, diffPolicies } from '../lib/policy/diff';
 import { formatPolicyError, type PolicyParseResult, parsePolicyText } from '../lib/policy/parse';
 import type { Policy } from '../lib/policy/schema';
-import { starterPolicyYaml } from '../lib/policy/yaml';
+import { starterPolicyJson, starterPolicyYaml } from '../lib/policy/yaml';
 
 const USAGE = `Usage: parley <command>
 
@@ -15,7 +15,8 @@ Commands:
                               "file:line:column  path  message" and exits 1 if there are any.
   policy diff OLD NEW         Summarise what changed between two policy files, for agents.
   policy init [FILE] [--force]
-                              Write a commented starter policy to FILE (or to stdout).
+                              Write a commented starter policy to FILE (or to stdout);
+                              a FILE ending in .json gets JSON, without the comments.
                               Refuses to overwrite FILE unless --force is given.
 
 Options:
@@ -115,8 +116,10 @@ function init(args: string[], io: Io): number {
   const force = args.includes('--force');
   const files = args.filter((arg) => arg !== '--force');
   if (files.length > 1) return usageError('policy init takes at most one FILE', io);
-  const text = starterPolicyYaml();
   const [file] = files;
+  // JSON has no comments, so a .json file gets the plain data and the YAML starter keeps the explanations.
+  const json = file !== undefined && /\.json$/i.test(file);
+  const text = json ? starterPolicyJson() : starterPolicyYaml();
   if (file === undefined) {
     process.stdout.write(text);
     return 0;
@@ -131,6 +134,8 @@ function init(args: string[], io: Io): number {
     io.err(`${file}: cannot write: ${describeFsError(error)}`);
     return 1;
   }
+  if (json)
+    io.out('JSON has no comments: `npx parley policy init FILE.yaml` writes the same starter explained.');
   io.out(`Wrote ${file}. Edit it, then run: npx parley policy check ${file}`);
   return 0;
 }

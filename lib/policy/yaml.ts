@@ -101,9 +101,18 @@ export function defaultPolicyYaml(): string {
   });
 }
 
+function starterUpdatedAt(now: Date): string {
+  return `${now.toISOString().slice(0, 19)}Z`;
+}
+
+/** What `parley policy init FILE.json` writes: the starter's data, without the comments JSON cannot hold. */
+export function starterPolicyJson(now: Date = new Date()): string {
+  return `${JSON.stringify({ ...DEFAULT_POLICY, updatedAt: starterUpdatedAt(now) }, null, 2)}\n`;
+}
+
 /** What `parley policy init` writes: the Acme policy as a commented starting point, dated now. */
 export function starterPolicyYaml(now: Date = new Date()): string {
-  const updatedAt = `${now.toISOString().slice(0, 19)}Z`;
+  const updatedAt = starterUpdatedAt(now);
   return renderPolicyYaml(
     { ...DEFAULT_POLICY, updatedAt },
     {

@@ -56,7 +56,12 @@ describe('npx parley policy', () => {
     expect(printed.stdout).toContain('\nbrand:\n  name: Acme\n');
   });
 
-  it('init says why it cannot write instead of crashing', () => {
+  it('init writes JSON to a .json file, and says why it cannot write instead of crashing', () => {
+    const written = parley('policy', 'init', 'policy.json');
+    expect(written.code).toBe(0);
+    const data = JSON.parse(readFileSync(join(workDir, 'policy.json'), 'utf8'));
+    expect(data.brand.name).toBe('Acme');
+    expect(parley('policy', 'check', 'policy.json').code).toBe(0);
     const failed = parley('policy', 'init', join('no-such-folder', 'policy.yaml'));
     expect(failed.code).toBe(1);
     expect(failed.stderr.trim()).toBe(
