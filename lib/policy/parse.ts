@@ -160,12 +160,19 @@ function parseShallowPolicyText(text: string, sourceName: string): PolicyParseRe
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const located = locate(document, [...path, key]);
-        const suggestion = closestKey(key, knownKeysAt(policySchema, path, data));
+        const known = knownKeysAt(policySchema, path, data);
+        const suggestion = closestKey(key, known);
+        // With nothing close ('twitter' for x), the list is the only way to find the right key.
+        const hint = suggestion
+          ? ` (did you mean "${suggestion}"?)`
+          : known.length > 0
+            ? `; known keys: ${known.join(', ')}`
+            : '';
         errors.push({
           source: sourceName,
           ...position(located.keyOffset ?? located.offset),
           path: formatPath([...path, key]),
-          message: `Unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+          message: `Unknown key "${key}"${hint}`,
           kind: 'schema',
         });
       }
@@ -454,6 +461,13 @@ function knownKeysAt(schema: z.core.$ZodType, path: ReadonlyArray<string | numbe
     candidates = next;
     value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
   }
+  // A record keyed by an enum (sla.byPlatform) accepts exactly the enum's values.
+  const recordKeys = candidates.flatMap(unwrap).flatMap((candidate) => {
+    const def = candidate._zod.def as unknown as Record<string, unknown>;
+    const values = def.type === 'record' ? (def.keyType as z.core.$ZodType)._zod.values : undefined;
+    return values ? [...values].map(String) : [];
+  });
+  if (recordKeys.length > 0) return [...new Set(recordKeys)];
   const objects = candidates.flatMap(unwrap).filter((candidate) => candidate._zod.def.type === 'object');
   // For a discriminated union, prefer the option whose `type` matches the data.
   const discriminator =
@@ -501,7 +515,8 @@ function closestKey(key: string, known: string[]): string | undefined {
   }
   if (!best) return undefined;
   const allowed = Math.max(1, Math.floor(Math.max(key.length, best.key.length) / 3));
-  return best.distance <= allowed ? best.key : undefined;
+  // Replacing every character is no resemblance: "5" is not a typo of "1".
+  return best.distance <= allowed && best.distance < key.length ? best.key : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -63,6 +63,24 @@ describe('parsePolicyText', () => {
     });
   });
 
+  it('lists the known keys when no key is close to an unknown one', () => {
+    const text = replaceOnce(replaceOnce(yaml, '    x:\n', '    twitter:\n'), '    4: 15\n', '    5: 15\n');
+    const unknown = errorsOf(text).filter((error) => error.message.startsWith('Unknown key'));
+    expect(unknown).toEqual([
+      expect.objectContaining({
+        ...positionOf(text, '5: 15'),
+        path: 'sla.firstResponseMinutes.5',
+        message: 'Unknown key "5"; known keys: 1, 2, 3, 4',
+      }),
+      expect.objectContaining({
+        ...positionOf(text, 'twitter:'),
+        path: 'sla.byPlatform.twitter',
+        message:
+          'Unknown key "twitter"; known keys: x, facebook, instagram, linkedin, reddit, youtube, bluesky, mastodon, threads, web',
+      }),
+    ]);
+  });
+
   it('suggests keys of the matching resolution step type', () => {
     const text = replaceOnce(yaml, 'withinMinutes: 60', 'withinMinute: 60');
     const unknown = errorsOf(text).find((error) => error.message.startsWith('Unknown key'));
