@@ -152,9 +152,19 @@ function diffGuidance(before: Rating, after: Rating, name: string, out: string[]
     const was = before.guidance[category];
     const now = after.guidance[category];
     if (deepEqual(was, now)) continue;
-    if (!was) out.push(`Guidance for ${category} at ${name} added`);
+    // The advice itself, quoted: "Guidance changed" alone would send every agent off to find out what.
+    const added = (now ?? []).filter((line) => !(was ?? []).includes(line));
+    const removed = (was ?? []).filter((line) => !(now ?? []).includes(line));
+    const quoted = (lines: string[]) => lines.map((line) => `'${line}'`).join('; ');
+    if (!was) out.push(`Guidance for ${category} at ${name} added: ${quoted(added)}`);
     else if (!now) out.push(`Guidance for ${category} at ${name} removed`);
-    else out.push(`Guidance for ${category} at ${name} changed`);
+    else {
+      const parts = [
+        ...(added.length > 0 ? [`added ${quoted(added)}`] : []),
+        ...(removed.length > 0 ? [`removed ${quoted(removed)}`] : []),
+      ];
+      out.push(`Guidance for ${category} at ${name} changed: ${parts.join('; ') || 'reordered'}`);
+    }
   }
 }
 

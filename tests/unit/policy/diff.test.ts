@@ -72,6 +72,8 @@ describe('diffPolicies', () => {
     const high = next.ratings.find((rating) => rating.level === 3) as Policy['ratings'][number];
     high.resolution = high.resolution.filter((step) => step.type !== 'apologise');
     high.guidance.praise = undefined;
+    high.guidance.question = ['Ask which order they mean before you answer.'];
+    high.guidance.crisis = ['Point to the status page.'];
     next.thankTheFan.loyalFanMinPraises = 5;
     (next.escalationContacts[0] as Policy['escalationContacts'][number]).address = '#social-escalations';
     next.brand.aliases.push('Acme Shop');
@@ -83,7 +85,9 @@ describe('diffPolicies', () => {
     expect(summaryOf(next)).toEqual([
       "New do: 'Follow up within a day when you promised news.'",
       'Resolution path for severity 3 (High) changed: Acknowledge publicly → Move to DM, email or phone (ask permission first) → Escalate to Priya Shah (Social support team lead) within 60 min → Resolve → Invite them to share the outcome',
+      "Guidance for question at severity 3 (High) changed: added 'Ask which order they mean before you answer.'; removed 'A question asked for the third time is a complaint: treat it as one.'",
       'Guidance for praise at severity 3 (High) removed',
+      "Guidance for crisis at severity 3 (High) added: 'Point to the status page.'",
       'A loyal fan is now someone with 5 praise mentions (was 3)',
       "Escalation contact 'Priya Shah' changed: address",
       "Brand alias 'Acme Shop' added",
