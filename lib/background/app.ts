@@ -3,6 +3,7 @@
  * commands. The entrypoint only registers listeners and forwards to this.
  */
 import { browser } from 'wxt/browser';
+import { rateAsCategory } from '../classify';
 import { CONTENT_ENGINE_FILE } from '../content/files';
 import { sidebarLayoutKey } from '../content/sidebar-layout';
 import { recategorize } from '../db/cases';
@@ -206,7 +207,17 @@ export function createBackgroundApp() {
         return { ok: true };
       },
       'sidebar:recategorize': async ({ postKey, category }, sender) => {
-        await recategorize(getDb(), { mentionId: postKey, category, at: new Date().toISOString() });
+        const { policy } = await loadActivePolicy(local);
+        const at = new Date().toISOString();
+        await recategorize(getDb(), {
+          mentionId: postKey,
+          category,
+          at,
+          rate: (mention, chosen) =>
+            rateAsCategory({ text: mention.text, platform: mention.platform }, chosen, {
+              rules: policy.classification,
+            }),
+        });
         // The marker follows when the page is still there; a closed or navigated tab has nothing to update.
         if (sender.tabId !== null)
           sendToTab(sender.tabId, 'background:mention-updated', { postKey, category }).catch(() => undefined);

@@ -41,6 +41,8 @@ export interface MentionInput {
 export interface ClassifyContext {
   rules?: ClassifierRules;
   corrections?: readonly Correction[];
+  /** The category an agent gave the post: it decides over rules and corrections; rating follows it. */
+  category?: Category;
 }
 
 export type ReasonKind = 'word' | 'rule' | 'signal' | 'model' | 'correction';
@@ -217,7 +219,10 @@ function classifyWithModel(
 
   const complaintProbability = round3(1 / (1 + Math.exp(-complaintLogit)));
   let category: Category;
-  if (forced) {
+  if (context.category !== undefined) {
+    category = context.category;
+    reasons.unshift({ kind: 'correction', text: `an agent set this mention's category to ${category}` });
+  } else if (forced) {
     category = forced.category;
     reasons.unshift({
       kind: 'rule',

@@ -1,3 +1,4 @@
+import type { Category, Severity } from '../domain/types';
 import { type Classification, type ClassifyContext, createClassifier, type MentionInput } from './classify';
 import type { ClassifierModel } from './model';
 import committedModel from './model.json';
@@ -14,6 +15,18 @@ const classifyWithCommittedModel = createClassifier(classifierModel);
 
 export function classifyMention(input: MentionInput, context?: ClassifyContext): Classification {
   return classifyWithCommittedModel(input, context);
+}
+
+/**
+ * A post's rating (severity) once an agent says what category it is: rated as the classifier rates a
+ * post of that category, with the policy's ratings.
+ */
+export function rateAsCategory(
+  input: MentionInput,
+  category: Category,
+  context: Pick<ClassifyContext, 'rules'>,
+): Severity {
+  return classifyWithCommittedModel(input, { rules: context.rules, category }).severity;
 }
 
 export type {

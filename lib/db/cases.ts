@@ -506,7 +506,13 @@ export async function recordReply(
 /** The agent's correction of the classifier: the mention and its case follow, and the correction is kept for training. */
 export async function recategorize(
   db: ParleyDb,
-  input: { mentionId: string; category: Category; at: string },
+  input: {
+    mentionId: string;
+    category: Category;
+    at: string;
+    /** The post's rating under the new category (the policy's ratings); left as it was without one. */
+    rate?: (mention: MentionRow, category: Category) => Severity;
+  },
 ): Promise<CaseChange & { correction: CorrectionRow | null }> {
   const at = toTimestamp(input.at);
   return db.transaction('rw', [db.customers, db.mentions, db.cases, db.events, db.corrections], async () => {
@@ -516,7 +522,12 @@ export async function recategorize(
     if (previous === input.category) {
       return { case: await requireCase(db, mention.caseId), event: null, correction: null };
     }
-    await db.mentions.update(mention.id, { category: input.category });
+    // The brand's own replies are not rated as customer posts.
+    const severity = mention.isOwnReply ? undefined : input.rate?.(mention, input.category);
+    await db.mentions.update(mention.id, {
+      category: input.category,
+      ...(severity === undefined ? {} : { severity }),
+    });
     if (!mention.isOwnReply) {
       const customer = await db.customers.get(mention.customerId);
       if (customer) {
@@ -545,7 +556,12 @@ export async function recategorize(
       customerId: mention.customerId,
       at,
       type: 'recategorized',
-      data: { mentionId: mention.id, from: previous, to: input.category },
+      data: {
+        mentionId: mention.id,
+        from: previous,
+        to: input.category,
+        ...(severity === undefined ? {} : { severity }),
+      },
     };
     await db.events.add(event);
     return { case: await rederiveCase(db, mention.caseId, mention.customerId), event, correction };

@@ -136,7 +136,8 @@ const eventVariants = [
   z.strictObject({
     ...eventBase,
     type: z.literal('recategorized'),
-    data: z.strictObject({ mentionId: id, from: category, to: category }),
+    /** severity: the post's rating under its new category (absent in rows recorded before it was kept). */
+    data: z.strictObject({ mentionId: id, from: category, to: category, severity: severity.optional() }),
   }),
   z.strictObject({ ...eventBase, type: z.literal('thanked'), data: z.strictObject({ postKey: id }) }),
   z.strictObject({

@@ -26,7 +26,8 @@ export function deriveCase(
   let status: CaseStatus = 'open';
   let openedAt: string | null = null;
   let firstMentionId: string | null = null;
-  let severity: Severity = 1;
+  /** Each post's rating: from its detection, then from the agent's recategorizations of it. */
+  const severityByMention = new Map<string, Severity>();
   let firstResponseAt: string | null = null;
   let resolvedAt: string | null = null;
   let reopenedCount = 0;
@@ -39,7 +40,10 @@ export function deriveCase(
     if (event.at > updatedAt) updatedAt = event.at;
     switch (event.type) {
       case 'detected':
-        if (event.data.severity > severity) severity = event.data.severity;
+        severityByMention.set(
+          event.data.mentionId,
+          Math.max(severityByMention.get(event.data.mentionId) ?? 1, event.data.severity) as Severity,
+        );
         if (!categoryByMention.has(event.data.mentionId)) {
           categoryByMention.set(event.data.mentionId, event.data.category);
         }
@@ -51,6 +55,10 @@ export function deriveCase(
         break;
       case 'recategorized':
         categoryByMention.set(event.data.mentionId, event.data.to);
+        // The agent's category re-rates the post: a question relabelled a complaint is routed as one,
+        // and a false crisis stops demanding escalation.
+        if (event.data.severity !== undefined)
+          severityByMention.set(event.data.mentionId, event.data.severity);
         break;
       case 'replied':
         if (firstResponseAt === null) firstResponseAt = event.at;
@@ -69,6 +77,8 @@ export function deriveCase(
     }
   }
 
+  let severity: Severity = 1;
+  for (const rated of severityByMention.values()) if (rated > severity) severity = rated;
   const opened = openedAt ?? first.at;
   const category =
     (firstMentionId === null ? undefined : categoryByMention.get(firstMentionId)) ?? fallbackCategory;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMention } from '../../../lib/classify/index';
+import { classifyMention, rateAsCategory } from '../../../lib/classify/index';
 import { type ClassifierRules, classifierRulesSchema } from '../../../lib/classify/rules';
 
 function rules(input: unknown): ClassifierRules {
@@ -68,6 +68,24 @@ describe('policy rules', () => {
     });
     expect(classifyMention({ text: 'use PROMO50 at checkout' }, { rules: policy }).category).toBe('spam');
     expect(classifyMention({ text: '@acme hello there' }, { rules: policy }).category).not.toBe('spam');
+  });
+
+  it('rates a post as the category an agent gives it, with the policy’s ratings, over a force rule', () => {
+    const text =
+      '@acme is the new blender dishwasher safe? asking before I call my lawyer about the last one';
+    const policy = rules({
+      categoryRules: [{ category: 'question', keywords: ['dishwasher safe'], effect: 'force' }],
+      severityRules: [
+        { label: 'Legal threat', anyKeywords: ['lawyer'], severity: 4, categories: ['complaint', 'crisis'] },
+      ],
+    });
+    expect(classifyMention({ text }, { rules: policy })).toMatchObject({ category: 'question', severity: 1 });
+    expect(rateAsCategory({ text }, 'complaint', { rules: policy })).toBe(4);
+    expect(rateAsCategory({ text }, 'crisis', { rules: policy })).toBe(4);
+    expect(rateAsCategory({ text }, 'praise', { rules: policy })).toBe(1);
+    expect(
+      rateAsCategory({ text: '@acme my order is two weeks late' }, 'complaint', {}),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('severity rules raise the rating and never lower it', () => {

@@ -393,6 +393,64 @@ describe('agent actions on a case', () => {
     await expectCaseMatchesTimeline(db, caseId ?? '');
   });
 
+  it('re-rates a recategorized post, and the case is routed by its new rating', async () => {
+    const db = freshDb();
+    const { caseId } = await recordMention(db, {
+      post: makePost({ postId: 'q1', text: 'where is my order? it is three weeks late' }),
+      classification: classified({ category: 'question', severity: 1 }),
+      isOwnReply: false,
+      detectedAt: '2026-03-01T12:00:00.000Z',
+    });
+    const rated: string[] = [];
+    const rate = (mention: { text: string }, category: string) => {
+      rated.push(`${mention.text}: ${category}`);
+      return category === 'crisis' ? 4 : category === 'complaint' ? 2 : 1;
+    };
+    const asComplaint = await recategorize(db, {
+      mentionId: 'x:q1',
+      category: 'complaint',
+      at: '2026-03-01T12:05:00.000Z',
+      rate,
+    });
+    expect(rated).toEqual(['where is my order? it is three weeks late: complaint']);
+    expect(asComplaint.case.severity).toBe(2);
+    expect((await db.mentions.get('x:q1'))?.severity).toBe(2);
+    expect(asComplaint.event?.data).toMatchObject({ from: 'question', to: 'complaint', severity: 2 });
+
+    // A false alarm taken back down: the case no longer carries the higher rating.
+    await recategorize(db, { mentionId: 'x:q1', category: 'crisis', at: '2026-03-01T12:06:00.000Z', rate });
+    expect((await getCase(db, caseId ?? ''))?.case.severity).toBe(4);
+    await recategorize(db, { mentionId: 'x:q1', category: 'question', at: '2026-03-01T12:07:00.000Z', rate });
+    expect((await getCase(db, caseId ?? ''))?.case.severity).toBe(1);
+    await expectCaseMatchesTimeline(db, caseId ?? '');
+  });
+
+  it('keeps the rating of a post recategorized without one (events recorded before ratings followed)', () => {
+    const base = { caseId: 'c1', customerId: 'u1' };
+    const derived = deriveCase({ id: 'c1', customerId: 'u1' }, [
+      {
+        ...base,
+        id: 'ev-1',
+        at: '2026-03-01T12:00:00.000Z',
+        type: 'detected',
+        data: {
+          mentionId: 'x:1',
+          detectedAt: '2026-03-01T12:00:00.000Z',
+          category: 'complaint',
+          severity: 3,
+        },
+      },
+      {
+        ...base,
+        id: 'ev-2',
+        at: '2026-03-01T12:01:00.000Z',
+        type: 'recategorized',
+        data: { mentionId: 'x:1', from: 'complaint', to: 'question' },
+      },
+    ]);
+    expect(derived).toMatchObject({ severity: 3, category: 'question' });
+  });
+
   it('keeps a thanks ledger: the same post is never thanked twice', async () => {
     const db = freshDb();
     const { caseId } = await mention(db, { postId: 'm1' });
