@@ -5,7 +5,7 @@ import { checkPersonalData } from './checks/pii';
 import type { ReplyCheck, ReplyCheckContext, ReplyCheckRule, ReplyCheckSeverity } from './checks/types';
 
 /**
- * Live checks on a reply as the agent types it (issue 8). Each check is a small pure function; adding
+ * Live checks on a reply as the agent types it. Each check is a small pure function; adding
  * one means adding it to REPLY_CHECKS. Results come sorted: errors first, then by position.
  */
 

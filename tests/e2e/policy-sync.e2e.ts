@@ -19,7 +19,7 @@ import {
 } from './reliability/support';
 
 /**
- * Policy sync end to end (issue 5, and the fault matrix of issue 10): the production build's service
+ * Policy sync end to end (and the sync faults of docs/reliability.md): the production build's service
  * worker fetches the team's policy from a real HTTP server on 127.0.0.1. A published change reaches the
  * sidebar; every fault leaves the last good policy active, whole and unchanged, stores the exact error
  * and shows it in the options page and the sidebar; and the next good publish is picked up.

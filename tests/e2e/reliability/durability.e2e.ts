@@ -17,7 +17,7 @@ import { buildKit } from './kit/build';
 import { currentWorker, launch, recordMeasurement, sendFromPage, stopServiceWorker } from './support';
 
 /**
- * Durability (issue 10), in one browser profile that is closed and started again: a version-1 database
+ * Durability (docs/reliability.md), in one browser profile that is closed and started again: a version-1 database
  * upgraded by the real worker keeps every record; a draft survives reload, navigation, the sidebar
  * closing, a service-worker stop in the middle of typing, and a browser restart; a burst of writes cut
  * by a worker stop leaves the database consistent and the next visit completes it; two tabs editing

@@ -12,7 +12,7 @@ import {
 } from './support';
 
 /**
- * Hostile input (issue 10). tests/fixtures/hostile/input.html renders, the way X does with its own
+ * Hostile input (docs/reliability.md). tests/fixtures/hostile/input.html renders, the way X does with its own
  * script, posts whose names and texts carry markup and script, javascript: links, RTL overrides and
  * zero-width characters, a 150 KB text, 4,000 levels of nesting, thousands of emoji and a 5,000-character
  * name, next to one ordinary mention. Parley must record every one, show them inert as text, keep the

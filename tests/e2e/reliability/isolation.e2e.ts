@@ -12,7 +12,7 @@ import {
 import { contentScriptWorld, delay, EXTENSION_BUILD, LocalPolicyServer, launch } from './support';
 
 /**
- * Isolation (issue 10): a hostile x.com page (tests/fixtures/hostile/isolation.html) whose script patches
+ * Isolation (docs/reliability.md): a hostile x.com page (tests/fixtures/hostile/isolation.html) whose script patches
  * DOM prototypes before Parley runs, watches every node and message, and then, from the page's main
  * world, tries to read Parley's data, read the sidebar, forge messages, markers and clicks, and smuggle
  * markup into a post after detection. A compromised content script is stood in for through CDP. Every

@@ -9,7 +9,7 @@ import { consistencyProblems, type TableDump } from './consistency';
 import { currentWorker, launch, sendFromPage } from './support';
 
 /**
- * Storage full (issue 10): a refused write gives a clear error and leaves no half-written record.
+ * Storage full (docs/reliability.md): a refused write gives a clear error and leaves no half-written record.
  *
  * How the refusal is produced: the manifest asks for unlimitedStorage, and Chromium 156 did not enforce
  * a CDP Storage.overrideQuotaForOrigin quota on the extension origin (measured: writes went on well past

@@ -5,7 +5,7 @@ import { buildKit } from './kit/build';
 import { launch, recordMeasurement } from './support';
 
 /**
- * Export → import of a 100,000-record profile is identical (issue 10). Runs lib/export's exportJson and
+ * Export → import of a 100,000-record profile is identical (docs/reliability.md). Runs lib/export's exportJson and
  * importJson with lib/db on Chromium's IndexedDB in an extension page of the production build (the code
  * the options page runs), from a deterministic synthetic profile (lib/db/seed) into an empty database,
  * and compares every table by row count and a SHA-256 of its rows in key order.
