@@ -39,7 +39,9 @@ async function answered(): Promise<void> {
 }
 
 describe('case history in the sidebar', () => {
-  it('“Show older” reaches the start of a long history (more than one request can carry)', async () => {
+  it('“Show older” reaches the start of a long history (more than one request can carry)', {
+    timeout: 60_000,
+  }, async () => {
     const db = freshDb('long-history');
     const posts = 300;
     let last = null;
@@ -65,10 +67,13 @@ describe('case history in the sidebar', () => {
     };
     mount(createElement(CaseHistory, { detail, brandName: 'Acme' }));
     await answered();
-    // Each post is two entries (the post and its detection), so 600 in all: 30 pages of 20.
+    // Each post is two entries (the post and its detection), so 600 in all: 30 pages of 20. Each press
+    // waits for its page to show (a fixed pause ran out on a busy machine, ending the loop early).
+    const entries = () => byTestId('timeline').querySelectorAll('li').length;
     for (let presses = 0; presses < 40 && document.body.textContent?.includes('Show older'); presses += 1) {
+      const before = entries();
       await press(buttonNamed('Show older'));
-      await answered();
+      await vi.waitFor(() => expect(entries()).toBeGreaterThan(before), { timeout: 5_000, interval: 5 });
     }
     expect(document.querySelector('[role="alert"]')?.textContent ?? null).toBeNull();
     expect(byTestId('timeline').querySelectorAll('[data-mention-id]')).toHaveLength(posts);
