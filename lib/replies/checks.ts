@@ -2,6 +2,7 @@ import { checkLength } from './checks/length';
 import { checkHumanSignature, checkTemplateUnchanged } from './checks/personal-touch';
 import { checkArguingWording, checkBannedPhrases } from './checks/phrases';
 import { checkPersonalData } from './checks/pii';
+import { checkSecretRequest } from './checks/secrets';
 import type { ReplyCheck, ReplyCheckContext, ReplyCheckRule, ReplyCheckSeverity } from './checks/types';
 
 /**
@@ -26,6 +27,7 @@ export const REPLY_CHECKS: readonly ReplyCheckRule[] = [
   checkBannedPhrases,
   checkArguingWording,
   checkPersonalData,
+  checkSecretRequest,
   checkTemplateUnchanged,
   checkHumanSignature,
 ];

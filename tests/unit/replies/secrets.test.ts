@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import { checkReply, type ReplyCheckContext } from '../../../lib/replies/checks';
+
+const PUBLIC: ReplyCheckContext = { platform: 'x', visibility: 'public', bannedPhrases: [] };
+const PRIVATE: ReplyCheckContext = { ...PUBLIC, visibility: 'private' };
+
+function asked(text: string, context = PUBLIC): string[] {
+  return checkReply(text, context)
+    .filter((check) => check.id === 'asks-for-secret')
+    .map((check) => text.slice(check.span?.start, check.span?.end));
+}
+
+describe('asking the customer for a secret', () => {
+  it('warns where a reply asks for a password, a PIN, a card number or a code, public or private', () => {
+    expect(asked('Hi Sam, could you DM us your password so we can check the account?')).toEqual(['password']);
+    expect(asked("What's your PIN? We'll sort it.", PRIVATE)).toEqual(['PIN']);
+    expect(asked('Please send the full card number and the CVV, and we will refund it.')).toEqual([
+      'full card number',
+      'CVV',
+    ]);
+    expect(asked('Don’t worry, just tell us the verification code we texted you.')).toEqual([
+      'verification code',
+    ]);
+    const [warning] = checkReply('Send us your password.', PRIVATE).filter(
+      (check) => check.id === 'asks-for-secret',
+    );
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toMatch(/^“password”: this reads as asking for it\. Never ask/);
+  });
+
+  it('lets warnings against sharing them pass, and ordinary mentions of them', () => {
+    expect(asked("Please don't share passwords or card details: we'll never ask for them.")).toEqual([]);
+    expect(asked('We will never ask for your password or security code.')).toEqual([]);
+    expect(asked('You can reset your password at acme.example/reset.')).toEqual([]);
+    expect(
+      asked('Could you send the last four digits of the card number so we can find the payment?'),
+    ).toEqual([]);
+    expect(asked('Your passport photo looked great! Thanks for sharing.')).toEqual([]);
+  });
+
+  it('finds nothing to warn about in the default policy’s templates', () => {
+    for (const template of DEFAULT_POLICY.templates) {
+      expect(asked(template.text, PRIVATE), template.id).toEqual([]);
+    }
+  });
+});
