@@ -36,10 +36,27 @@ const SEVERITY_ORDER: Record<ReplyCheckSeverity, number> = { error: 0, warning: 
 
 export function checkReply(text: string, context: ReplyCheckContext): ReplyCheck[] {
   if (text.trim() === '') return [];
-  const results = REPLY_CHECKS.flatMap((check) => check(text, context));
+  const results = withoutRepeatedWording(REPLY_CHECKS.flatMap((check) => check(text, context)));
   return results.sort(
     (left, right) =>
       SEVERITY_ORDER[left.severity] - SEVERITY_ORDER[right.severity] ||
       (left.span?.start ?? Number.MAX_SAFE_INTEGER) - (right.span?.start ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
+/**
+ * The same words listed by the policy as banned and known as arguing wording ("calm down", "not our
+ * fault") would be marked twice, once to fix and once to check: the policy's entry, with its reason and
+ * replacement, is the one kept.
+ */
+function withoutRepeatedWording(checks: ReplyCheck[]): ReplyCheck[] {
+  const banned = checks.filter((check) => check.id === 'banned-phrase' && check.span);
+  if (banned.length === 0) return checks;
+  return checks.filter(
+    (check) =>
+      check.id !== 'arguing' ||
+      !banned.some(
+        ({ span }) => span && check.span && span.start < check.span.end && check.span.start < span.end,
+      ),
   );
 }

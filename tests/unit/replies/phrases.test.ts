@@ -139,3 +139,15 @@ describe('arguing and blaming wording', () => {
     expect(run("It's not your fault, Jo, and I'm sorry you had to chase us. – Sam")).toEqual([]);
   });
 });
+
+describe('banned phrases that are also arguing wording', () => {
+  it('are marked once, as the policy bans them, not also as arguing wording', () => {
+    const text = 'Please calm down, it is not our fault. Like I said, we shipped it.';
+    const checks = run(text, [{ phrase: 'calm down', reason: 'Dismissive.', suggestion: 'I understand' }]);
+    const marked = checks.map((check) => `${check.id}: ${text.slice(check.span?.start, check.span?.end)}`);
+    expect(marked).toContain('banned-phrase: calm down');
+    expect(marked).not.toContain('arguing: calm down');
+    // Arguing wording the policy does not list is still marked.
+    expect(marked).toContain('arguing: Like I said');
+  });
+});
