@@ -17,7 +17,10 @@ export function AddNoteForm({ caseId }: { caseId: string }) {
       setError(null);
       try {
         await sendFromPage('sidebar:mutate', { name: 'add-note', args: { caseId, text } });
-        setText('');
+        // Only what was saved leaves the box: words typed while it saved stay (nothing typed is lost).
+        setText((current) =>
+          current === text ? '' : current.startsWith(text) ? current.slice(text.length).trimStart() : current,
+        );
       } catch (failure) {
         setError(failure instanceof Error ? failure.message : String(failure));
       }
