@@ -14,6 +14,7 @@ import type { ClassifierRules } from './rules';
 import {
   findChurnThreat,
   findCrisisPhrases,
+  findProblemAfterContrast,
   findSpamSignals,
   type PhraseHit,
   type PhraseIndex,
@@ -68,6 +69,8 @@ const BOOST_LOGIT = 1.5;
 const SARCASM_LOGIT = 1.5;
 /** A threat to leave ("switching to", "cancel my account") is a complaint in all but name. */
 const CHURN_LOGIT = 1.5;
+/** Praise, then a problem after "but" ("love it, but the lid cracked"): a complaint, politely put. */
+const CONTRAST_LOGIT = 1.5;
 /** How far a fully similar correction moves the complaint log-odds (scaled by similarity). */
 const CORRECTION_LOGIT = 2.5;
 /** Lexicon sum at or below which a complaint counts as very negative (e.g. "worst" + "awful"). */
@@ -187,6 +190,11 @@ function classifyWithModel(
   if (churnThreat) {
     complaintLogit += CHURN_LOGIT;
     reasons.push({ kind: 'signal', text: `threat to leave: "${churnThreat}"` });
+  }
+  const turn = findProblemAfterContrast(analyzed.tokenized.tokens, analyzed.problems);
+  if (turn) {
+    complaintLogit += CONTRAST_LOGIT;
+    reasons.push({ kind: 'signal', text: `a problem after "${turn.contrast}": "${turn.problem}"` });
   }
 
   // Policy rules.

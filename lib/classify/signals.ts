@@ -609,6 +609,31 @@ export function findProblemPhrases(phrases: PhraseIndex): PhraseHit[] {
   return hits.filter(({ phrase }) => !denials.some((denial) => denial.includes(` ${phrase} `)));
 }
 
+/** Words that turn a post from what went well to what did not ("love it, but the lid cracked"). */
+const CONTRAST_WORDS = new Set(['but', 'though', 'although', 'however', 'unfortunately', 'sadly', 'except']);
+
+/**
+ * A problem reported after a turn of contrast: the contrast word and the problem, or null. Why: polite
+ * customers open with praise ("love my new blender, but the lid cracked"); the praise words pull the
+ * word model towards praise, and the post would be answered with thanks instead of help.
+ */
+export function findProblemAfterContrast(
+  tokens: readonly string[],
+  problems: readonly PhraseHit[],
+): { contrast: string; problem: string } | null {
+  if (problems.length === 0) return null;
+  const turn = tokens.findIndex((token) => CONTRAST_WORDS.has(token));
+  if (turn < 0) return null;
+  for (const { phrase } of problems) {
+    const words = phrase.split(' ');
+    for (let start = turn + 1; start + words.length <= tokens.length; start += 1) {
+      if (words.every((word, offset) => tokens[start + offset] === word))
+        return { contrast: tokens[turn] as string, problem: phrase };
+    }
+  }
+  return null;
+}
+
 export function findSpamSignals(phrases: PhraseIndex, raw: string): PhraseHit[] {
   const hits = findGroups(phrases, SPAM_LOOKUP);
   const hashtags = raw.match(/(?:^|\s)#[\p{L}\p{N}_]+/gu)?.length ?? 0;

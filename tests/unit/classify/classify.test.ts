@@ -156,6 +156,24 @@ describe('classifyMention: problem reports and questions', () => {
   });
 });
 
+describe('classifyMention: praise that turns to a problem', () => {
+  it('calls praise followed by a problem after "but" or "though" a complaint', () => {
+    for (const text of [
+      'Love my new blender but the lid cracked after a week',
+      'Great product, though the charger stopped working',
+    ]) {
+      const result = classify(text);
+      expect(result.category, text).toBe('complaint');
+      expect(reasonTexts(result, 'signal'), text).toMatch(/a problem after "(but|though)"/);
+    }
+  });
+
+  it('leaves praise with a "but" and no problem after it as praise', () => {
+    expect(classify('Love it but I wish it came in blue too').category).toBe('praise');
+    expect(classify('The old one cracked, but this one is great, love it').category).toBe('praise');
+  });
+});
+
 describe('classifyMention: tone', () => {
   it('reads negation: "not happy" is negative, "not bad" is not', () => {
     const unhappy = classify('@acme I am not happy with this at all');
