@@ -8,7 +8,10 @@ export function SitesSection({ settings }: { settings: Settings }) {
   return (
     <section className="options-section" aria-labelledby="sites-heading" id="sites">
       <h2 id="sites-heading">Sites</h2>
-      <p className="muted">Switched-off sites are not scanned at all. Reload open tabs after a change.</p>
+      <p className="muted">
+        Switched-off sites are not scanned at all. Open tabs follow a change at once: their marks go when a
+        site is switched off and come back when it is switched on.
+      </p>
       <PlatformSwitches settings={settings} area={browser.storage.local} />
       <HostListEditor
         settings={settings}

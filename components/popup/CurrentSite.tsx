@@ -78,7 +78,6 @@ export function CurrentSite({ settings }: { settings: Settings }) {
           under Sites in the options.
         </span>
       ) : null}
-      {!on ? <span className="muted small">Reload the page after switching it back on.</span> : null}
     </div>
   );
 }

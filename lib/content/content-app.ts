@@ -98,6 +98,16 @@ export class ContentApp {
     this.updateBusy();
   }
 
+  /**
+   * Stops and takes Parley's marks off the page: the agent switched this site off (or the extension
+   * was reloaded), so markers must not stay behind offering a sidebar that no longer follows the page.
+   */
+  clear(): void {
+    this.stop();
+    for (const { element } of this.found.values()) unmarkPost(element);
+    this.found.clear();
+  }
+
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;

@@ -12,6 +12,7 @@ export interface ContentEngine {
   /** (Re)starts reading the page; watched: the watcher screens and calls enqueue. False: nothing to do. */
   start(config: ScanConfig, url: URL, options: { watched: boolean }): boolean;
   enqueue(posts: readonly Element[]): void;
+  /** Stops reading the page and takes Parley's marks off it (the site was switched off). */
   stop(): void;
   /** Opens the sidebar when the agent left it open on this site. */
   restoreSidebar(): Promise<void>;

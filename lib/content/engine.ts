@@ -64,7 +64,7 @@ export function createContentEngine({ clock }: { clock: WorkClock }): ContentEng
       return started;
     },
     enqueue: (posts) => app.enqueue(posts),
-    stop: () => app.stop(),
+    stop: () => app.clear(),
     async restoreSidebar() {
       if (!started) return;
       const stored = (await browser.storage.local.get(layoutKey))[layoutKey] as SidebarLayout | undefined;

@@ -183,6 +183,50 @@ describe('keeping up with a live page (X)', () => {
   });
 });
 
+describe('an open page follows the agent’s switches without a reload (X)', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await startExtension();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** What the popup's and options' switches save: the sites switched off, the rest of the settings kept. */
+  const switchOff = (platforms: string[]) =>
+    session.worker.evaluate(async (disabledPlatforms) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: {
+            local: {
+              get(key: string): Promise<Record<string, unknown>>;
+              set(items: Record<string, unknown>): Promise<void>;
+            };
+          };
+        };
+      };
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), disabledPlatforms } });
+    }, platforms);
+
+  it('takes its marks off when X is switched off, and marks the page again when it is back on', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/home');
+    expect(await settledMentionCount(page)).toBe(3);
+    const markers = () => page.locator('button[data-parley-marker]').count();
+    expect(await markers()).toBe(3);
+
+    await switchOff(['x']);
+    await expect.poll(() => page.locator(MENTION_SELECTOR).count(), { timeout: 10_000 }).toBe(0);
+    expect(await markers()).toBe(0);
+
+    await switchOff([]);
+    await expect.poll(() => page.locator(MENTION_SELECTOR).count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(markers, { timeout: 10_000 }).toBe(3);
+    await page.close();
+  });
+});
+
 describe('a page without mentions (X): the first stage alone', () => {
   const QUIET_URL = 'https://x.com/quiet';
   let session: ExtensionSession;
