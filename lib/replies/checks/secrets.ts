@@ -7,19 +7,71 @@ import type { ReplyCheck, ReplyCheckRule } from './types';
  * thread anyone can read. Replies that warn against sharing them ("please don't send passwords or card
  * details: we'll never ask for them") are what the policy's own templates say, and pass.
  *
- * Judged per clause (split at sentence ends, commas, colons and semicolons): a clause that names such a
- * secret and asks for something (send, share, give, tell, DM, what is…) without a negation. A warning,
- * not an error: wording varies and the agent decides.
+ * The secret must be what is asked for: right after an asking verb, with only small words between
+ * ("send us your full card number", "what's your PIN", "we need the security code"), in a clause
+ * (split at sentence ends, commas, colons and semicolons) without a negation. "Reset your password",
+ * "if you need a new PIN" or "let us know if the code didn't arrive" are not requests. A warning, not
+ * an error: wording varies and the agent decides.
  */
 
 const SECRET =
-  /\b(?:pass(?:word|code)s?|pass code|pin(?: code| number)?|(?:full |long |whole )?(?:credit |debit |bank )?card (?:numbers?|details|no\.?)|cvv2?|cvc2?|csc|security code|(?:one[- ]time|verification|2fa|two[- ]factor|login|log-in|sign[- ]in|sms) code|otp)\b/giu;
-const ASKS =
-  /\b(?:send|sending|share|sharing|provide|give|tell|dm|message|reply with|confirm|include|let us know|what(?:'s| is)|need|type (?:in|out)|read out|verify)\b/iu;
-const NEGATION = /\b(?:don't|do not|dont|never|not|no need|won't|will not|without|avoid|nor|no one)\b/iu;
-/** Part of a card number is what agents may ask for to find a payment ("the last four digits"). */
-const PARTIAL = /\blast (?:4|four) (?:digits|numbers)\b/iu;
+  /\b(?:pass(?:word|code)s?|pass code|pin(?: code| number)?|(?:credit |debit |bank )?card (?:numbers?|details|no\.?)|cvv2?|cvc2?|csc|security code|(?:one[- ]time|verification|2fa|two[- ]factor|login|log-in|sign[- ]in|sms) code|otp)\b/giu;
+const ASKING = new Set([
+  'send',
+  'share',
+  'provide',
+  'give',
+  'tell',
+  'dm',
+  'message',
+  'include',
+  'confirm',
+  'post',
+  'enter',
+  "what's",
+  'whats',
+]);
+/** Words that may stand between the asking verb and the secret ("send us your full card number"). */
+const BETWEEN = new Set([
+  'us',
+  'me',
+  'your',
+  'the',
+  'a',
+  'an',
+  'its',
+  'full',
+  'whole',
+  'complete',
+  'current',
+  'account',
+  'card',
+  'login',
+  'online',
+  'banking',
+  'over',
+  'back',
+  'please',
+  'just',
+  'also',
+  'privately',
+  // One request for several: "send the card number and the CVV".
+  'and',
+  'or',
+  'number',
+  'numbers',
+  'details',
+  'code',
+  'codes',
+  'password',
+  'passwords',
+  'pin',
+  'cvv',
+  'cvc',
+]);
+const NEGATION = /\b(?:never|not|no need|nor|no one|avoid|\w+n't|dont|wont|cant)\b/iu;
 const CLAUSE_END = /[.!?;:,\n]+/gu;
+const WORD = /[\p{L}\p{N}']+/gu;
 
 /** Each clause of the text with its start offset. */
 function clauses(text: string): Array<{ start: number; text: string }> {
@@ -33,11 +85,28 @@ function clauses(text: string): Array<{ start: number; text: string }> {
   return found;
 }
 
+/** Whether the words before a secret end in a request for it. */
+function asksFor(before: string): boolean {
+  const words = Array.from(before.matchAll(WORD), (match) => match[0].toLowerCase());
+  let index = words.length - 1;
+  while (index >= 0 && BETWEEN.has(words[index] as string)) index -= 1;
+  const word = words[index];
+  const previous = words[index - 1];
+  if (word === undefined) return false;
+  if (ASKING.has(word)) return true;
+  if (word === 'is' || word === 'are') return previous === 'what';
+  // "we need" / "we'll need" asks; "if you need" does not.
+  if (word === 'need')
+    return previous === 'we' || previous === "we'll" || previous === 'i' || previous === "i'll";
+  return word === 'with' && previous === 'reply';
+}
+
 export const checkSecretRequest: ReplyCheckRule = (text) => {
   const checks: ReplyCheck[] = [];
   for (const clause of clauses(text.replace(/[’‘ʼ]/g, "'"))) {
-    if (!ASKS.test(clause.text) || NEGATION.test(clause.text) || PARTIAL.test(clause.text)) continue;
+    if (NEGATION.test(clause.text)) continue;
     for (const secret of clause.text.matchAll(SECRET)) {
+      if (!asksFor(clause.text.slice(0, secret.index))) continue;
       const start = clause.start + secret.index;
       checks.push({
         id: 'asks-for-secret',

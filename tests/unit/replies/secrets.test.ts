@@ -15,8 +15,10 @@ describe('asking the customer for a secret', () => {
   it('warns where a reply asks for a password, a PIN, a card number or a code, public or private', () => {
     expect(asked('Hi Sam, could you DM us your password so we can check the account?')).toEqual(['password']);
     expect(asked("What's your PIN? We'll sort it.", PRIVATE)).toEqual(['PIN']);
+    expect(asked('Send us your password without delay.')).toEqual(['password']);
+    expect(asked('We need your online banking password to check.')).toEqual(['password']);
     expect(asked('Please send the full card number and the CVV, and we will refund it.')).toEqual([
-      'full card number',
+      'card number',
       'CVV',
     ]);
     expect(asked('Don’t worry, just tell us the verification code we texted you.')).toEqual([
@@ -37,6 +39,12 @@ describe('asking the customer for a secret', () => {
       asked('Could you send the last four digits of the card number so we can find the payment?'),
     ).toEqual([]);
     expect(asked('Your passport photo looked great! Thanks for sharing.')).toEqual([]);
+    expect(
+      asked('Please reset your password using the link in the app and let us know if that helps.'),
+    ).toEqual([]);
+    expect(asked('If you need a new PIN, visit any branch.')).toEqual([]);
+    expect(asked("Let us know if the verification code didn't arrive.")).toEqual([]);
+    expect(asked("Could you confirm you've changed your password?")).toEqual([]);
   });
 
   it('finds nothing to warn about in the default policy’s templates', () => {
