@@ -205,7 +205,7 @@ describe('reply panel on X', () => {
     const before = await meter.textContent();
     expect(before).toMatch(/^\d+ \/ 280$/);
 
-    await editorOf(frame).fill(`${edited} Calm down, it is not our fault.`);
+    await editorOf(frame).fill(`${edited} Calm down, like I said it is not our fault.`);
     await expect.poll(() => checkIdsOf(frame)).toContain('banned-phrase');
     expect(await checkIdsOf(frame)).toContain('arguing');
     expect(await frame.locator('[data-check="banned-phrase"]').first().getAttribute('data-severity')).toBe(
