@@ -63,7 +63,7 @@ export async function openComposer(plan: ComposerPlan): Promise<HTMLElement | nu
     plan.composerSelector ? document.querySelectorAll(plan.composerSelector) : [],
   );
   const trigger = safely(plan.findTrigger);
-  if (!isClickable(trigger) || isSendControl(trigger)) return null;
+  if (!isClickable(trigger) || isSendControl(trigger, plan.post)) return null;
   trigger.click();
 
   const find = (): HTMLElement | null => {
@@ -137,12 +137,14 @@ function remember(key: string | null, composer: HTMLElement): HTMLElement {
  * Why: Parley never sends; the agent does. A submit control, or a control inside a form that holds a
  * text box, is that box's send: Facebook labels its comment box's send button "Comment", the same
  * word as a post's own comment control, so a label alone cannot tell them apart. Such a control is
- * never clicked to open a reply box, whatever an adapter's selectors matched.
+ * never clicked to open a reply box, whatever an adapter's selectors matched. A form around the post
+ * itself is the page's (ASP.NET pages wrap everything in one form with a search box; forums wrap
+ * post lists in moderation forms), not a reply box: controls in it are judged without it.
  */
-export function isSendControl(element: Element): boolean {
+export function isSendControl(element: Element, post: Element): boolean {
   if (element.matches('[type="submit"]')) return true;
   const form = element.closest('form');
-  return form !== null && form.querySelector(TEXT_ENTRY) !== null;
+  return form !== null && !form.contains(post) && form.querySelector(TEXT_ENTRY) !== null;
 }
 
 const TEXT_ENTRY =

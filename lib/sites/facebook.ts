@@ -267,7 +267,7 @@ function replyTrigger(element: Element): Element | null {
   }
   // "Comment" also labels the send button of an open comment box: never that one.
   const labels = COMMENT_BUTTON_LABELS.map((label) => `[role="button"][aria-label="${label}"]`).join(', ');
-  return ownAll(element, labels, NESTED).find((button) => !isSendControl(button)) ?? null;
+  return ownAll(element, labels, NESTED).find((button) => !isSendControl(button, element)) ?? null;
 }
 
 function ownComposer(element: Element): HTMLElement | null {

@@ -15,9 +15,18 @@ const byId = (id: string) => document.getElementById(id) as HTMLElement;
 
 describe('opening a reply box never sends', () => {
   it('tells a text box’s send control and a submit button from a reply control', () => {
-    expect(isSendControl(byId('reply'))).toBe(false);
-    expect(isSendControl(byId('send'))).toBe(true);
-    expect(isSendControl(byId('submit'))).toBe(true);
+    const post = byId('post');
+    expect(isSendControl(byId('reply'), post)).toBe(false);
+    expect(isSendControl(byId('send'), post)).toBe(true);
+    expect(isSendControl(byId('submit'), post)).toBe(true);
+  });
+
+  it('judges a reply control inside a form around the whole page (ASP.NET, forum moderation) without it', () => {
+    document.body.innerHTML = `
+      <form id="page"><input type="text" name="search">
+        <div class="post" id="post"><p>Acme lost my parcel</p><a id="reply" href="#">Reply</a></div>
+      </form>`;
+    expect(isSendControl(byId('reply'), byId('post'))).toBe(false);
   });
 
   it('does not click a send control an adapter took for the reply control', async () => {
