@@ -15,6 +15,26 @@ export function compareEvents(a: EventRow, b: EventRow): number {
   return a.id < b.id ? -1 : 1;
 }
 
+/**
+ * Each post's rating on a timeline: from its detection, then from the agent's recategorizations of it
+ * (a question relabelled a complaint is rated as one; a false crisis is not one any more). `at` is
+ * when the post was detected on the timeline.
+ */
+export function postRatings(events: readonly EventRow[]): Map<string, { severity: Severity; at: string }> {
+  const ratings = new Map<string, { severity: Severity; at: string }>();
+  for (const event of [...events].sort(compareEvents)) {
+    if (event.type === 'detected') {
+      const known = ratings.get(event.data.mentionId);
+      const severity = Math.max(known?.severity ?? 1, event.data.severity) as Severity;
+      ratings.set(event.data.mentionId, { severity, at: known?.at ?? event.at });
+    } else if (event.type === 'recategorized' && event.data.severity !== undefined) {
+      const known = ratings.get(event.data.mentionId);
+      if (known) ratings.set(event.data.mentionId, { ...known, severity: event.data.severity });
+    }
+  }
+  return ratings;
+}
+
 export function deriveCase(
   identity: { id: string; customerId: string },
   events: readonly EventRow[],
@@ -26,8 +46,6 @@ export function deriveCase(
   let status: CaseStatus = 'open';
   let openedAt: string | null = null;
   let firstMentionId: string | null = null;
-  /** Each post's rating: from its detection, then from the agent's recategorizations of it. */
-  const severityByMention = new Map<string, Severity>();
   let firstResponseAt: string | null = null;
   let resolvedAt: string | null = null;
   let reopenedCount = 0;
@@ -40,10 +58,6 @@ export function deriveCase(
     if (event.at > updatedAt) updatedAt = event.at;
     switch (event.type) {
       case 'detected':
-        severityByMention.set(
-          event.data.mentionId,
-          Math.max(severityByMention.get(event.data.mentionId) ?? 1, event.data.severity) as Severity,
-        );
         if (!categoryByMention.has(event.data.mentionId)) {
           categoryByMention.set(event.data.mentionId, event.data.category);
         }
@@ -55,10 +69,6 @@ export function deriveCase(
         break;
       case 'recategorized':
         categoryByMention.set(event.data.mentionId, event.data.to);
-        // The agent's category re-rates the post: a question relabelled a complaint is routed as one,
-        // and a false crisis stops demanding escalation.
-        if (event.data.severity !== undefined)
-          severityByMention.set(event.data.mentionId, event.data.severity);
         break;
       case 'replied':
         if (firstResponseAt === null) firstResponseAt = event.at;
@@ -77,8 +87,10 @@ export function deriveCase(
     }
   }
 
+  // The case is as serious as its most serious post, each as rated now.
   let severity: Severity = 1;
-  for (const rated of severityByMention.values()) if (rated > severity) severity = rated;
+  for (const rating of postRatings(ordered).values())
+    if (rating.severity > severity) severity = rating.severity;
   const opened = openedAt ?? first.at;
   const category =
     (firstMentionId === null ? undefined : categoryByMention.get(firstMentionId)) ?? fallbackCategory;

@@ -102,6 +102,20 @@ describe('Escalation deadline', () => {
     expect(escalationClockStart(again, events)).toBe('2026-11-25T09:00:00.000Z');
   });
 
+  it('leaves out an earlier post the agent re-rated lower (a false crisis relabelled)', () => {
+    const threat = mentionRow({ id: 'm2', severity: 4, at: '2026-11-25T09:00:00.000Z' });
+    const relabelled: EventRow = {
+      id: 'ev-relabel',
+      caseId: mention.caseId,
+      customerId: mention.customerId,
+      at: '2026-11-23T11:00:00.000Z',
+      type: 'recategorized',
+      data: { mentionId: 'm1', from: 'crisis', to: 'neutral', severity: 1 },
+    };
+    const events = [detected('m1', '2026-11-23T10:00:00.000Z', 4), relabelled, detected('m2', threat.at, 4)];
+    expect(escalationClockStart(threat, events)).toBe(threat.at);
+  });
+
   it("uses the post's own time until the case's timeline has loaded", () => {
     const threat = mentionRow({ severity: 4 });
     expect(escalationClockStart(threat, [])).toBe(threat.at);
