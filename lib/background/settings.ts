@@ -21,34 +21,30 @@ function listOf<Item extends z.ZodType>(item: Item) {
         return parsed.success ? [parsed.data as z.output<Item>] : [];
       }),
     )
-    .default([]);
+    .catch([]);
 }
 
+/** Each field falls back to its default on its own (see the header). */
 export const settingsSchema = z.object({
-  agentName: z.string().max(120).default(''),
-  agentSignature: z.string().max(200).default(''),
-  policyUrl: z.string().max(2_000).default(''),
+  agentName: z.string().max(120).catch(''),
+  agentSignature: z.string().max(200).catch(''),
+  policyUrl: z.string().max(2_000).catch(''),
   /** Platforms switched off by the agent (all on by default). */
   disabledPlatforms: listOf(z.enum(PLATFORMS)),
   mastodonHosts: listOf(z.string().max(253)),
   genericHosts: listOf(z.string().max(253)),
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const SETTINGS_KEY = 'settings';
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function parseSettings(stored: unknown): Settings {
-  const raw: Record<string, unknown> =
-    typeof stored === 'object' && stored !== null && !Array.isArray(stored)
-      ? (stored as Record<string, unknown>)
-      : {};
-  const settings: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(settingsSchema.shape)) {
-    const parsed = field.safeParse(raw[key]);
-    settings[key] = parsed.success ? parsed.data : field.parse(undefined);
-  }
-  return settings as Settings;
+  return settingsSchema.parse(isRecord(stored) ? stored : {});
 }
 
 export interface LocalArea {
@@ -61,7 +57,18 @@ export async function loadSettings(area: LocalArea): Promise<Settings> {
 }
 
 export async function saveSettings(area: LocalArea, change: Partial<Settings>): Promise<Settings> {
-  const next = settingsSchema.parse({ ...(await loadSettings(area)), ...change });
-  await area.set({ [SETTINGS_KEY]: next });
+  const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const next = settingsSchema.parse({ ...parseSettings(stored), ...change });
+  // Sites a newer version knows and the agent switched off there: kept for it, though unread here,
+  // so going back to that version does not switch them on again.
+  const unknownOff =
+    isRecord(stored) && Array.isArray(stored.disabledPlatforms)
+      ? stored.disabledPlatforms.filter(
+          (entry) => typeof entry === 'string' && !(PLATFORMS as readonly string[]).includes(entry),
+        )
+      : [];
+  await area.set({
+    [SETTINGS_KEY]: { ...next, disabledPlatforms: [...next.disabledPlatforms, ...unknownOff] },
+  });
   return next;
 }

@@ -70,5 +70,15 @@ describe('reading the agent’s settings', () => {
     expect(saved.policyUrl).toBe('https://policies.example.com/acme.yaml');
     expect(saved.genericHosts).toEqual(['shop.example']);
     expect(saved.theme).toBe('dark');
+    // The newer version's switched-off site is kept for it.
+    expect((area.items[SETTINGS_KEY] as { disabledPlatforms: string[] }).disabledPlatforms).toEqual([
+      'tiktok',
+    ]);
+    await saveSettings(area, { disabledPlatforms: ['x'] });
+    expect((area.items[SETTINGS_KEY] as { disabledPlatforms: string[] }).disabledPlatforms).toEqual([
+      'x',
+      'tiktok',
+    ]);
+    expect((await loadSettings(area)).disabledPlatforms).toEqual(['x']);
   });
 });
