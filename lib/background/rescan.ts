@@ -5,6 +5,7 @@
  * in the popup would go on being scanned and recorded there until the tab is reloaded. The content
  * script answers background:rescan by asking for its config again (lib/content/watcher.ts).
  */
+import { deepEqual } from '../policy/diff';
 import { POLICY_KEY } from './policy-store';
 import { parseSettings, SETTINGS_KEY } from './settings';
 
@@ -27,7 +28,8 @@ export function scanConfigChanged(changes: Record<string, StorageChangeLike>): b
   const settings = changes[SETTINGS_KEY];
   if (settings && scanSettingsOf(settings.oldValue) !== scanSettingsOf(settings.newValue)) return true;
   const policy = changes[POLICY_KEY];
-  return policy !== undefined && brandOf(policy.oldValue) !== brandOf(policy.newValue);
+  // Compared as values: a policy saved again with its keys in another order changes nothing a page reads.
+  return policy !== undefined && !deepEqual(brandOf(policy.oldValue), brandOf(policy.newValue));
 }
 
 function scanSettingsOf(stored: unknown): string {
@@ -35,9 +37,8 @@ function scanSettingsOf(stored: unknown): string {
   return JSON.stringify([disabledPlatforms, mastodonHosts, genericHosts]);
 }
 
-function brandOf(stored: unknown): string | undefined {
-  const policy = (stored as { policy?: { brand?: unknown } } | null | undefined)?.policy;
-  return JSON.stringify(policy?.brand);
+function brandOf(stored: unknown): unknown {
+  return (stored as { policy?: { brand?: unknown } } | null | undefined)?.policy?.brand;
 }
 
 /** Asks the top frame of every tab to scan again; a tab without our content script just does not answer. */

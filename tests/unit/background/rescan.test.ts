@@ -53,6 +53,13 @@ describe('open pages scan again when what they scan with changes', () => {
     await app.onLocalStorageChanged({
       [POLICY_KEY]: { oldValue: policyRecord(), newValue: policyRecord(DEFAULT_POLICY.brand, '"2"') },
     });
+    // The same brand terms saved again with their keys in another order.
+    const reordered = Object.fromEntries(
+      Object.entries(DEFAULT_POLICY.brand).reverse(),
+    ) as typeof DEFAULT_POLICY.brand;
+    await app.onLocalStorageChanged({
+      [POLICY_KEY]: { oldValue: policyRecord(), newValue: policyRecord(reordered) },
+    });
     expect(sent).toEqual([]);
 
     const renamed = { ...DEFAULT_POLICY.brand, aliases: [...DEFAULT_POLICY.brand.aliases, 'Acme Go'] };
