@@ -75,7 +75,7 @@ export function PolicyEditor({
     setDirty(false);
     setMessage(
       policyUrl
-        ? `${done} The next sync from the policy URL (within 30 minutes) replaces it unless the file there is changed too.`
+        ? `${done} The next sync from the policy URL (within 30 minutes) replaces it with the published file.`
         : done,
     );
   };

@@ -7,9 +7,10 @@
  * the background), reads each post's text once, re-reads the posts that change, and watches for SPA
  * navigation. It reads no post fields and keeps no state about posts. The first post that could
  * mention the brand hands the page over to the full watcher (lib/content/watcher.ts, injected with
- * the engine), which screens the page again with its own screen and does everything else; so does any
- * page it cannot screen (a site whose posts need their adapter, a policy too large for the
- * expressions), a sidebar left open, and any message from the background but a rescan.
+ * the engine), which screens on from where the sentry's walk stopped (engine-handle.ts, SentryWalk)
+ * with its own screen, and does everything else. So does any page it cannot screen (a site whose posts
+ * need their adapter, a policy too large for the expressions), a sidebar left open, and any message
+ * from the background but a rescan.
  *
  * Messages from the background are passed on after the hand-over; the engine checks them against
  * their schemas.
@@ -223,10 +224,6 @@ export class PageSentry {
   };
 
   /**
-   * From the first start on, for the sentry and, after the hand-over, for the full watcher (whose own
-   * check needs a change that adds nodes): start() restarts whichever has the page.
-   */
-  /**
    * Back (or forward) to a page kept in the browser's back/forward cache: its scripts resume where
    * they were, but the background has followed the tab to the pages in between, and the policy or
    * the agent's settings may have changed meanwhile. Starting again tells the background which page
@@ -236,6 +233,10 @@ export class PageSentry {
     if ((event as PageTransitionEvent).persisted) void this.start();
   };
 
+  /**
+   * From the first start on, for the sentry and, after the hand-over, for the full watcher (whose own
+   * check needs a change that adds nodes): start() restarts whichever has the page.
+   */
   private readonly onNavigation = (): void => {
     if (location.href === this.href) return;
     // The sentry's own start records the new address (and starts its retries afresh).

@@ -1,7 +1,8 @@
 /**
  * The full watcher: the content script once the page sentry (lib/content/page-sentry.ts) has handed
  * the page over, injected together with the engine. It fetches the scan config, screens the page's text
- * for the brand with the automaton screen (lib/content/screen-watcher.ts), which also tells which of
+ * for the brand (on from where the sentry's walk stopped, when it hands that over: SentryWalk) with
+ * the automaton screen (lib/content/screen-watcher.ts), which also tells which of
  * a step's posts hold a hit and re-screens only what a change could complete, hands the posts that
  * pass to the engine (site adapters, matching, reports, markers, sidebar, reply insertion), and
  * watches the page for changes and SPA navigation. A page without mentions never loads it.
