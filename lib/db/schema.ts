@@ -419,7 +419,12 @@ export async function repairPostsDatedAfterSeen(tx: Transaction): Promise<void> 
     const timeline = stored.map((event) => eventRowSchema.safeParse(event));
     if (!caseRow.success || !timeline.every((event) => event.success)) continue;
     const moved = new Map<string, EventRow>();
+    // A status change names no post: it is a post's only when no other post of the case has its time.
+    const postsAt = new Map<string, number>();
+    for (const { data: event } of timeline)
+      if (event.type === 'detected') postsAt.set(event.at, (postsAt.get(event.at) ?? 0) + 1);
     for (const { data: event } of timeline) {
+      if (event.type === 'status-changed' && (postsAt.get(event.at) ?? 0) > 1) continue;
       const post = posts.find((candidate) => event.at === candidate.at && causedBy(event, candidate.id));
       if (post) moved.set(event.id, { ...event, at: post.detectedAt });
     }

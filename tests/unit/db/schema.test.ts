@@ -459,6 +459,31 @@ describe('schema upgrade v2 → v3: posts stored with a date after they were see
     expect(await db.events.get('ev2')).toEqual(events[1]);
   });
 
+  it('leaves a status change alone when another post of the case has the same time', async () => {
+    const options = freshFactory();
+    await writeV2Database(options, 'v2-tie');
+    // A second post written at the claimed minute and seen after it: either post could have reopened the case.
+    const raw = new Dexie('v2-tie', options);
+    raw.version(1).stores(SCHEMA_V1);
+    raw.version(2).stores(SCHEMA_V2);
+    await raw.table('mentions').add(mention('x:3', claimed, '2026-03-01T16:00:00.000Z', 'hello?'));
+    await raw.table('events').add({
+      ...base,
+      id: 'ev7',
+      at: claimed,
+      type: 'detected',
+      data: { mentionId: 'x:3', detectedAt: '2026-03-01T16:00:00.000Z', category: 'complaint', severity: 2 },
+    });
+    raw.close();
+
+    const db = new ParleyDb('v2-tie', options);
+    expect((await db.events.get('ev4'))?.at).toBe(seen);
+    expect((await db.events.get('ev5'))?.at).toBe(claimed);
+    const timeline = await db.events.where('caseId').equals(caseId).toArray();
+    expect(await db.cases.get(caseId)).toEqual(deriveCase({ id: caseId, customerId }, timeline));
+    db.close();
+  });
+
   it('opens over a damaged row of such a post, leaving that row as it was', async () => {
     const options = freshFactory();
     await writeV2Database(options, 'v2-damaged');
