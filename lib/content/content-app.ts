@@ -60,6 +60,7 @@ export class ContentApp {
    * page observed. Returns false when Parley has nothing to do on this page.
    */
   start(config: ScanConfig, url: URL, options: { watched: boolean }): boolean {
+    const marked = Array.from(this.found.values(), (entry) => entry.element);
     this.stop();
     this.found.clear();
     this.pruneFoundAt = FOUND_PRUNE_AT;
@@ -75,6 +76,7 @@ export class ContentApp {
       afterSlice: (slice) => this.afterSlice(slice),
     });
     this.scanner = scanner;
+    if (marked.length > 0) this.unmarkUnlessFoundAgain(marked);
     if (!options.watched) {
       this.clock.started();
       scanner.scan(document);
@@ -90,6 +92,19 @@ export class ContentApp {
     this.clock.add(performance.now() - setupStart);
     this.updateBusy();
     return true;
+  }
+
+  /**
+   * After a restart (brand terms changed, the page navigated), the posts marked before are read again;
+   * once that settles, marks on those the new reading did not find go (a term the policy dropped).
+   * Not at once: the posts still found would lose and regain their markers.
+   */
+  private unmarkUnlessFoundAgain(elements: readonly Element[]): void {
+    // Settling waits for every part (a later restart's reading too), so `found` is then current.
+    this.clock.afterSettle(() => {
+      const found = new Set(Array.from(this.found.values(), (entry) => entry.element));
+      for (const element of elements) if (!found.has(element)) unmarkPost(element);
+    });
   }
 
   /** Posts that passed the watcher's text screen. */

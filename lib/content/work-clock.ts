@@ -29,6 +29,7 @@ export class WorkClock {
   private firstSettle = true;
   private changed = false;
   private readonly busy = new Set<string>();
+  private afterSettled: Array<() => void> = [];
   readonly marks: WorkMark[] = [];
 
   time<T>(run: () => T): T {
@@ -61,6 +62,11 @@ export class WorkClock {
     this.changed = true;
   }
 
+  /** Runs `then` once the work under way settles. */
+  afterSettle(then: () => void): void {
+    this.afterSettled.push(then);
+  }
+
   /** One part of the content script is busy (or done); work settles when none is. */
   setBusy(part: string, busy: boolean): void {
     if (busy) {
@@ -76,6 +82,7 @@ export class WorkClock {
     this.changed = false;
     this.publish(this.firstSettle ? 'parley:scan:idle' : 'parley:queue:idle');
     this.firstSettle = false;
+    for (const then of this.afterSettled.splice(0)) then();
   }
 
   private publish(name: string, resetBusy = true): void {

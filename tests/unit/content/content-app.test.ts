@@ -224,3 +224,46 @@ describe('content app: what it keeps of found posts', () => {
     app.stop();
   });
 });
+
+describe('content app: restarting with other brand terms', () => {
+  it('takes the marks off posts the new terms no longer find, once the new reading settles', async () => {
+    loadFixture('x', HOME);
+    const { bridge } = flakyBridge(() => false);
+    const clock = new WorkClock();
+    const app = new ContentApp(bridge, clock);
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    const before = await settled(marked);
+    expect(before).toBeGreaterThan(0);
+    const markedIds = () =>
+      Array.from(document.querySelectorAll('[data-parley-mention]'), (element) =>
+        element.getAttribute('data-parley-post-id'),
+      ).sort();
+    const first = markedIds();
+
+    // A policy whose only term is a word no post on the page holds: nothing is a mention any more,
+    // but the brand's own replies are still the brand's.
+    const renamed = {
+      ...CONFIG,
+      brand: {
+        ...DEFAULT_POLICY.brand,
+        name: 'Zyxwv',
+        names: ['Zyxwv'],
+        aliases: [],
+        handles: [],
+        hashtags: [],
+        misspellings: [],
+      },
+    } as ScanConfig;
+    app.start(renamed, new URL(HOME), { watched: false });
+    await until(() => markedIds().length < first.length);
+    const after = await settled(marked);
+    expect(after).toBeLessThan(before);
+    expect(markedIds().every((id) => first.includes(id))).toBe(true);
+
+    // Back to the old terms: the same posts are marked again.
+    app.start(CONFIG, new URL(HOME), { watched: false });
+    await until(() => markedIds().length === first.length);
+    expect(markedIds()).toEqual(first);
+    app.stop();
+  });
+});
