@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 90_000,
+    // expect.poll waits up to 1 s by default: a busy 2-core machine (a build or another suite running)
+    // can take longer for the sidebar's next render, and a poll still fails once this is spent.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
