@@ -74,6 +74,9 @@ function readHandle(userName: Element | null): string | null {
     const profile = PROFILE_PATH.exec(link.getAttribute('href') ?? '')?.[1];
     if (!profile) continue;
     firstProfile ??= profile;
+    // The '@' can only come from a text node (emoji alt text never holds one): the display name's
+    // link is passed over without walking its text.
+    if (!link.textContent?.includes('@')) continue;
     const shown = HANDLE_TEXT.exec(readLabel(link))?.[1];
     if (shown?.toLowerCase() === profile.toLowerCase()) return profile;
   }
