@@ -44,6 +44,14 @@ describe('describeStorageFailure', () => {
       'Saving failed because the disk is full or cannot be written. Nothing was half-saved; free some disk space and try again.',
     );
     expect(describeStorageFailure(new Error('Bad arguments for save-draft'))).toBeNull();
+  });
+
+  it('tells a full session storage (in memory) apart from a full disk', () => {
+    const message = describeStorageFailure(
+      new Error('Session storage quota bytes exceeded. Values were not stored.'),
+    );
+    expect(message).toMatch(/^Parley’s memory of what your open tabs show is full/);
+    expect(message).not.toMatch(/disk/);
     expect(describeStorageFailure(undefined)).toBeNull();
   });
 });
