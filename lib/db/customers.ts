@@ -175,7 +175,23 @@ function mergeNotes(target: string | null, source: string | null): string | null
 }
 
 function linkTables(db: ParleyDb) {
-  return [db.customers, db.identities, db.mentions, db.cases, db.events, db.thanks] as const;
+  return [db.customers, db.identities, db.mentions, db.cases, db.events, db.thanks, db.meta] as const;
+}
+
+/**
+ * How many times rows have moved from one customer to another (links and splits). Why: an export
+ * reads customers a page at a time, so a move between pages while it runs would leave rows out of
+ * the file or write them twice; the export compares this count before and after (lib/export/json.ts).
+ */
+const RELINK_COUNT_KEY = 'relinkCount';
+
+export async function relinkCount(db: ParleyDb): Promise<number> {
+  const row = await db.meta.get(RELINK_COUNT_KEY);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+async function countRelink(db: ParleyDb): Promise<void> {
+  await db.meta.put({ key: RELINK_COUNT_KEY, value: (await relinkCount(db)) + 1 });
 }
 
 /**
@@ -198,6 +214,7 @@ export async function linkIdentities(
     const sourceId = identity.customerId;
     if (sourceId === targetCustomerId) return target;
     const source = await db.customers.get(sourceId);
+    await countRelink(db);
 
     const moved = await db.identities.where('customerId').equals(sourceId).primaryKeys();
     const everything = [sourceId, Dexie.minKey] as const;
@@ -270,6 +287,7 @@ export async function unlinkIdentity(
       praiseCount: 0,
       complaintCount: 0,
     };
+    await countRelink(db);
     await db.customers.add(fresh);
     await db.identities.update(identityId, { customerId: fresh.id });
 

@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { z } from 'zod';
 import { rederiveCase } from '../db/cases';
-import { recomputeCustomer } from '../db/customers';
+import { recomputeCustomer, relinkCount } from '../db/customers';
 import { readableDraft } from '../db/drafts';
 import { describeStorageFailure } from '../db/errors';
 import type {
@@ -95,11 +95,12 @@ export async function exportJson(
   onProgress?: (progress: ExportProgress) => void,
 ): Promise<TableCounts> {
   const expected = zeroCounts();
-  await db.transaction(
+  const relinksBefore = await db.transaction(
     'r',
     TABLE_NAMES.map((name) => db.table(name)),
     async () => {
       for (const table of TABLE_NAMES) expected[table] = await db.table(table).count();
+      return relinkCount(db);
     },
   );
   const header: ExportHeader = {
@@ -182,6 +183,9 @@ export async function exportJson(
     await emit(chunk, tally);
     afterCustomer = lastId;
   }
+  // Customer blocks are read a page at a time: a link or split meanwhile may have moved rows from a
+  // page not yet read to one already written (left out) or the other way (written twice).
+  if ((await relinkCount(db)) !== relinksBefore) throw new ExportDisturbedError();
 
   for await (const page of pagesOf<DraftRow>(db.drafts, (row) => row.postKey)) {
     // Drafts written by version 1 or damaged on disk are exported in their readable form (and left out
@@ -201,6 +205,16 @@ export async function exportJson(
 
   await write(`${JSON.stringify({ end: EXPORT_FORMAT, counts: written })}\n`);
   return written;
+}
+
+/** Customers were linked or split while the export ran: the file it wrote must not be used. */
+export class ExportDisturbedError extends Error {
+  constructor() {
+    super(
+      'Customers were linked or split while the export ran, so this export could miss or repeat some of their rows. Export again.',
+    );
+    this.name = 'ExportDisturbedError';
+  }
 }
 
 /**

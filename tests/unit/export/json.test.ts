@@ -13,6 +13,7 @@ import type { ParleyDb } from '../../../lib/db/schema';
 import { seedSyntheticData } from '../../../lib/db/seed';
 import { deriveCase } from '../../../lib/db/timeline';
 import {
+  ExportDisturbedError,
   type ExportProgress,
   exportJson,
   ImportError,
@@ -126,6 +127,34 @@ describe('exportJson', () => {
       0,
     );
     expect(progress.at(-1)).toEqual({ rowsWritten: total, totalRows: total });
+  });
+});
+
+describe('exportJson while customers are linked', () => {
+  it('refuses a file that a link during the export left incomplete, and exports whole again after', async () => {
+    const db = freshDb();
+    await seedSyntheticData(db, { customers: 450, mentionsPerCustomer: 2, seed: 9, chunkSize: 150 });
+    const ids = (await db.customers.orderBy(':id').primaryKeys()) as string[];
+    const first = ids[0] as string;
+    const lastIdentity = await db.identities
+      .where('customerId')
+      .equals(ids.at(-1) as string)
+      .first();
+    let linked = false;
+    const failure = await exportJson(db, async (chunk) => {
+      // After the first page of customers is written, the last customer's rows move into the first.
+      if (!linked && chunk.includes(`"id":"${first}"`)) {
+        linked = true;
+        await linkIdentities(db, lastIdentity?.id as string, first);
+      }
+    }).catch((error: unknown) => error);
+    expect(linked).toBe(true);
+    expect(failure).toBeInstanceOf(ExportDisturbedError);
+    expect((failure as Error).message).toMatch(/linked or split while the export ran/);
+
+    const text = await exportText(db);
+    const mentionLines = text.split('\n').filter((line) => line.startsWith('{"table":"mentions"'));
+    expect(mentionLines).toHaveLength(await db.mentions.count());
   });
 });
 
