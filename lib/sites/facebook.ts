@@ -141,7 +141,8 @@ function readPost(element: Element): ScrapedPost | null {
 }
 
 function readFeedPost(post: Element): ScrapedPost | null {
-  if (!post.querySelector(ACTIONS_SELECTOR)) return null;
+  const actions = post.querySelector(ACTIONS_SELECTOR);
+  if (!actions) return null;
   const authorLink =
     ownFirst(post, '[data-ad-rendering-role="profile_name"] a[href]', NESTED) ??
     ownFirst(post, 'h2 a[href], h3 a[href], h4 a[href]', NESTED);
@@ -153,7 +154,7 @@ function readFeedPost(post: Element): ScrapedPost | null {
     NESTED,
   );
   const text = readText(message, { skip: isSeeMoreButton });
-  const link = ownPostLink(post);
+  const link = ownPostLink(postHeader(post, authorLink, actions));
   const href = link?.getAttribute('href') ?? null;
   const match = href ? POST_LINK.exec(href) : null;
   const postId = match?.[1] ?? match?.[2] ?? null;
@@ -200,8 +201,19 @@ function readComment(comment: Element): ScrapedPost | null {
   };
 }
 
-function ownPostLink(post: Element): Element | null {
-  for (const link of ownAll(post, 'a[href]', NESTED)) {
+/**
+ * The row holding the post's author, timestamp link and actions button. A shared post, link preview or
+ * photo below it carries permalinks of its own, and Facebook fills in the post's own timestamp link only
+ * when the pointer reaches it: searching the whole post would then key it by what it shares.
+ */
+function postHeader(post: Element, authorLink: Element, actions: Element): Element {
+  let header = authorLink.parentElement;
+  while (header && header !== post && !header.contains(actions)) header = header.parentElement;
+  return header ?? post;
+}
+
+function ownPostLink(scope: Element): Element | null {
+  for (const link of ownAll(scope, 'a[href]', NESTED)) {
     const href = link.getAttribute('href') ?? '';
     if (POST_LINK.test(href) && !href.includes('comment_id=')) return link;
   }

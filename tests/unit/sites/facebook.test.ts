@@ -8,6 +8,7 @@ import {
   loadFixture,
   mountComposerOnClick,
   postElement,
+  readAll,
   summarize,
 } from './fixture-helpers';
 
@@ -24,10 +25,10 @@ describe('facebook adapter on a feed fixture', () => {
   it('fixture markup has the hooks the adapter reads', () => {
     expectSelectorCounts(document, {
       '[role="feed"]': 1,
-      '[aria-label="Actions for this post"]': 3,
-      '[aria-posinset]': 2,
-      '[data-ad-rendering-role="profile_name"] a[href]': 3,
-      '[data-ad-preview="message"]': 3,
+      '[aria-label="Actions for this post"]': 5,
+      '[aria-posinset]': 4,
+      '[data-ad-rendering-role="profile_name"] a[href]': 7,
+      '[data-ad-preview="message"]': 6,
       '[role="article"][aria-label^="Comment by "]': 3,
       '[role="article"][aria-label^="Reply by "]': 1,
       'a[href*="comment_id="]': 12,
@@ -37,12 +38,12 @@ describe('facebook adapter on a feed fixture', () => {
 
   it('finds posts by their actions button, and comments by label', () => {
     expect(summarize(facebookAdapter)).toEqual({
-      found: 7,
-      read: 7,
-      withText: 7,
-      withTime: 7,
+      found: 9,
+      read: 9,
+      withText: 9,
+      withTime: 8,
       withExactTime: 0,
-      withPermalink: 7,
+      withPermalink: 8,
       replies: 4,
       mentioningAcme: 4,
     });
@@ -65,6 +66,30 @@ describe('facebook adapter on a feed fixture', () => {
       isReply: false,
       inReplyTo: null,
     });
+  });
+
+  it("takes a post's id from its own timestamp link, never from the post it shares", () => {
+    // Priya's own timestamp link has no permalink yet; the shared post's timestamp and photo links do.
+    const priya = () =>
+      readAll(facebookAdapter).find((post) => !post.isReply && post.author.handle === '100064221133');
+    expect(priya()).toMatchObject({ permalink: null, postedAt: null });
+    expect(priya()?.postId).toMatch(/^h[0-9a-f]{8}$/);
+    expect(facebookAdapter.readPost(postElement(facebookAdapter, 'pfbid0TomShare8Lnt'))).toMatchObject({
+      permalink: 'https://www.facebook.com/tom.baker.921/posts/pfbid0TomShare8Lnt',
+      postedAt: '2026-11-20T14:40:00.000Z',
+    });
+    // Once Tom's link is not filled in either, the two shares of one post still keep their own keys.
+    postElement(facebookAdapter, 'pfbid0TomShare8Lnt')
+      .querySelector('a[href*="pfbid0TomShare8Lnt"]')
+      ?.setAttribute('href', '#');
+    const ids = readAll(facebookAdapter)
+      .filter((post) => !post.isReply)
+      .map((post) => post.postId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain('pfbid0Nwd7Lantern4K');
+    // Nor does the shared post's photo supply one.
+    for (const link of document.querySelectorAll('a[href*="pfbid0Nwd7Lantern4K"]')) link.remove();
+    expect(priya()?.postId).toMatch(/^h[0-9a-f]{8}$/);
   });
 
   it('parses "Yesterday at 7:12 PM" as local time', () => {
