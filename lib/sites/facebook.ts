@@ -72,6 +72,11 @@ const TEXTBOX = '[contenteditable="true"][role="textbox"]';
  * label list; an older-markup post article is labelled by aria-labelledby, not aria-label).
  */
 const NESTED = '[role="article"][aria-label]';
+const PROFILE_LINK = '[data-ad-rendering-role="profile_name"] a[href]';
+const HEADING_LINK = 'h2 a[href], h3 a[href], h4 a[href]';
+const AUTHOR_LINK = `${PROFILE_LINK}, ${HEADING_LINK}`;
+const MESSAGE =
+  '[data-ad-rendering-role="story_message"], [data-ad-comet-preview="message"], [data-ad-preview="message"]';
 const POST_LINK = /\/(?:posts|permalink|videos|reel)\/([\w.-]+)|[?&](?:story_fbid|fbid)=([\w.-]+)/;
 const TRACKING_PARAMS = /^(?:__cft__|__tn__|__xts__|ref|refsrc|mibextid|rdid|share_url)/;
 
@@ -143,16 +148,11 @@ function readPost(element: Element): ScrapedPost | null {
 function readFeedPost(post: Element): ScrapedPost | null {
   const actions = post.querySelector(ACTIONS_SELECTOR);
   if (!actions) return null;
-  const authorLink =
-    ownFirst(post, '[data-ad-rendering-role="profile_name"] a[href]', NESTED) ??
-    ownFirst(post, 'h2 a[href], h3 a[href], h4 a[href]', NESTED);
+  const authorLink = ownFirst(post, PROFILE_LINK, NESTED) ?? ownFirst(post, HEADING_LINK, NESTED);
   const handle = profileHandle(authorLink?.getAttribute('href') ?? null);
   if (!authorLink || !handle) return null;
-  const message = ownFirst(
-    post,
-    '[data-ad-rendering-role="story_message"], [data-ad-comet-preview="message"], [data-ad-preview="message"]',
-    NESTED,
-  );
+  const message =
+    ownAll(post, MESSAGE, NESTED).find((candidate) => isOwnMessage(candidate, authorLink, post)) ?? null;
   const text = readText(message, { skip: isSeeMoreButton });
   const link = ownPostLink(postHeader(post, authorLink, actions));
   const href = link?.getAttribute('href') ?? null;
@@ -199,6 +199,17 @@ function readComment(comment: Element): ScrapedPost | null {
     isReply: true,
     inReplyTo: replyId ? commentId : postId,
   };
+}
+
+/**
+ * Whether the nearest author above message is the post's. A shared post shows inside the share with its
+ * own author and message, and when the sharer adds no words that message is the only one in the post.
+ */
+function isOwnMessage(message: Element, authorLink: Element, post: Element): boolean {
+  for (let current = message.parentElement; current && current !== post; current = current.parentElement) {
+    if (current.querySelector(AUTHOR_LINK)) return current.contains(authorLink);
+  }
+  return true;
 }
 
 /**

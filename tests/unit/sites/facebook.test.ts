@@ -40,7 +40,7 @@ describe('facebook adapter on a feed fixture', () => {
     expect(summarize(facebookAdapter)).toEqual({
       found: 9,
       read: 9,
-      withText: 9,
+      withText: 8,
       withTime: 8,
       withExactTime: 0,
       withPermalink: 8,
@@ -90,6 +90,20 @@ describe('facebook adapter on a feed fixture', () => {
     // Nor does the shared post's photo supply one.
     for (const link of document.querySelectorAll('a[href*="pfbid0Nwd7Lantern4K"]')) link.remove();
     expect(priya()?.postId).toMatch(/^h[0-9a-f]{8}$/);
+  });
+
+  it("reads only a share's own words, never the shared post's", () => {
+    // Tom shared Northwind's post without a word of his own; Priya added hers above it.
+    expect(facebookAdapter.readPost(postElement(facebookAdapter, 'pfbid0TomShare8Lnt'))).toMatchObject({
+      author: { handle: 'tom.baker.921', displayName: 'Tom Baker' },
+      text: '',
+    });
+    const priya = readAll(facebookAdapter).find(
+      (post) => !post.isReply && post.author.handle === '100064221133',
+    );
+    expect(priya?.text).toBe(
+      'Has anyone tried one of these? Thinking of getting two for our camping trip ⛺',
+    );
   });
 
   it('parses "Yesterday at 7:12 PM" as local time', () => {
