@@ -160,8 +160,7 @@ function readFeedPost(post: Element): ScrapedPost | null {
   const postId = match?.[1] ?? match?.[2] ?? null;
   return {
     platform: 'facebook',
-    // Without a permalink in the page (Facebook fills some lazily), the author and text are the key.
-    postId: postId ?? `h${stableHash(`${handle}\u0000${text}`)}`,
+    postId: postId ?? fallbackPostId(post, handle, text),
     permalink: cleanUrl(href),
     author: { handle, displayName: readLabel(authorLink) || null },
     text,
@@ -221,6 +220,17 @@ function postHeader(post: Element, authorLink: Element, actions: Element): Eleme
   let header = authorLink.parentElement;
   while (header && header !== post && !header.contains(actions)) header = header.parentElement;
   return header ?? post;
+}
+
+/**
+ * Without a permalink in the page (Facebook fills some lazily), the author and text are the key, with
+ * the id of the first post or photo the post links to (what it shares), so one person's two wordless
+ * shares stay two posts.
+ */
+function fallbackPostId(post: Element, handle: string, text: string): string {
+  const shared = ownPostLink(post)?.getAttribute('href');
+  const sharedId = shared ? (POST_LINK.exec(shared)?.slice(1).find(Boolean) ?? null) : null;
+  return `h${stableHash(`${handle}\u0000${text}${sharedId === null ? '' : `\u0000${sharedId}`}`)}`;
 }
 
 function ownPostLink(scope: Element): Element | null {

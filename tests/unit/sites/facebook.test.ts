@@ -92,6 +92,23 @@ describe('facebook adapter on a feed fixture', () => {
     expect(priya()?.postId).toMatch(/^h[0-9a-f]{8}$/);
   });
 
+  it('keeps two wordless shares by one person apart while neither has its permalink', () => {
+    const tom = postElement(facebookAdapter, 'pfbid0TomShare8Lnt');
+    tom.querySelector('a[href*="pfbid0TomShare8Lnt"]')?.setAttribute('href', '#');
+    const second = tom.cloneNode(true) as Element;
+    for (const link of second.querySelectorAll('a[href*="pfbid0Nwd7Lantern4K"]'))
+      link.setAttribute(
+        'href',
+        (link.getAttribute('href') ?? '').replace('pfbid0Nwd7Lantern4K', 'pfbid0Other2Post'),
+      );
+    tom.after(second);
+    const first = facebookAdapter.readPost(tom);
+    const other = facebookAdapter.readPost(second);
+    expect(first?.postId).toMatch(/^h[0-9a-f]{8}$/);
+    expect(other?.postId).toMatch(/^h[0-9a-f]{8}$/);
+    expect(other?.postId).not.toBe(first?.postId);
+  });
+
   it("reads only a share's own words, never the shared post's", () => {
     // Tom shared Northwind's post without a word of his own; Priya added hers above it.
     expect(facebookAdapter.readPost(postElement(facebookAdapter, 'pfbid0TomShare8Lnt'))).toMatchObject({
