@@ -19,15 +19,28 @@ const THREAD_ITEM = '[data-testid^="postThreadItem-by-"]';
 const POST_SELECTOR = `${FEED_ITEM}, ${THREAD_ITEM}`;
 const NESTED = `${POST_SELECTOR}, div[role="link"]`;
 const EDITOR = '[data-testid="composePostView"] .ProseMirror[contenteditable="true"]';
+const INVALID_HANDLE = 'handle.invalid';
 
 interface PostRef {
   actor: string;
   rkey: string;
 }
 
+/**
+ * An account whose handle does not verify has a test id saying "handle.invalid" and is linked by its
+ * DID: nothing names the customer. A DID would show agents "did:plc:…" and key a customer record that
+ * the account, once its handle verifies again, would not find; "handle.invalid" would merge every such
+ * account into one customer. So its posts are left unread until the handle verifies.
+ */
 function itemHandle(item: Element): string | null {
   const testId = item.getAttribute('data-testid') ?? '';
-  return cleanHandle(/^(?:feedItem|postThreadItem)-by-(.+)$/.exec(testId)?.[1]);
+  const handle = cleanHandle(/^(?:feedItem|postThreadItem)-by-(.+)$/.exec(testId)?.[1]);
+  return handle && handle !== INVALID_HANDLE && !isDid(handle) ? handle : null;
+}
+
+/** Links name an account by handle or by DID (bsky.app/profile/did:plc:…/post/…). */
+function isDid(actor: string): boolean {
+  return actor.startsWith('did:');
 }
 
 function postRef(href: string | null): PostRef | null {
@@ -54,14 +67,20 @@ function idOf(ref: PostRef): string {
   return `${ref.actor}/${ref.rkey}`;
 }
 
+/**
+ * Keyed by the item's handle whichever form its link or the page URL uses, so a post has one key.
+ * A DID in the page URL cannot be checked against the handle (the page shows no DID of an account
+ * whose handle verifies); the focused post is the only thread item without a link of its own.
+ */
 function readRef(item: Element): { ref: PostRef; link: Element | null } | null {
+  const handle = itemHandle(item);
+  if (!handle) return null;
   const link = ownPostLink(item);
   const fromLink = postRef(link?.getAttribute('href') ?? null);
-  if (fromLink) return { ref: fromLink, link };
+  if (fromLink) return { ref: { actor: handle, rkey: fromLink.rkey }, link };
   const fromPage = pageRef(item);
-  const handle = itemHandle(item);
-  if (item.matches(THREAD_ITEM) && fromPage && handle && fromPage.actor === handle)
-    return { ref: fromPage, link: null };
+  if (item.matches(THREAD_ITEM) && fromPage && (fromPage.actor === handle || isDid(fromPage.actor)))
+    return { ref: { actor: handle, rkey: fromPage.rkey }, link: null };
   return null;
 }
 
@@ -125,7 +144,9 @@ function feedReply(
     if (postLink && !(postLink.compareDocumentPosition(link) & 4)) continue; // not after the meta line
     const segments = pathSegments(link.getAttribute('href'), ORIGIN);
     const actor = segments[1];
-    if (segments.length === 2 && actor && actor !== handle) return { isReply: true, inReplyTo: actor };
+    // A parent linked by DID has no handle that verifies: no customer to answer it on.
+    if (segments.length === 2 && actor && actor !== handle)
+      return { isReply: true, inReplyTo: isDid(actor) ? null : actor };
   }
   return { isReply: false, inReplyTo: null };
 }

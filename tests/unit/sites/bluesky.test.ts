@@ -13,10 +13,31 @@ import {
 
 const HOME = 'https://bsky.app/';
 const JANE = 'jane.bsky.social/3lbjanedoe2a';
+/** Jane's DID: the page never shows it, as her handle verifies. */
+const JANE_DID = 'did:plc:jd3k5zq7mxv2wq4hn6rcy2te';
+/** The fixture's account whose handle does not verify. */
+const MARCO_DID = 'did:plc:w4xbfzo7kqfes5zb7r6qv3rw';
 
 /** Local time, as the fixture's labels show dates in the viewer's zone. */
 const local = (day: number, hours: number, minutes = 0) =>
   new Date(2026, 10, day, hours, minutes).toISOString();
+
+/** The feed as a thread opened at url, focused on Jane's post (which then shows its date, not a link). */
+function showAsThread(url: string): void {
+  for (const item of document.querySelectorAll('[data-testid^="feedItem-by-"]')) {
+    item.setAttribute(
+      'data-testid',
+      (item.getAttribute('data-testid') ?? '').replace('feedItem', 'postThreadItem'),
+    );
+  }
+  const anchor = document.querySelector('[data-testid="postThreadItem-by-jane.bsky.social"]');
+  const timeLink = anchor?.querySelector('a[href*="/post/"]');
+  const fullDate = document.createElement('div');
+  fullDate.setAttribute('dir', 'auto');
+  fullDate.textContent = 'Nov 20, 2026 at 12:00 PM';
+  timeLink?.replaceWith(fullDate);
+  setPageUrl(url);
+}
 
 describe('bluesky adapter on a feed fixture', () => {
   beforeEach(() => {
@@ -28,25 +49,26 @@ describe('bluesky adapter on a feed fixture', () => {
 
   it('fixture markup has the test ids the adapter reads', () => {
     expectSelectorCounts(document, {
-      '[data-testid^="feedItem-by-"]': 6,
-      '[data-testid="postText"]': 8,
-      'a[href*="/post/"][aria-label][title]': 8,
-      'div[role="link"] [data-testid="postText"]': 8,
+      '[data-testid^="feedItem-by-"]': 8,
+      '[data-testid="postText"]': 10,
+      'a[href*="/post/"][aria-label][title]': 10,
+      'div[role="link"] [data-testid="postText"]': 10,
       '[data-testid="contentHider-embed"] div[role="link"]': 2,
-      '[data-testid="replyBtn"]': 6,
+      '[data-testid="replyBtn"]': 8,
+      '[data-testid="feedItem-by-handle.invalid"] a[href^="/profile/did:plc:"]': 4,
       time: 0,
     });
   });
 
-  it('finds and reads every feed item; dates from aria-label are estimates', () => {
+  it('finds every feed item and reads those with a handle; dates from aria-label are estimates', () => {
     expect(summarize(blueskyAdapter)).toEqual({
-      found: 6,
-      read: 6,
-      withText: 6,
-      withTime: 6,
+      found: 8,
+      read: 7,
+      withText: 7,
+      withTime: 7,
       withExactTime: 0,
-      withPermalink: 6,
-      replies: 1,
+      withPermalink: 7,
+      replies: 2,
       mentioningAcme: 3,
     });
   });
@@ -96,19 +118,7 @@ describe('bluesky adapter on a feed fixture', () => {
   });
 
   it('thread view: the focused post (no time link) and the replies under it', () => {
-    for (const item of document.querySelectorAll('[data-testid^="feedItem-by-"]')) {
-      item.setAttribute(
-        'data-testid',
-        (item.getAttribute('data-testid') ?? '').replace('feedItem', 'postThreadItem'),
-      );
-    }
-    const anchor = document.querySelector('[data-testid="postThreadItem-by-jane.bsky.social"]');
-    const timeLink = anchor?.querySelector('a[href*="/post/"]');
-    const fullDate = document.createElement('div');
-    fullDate.setAttribute('dir', 'auto');
-    fullDate.textContent = 'Nov 20, 2026 at 12:00 PM';
-    timeLink?.replaceWith(fullDate);
-    setPageUrl('https://bsky.app/profile/jane.bsky.social/post/3lbjanedoe2a');
+    showAsThread('https://bsky.app/profile/jane.bsky.social/post/3lbjanedoe2a');
 
     expect(blueskyAdapter.readPost(postElement(blueskyAdapter, JANE))).toMatchObject({
       permalink: 'https://bsky.app/profile/jane.bsky.social/post/3lbjanedoe2a',
@@ -124,6 +134,45 @@ describe('bluesky adapter on a feed fixture', () => {
     expect(
       blueskyAdapter.readPost(postElement(blueskyAdapter, 'samlee.bsky.social/3lbsamlee01'))?.inReplyTo,
     ).toBe(JANE);
+  });
+
+  it('keys a post by handle when its link names the author by DID', () => {
+    const item = postElement(blueskyAdapter, JANE);
+    item
+      .querySelector('a[href="/profile/jane.bsky.social/post/3lbjanedoe2a"]')
+      ?.setAttribute('href', `/profile/${JANE_DID}/post/3lbjanedoe2a`);
+    expect(blueskyAdapter.readPost(item)).toMatchObject({
+      postId: JANE,
+      permalink: 'https://bsky.app/profile/jane.bsky.social/post/3lbjanedoe2a',
+      author: { handle: 'jane.bsky.social', displayName: 'Jane Doe' },
+    });
+  });
+
+  it('thread opened at a link naming the author by DID: the focused post keeps its handle key', () => {
+    showAsThread(`https://bsky.app/profile/${JANE_DID}/post/3lbjanedoe2a`);
+    const anchor = document.querySelector('[data-testid="postThreadItem-by-jane.bsky.social"]');
+    expect(anchor && blueskyAdapter.readPost(anchor)).toMatchObject({
+      postId: JANE,
+      permalink: 'https://bsky.app/profile/jane.bsky.social/post/3lbjanedoe2a',
+      author: { handle: 'jane.bsky.social' },
+      isReply: false,
+    });
+    expect(
+      blueskyAdapter.readPost(postElement(blueskyAdapter, 'acmehelp.bsky.social/3lbacmereply'))?.inReplyTo,
+    ).toBe(JANE);
+  });
+
+  it('never takes a DID for a handle: a post by an account whose handle does not verify is not read', () => {
+    const item = document.querySelector('[data-testid="feedItem-by-handle.invalid"]');
+    expect(item?.querySelector(`a[href="/profile/${MARCO_DID}/post/3lbmarcoref1"]`)).not.toBeNull();
+    expect(item && blueskyAdapter.readPost(item)).toBeNull();
+    expect(
+      blueskyAdapter.readPost(postElement(blueskyAdapter, 'nora.bsky.social/3lbnorasame2')),
+    ).toMatchObject({
+      author: { handle: 'nora.bsky.social', displayName: 'Nora Quinn' },
+      isReply: true,
+      inReplyTo: null,
+    });
   });
 
   it('degrades on odd markup', () => {
