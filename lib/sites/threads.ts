@@ -97,19 +97,47 @@ function readPostText(post: Element): string {
 
 /**
  * On a post page: the first pagelet is the focused post; in each later pagelet the first post replies
- * to the focused one and each further post to the one before it.
+ * to the focused one and each further post to the one before it. A self-thread is the exception: its
+ * parts follow the focused post one pagelet each, and each part continues the part before it.
  */
 function readReply(post: Element, code: string): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
   const pagelet = post.closest(PAGELET);
   const focus = postRef(documentUrl(post) || null);
   if (!pagelet || !focus || focus.code === code) return { isReply: false, inReplyTo: null };
-  const chain = [...pagelet.querySelectorAll(PRESSABLE)].filter(
+  const chain = topPosts(pagelet);
+  const index = chain.indexOf(post);
+  const previous = index > 0 ? chain[index - 1] : previousPart(pagelet);
+  const previousRef = previous ? permalinkRef(previous) : null;
+  return { isReply: true, inReplyTo: previousRef?.code ?? focus.code };
+}
+
+/**
+ * The self-thread part before the one `pagelet` holds, or null when it holds none: the parts are the run
+ * of one-post pagelets by the focused post's author that the page starts with.
+ */
+function previousPart(pagelet: Element): Element | null {
+  let author: string | null = null;
+  let previous: Element | null = null;
+  for (const candidate of pagelet.ownerDocument.querySelectorAll(PAGELET)) {
+    const posts = topPosts(candidate);
+    const only = posts.length === 1 ? posts[0] : undefined;
+    const user = only ? permalinkRef(only)?.user : undefined;
+    if (!only || !user || (author !== null && user !== author)) return null;
+    if (candidate === pagelet) return previous;
+    author = user;
+    previous = only;
+  }
+  return null;
+}
+
+function topPosts(pagelet: Element): Element[] {
+  return [...pagelet.querySelectorAll(PRESSABLE)].filter(
     (candidate) => !candidate.parentElement?.closest(PRESSABLE),
   );
-  const index = chain.indexOf(post);
-  const previous = index > 0 ? chain[index - 1] : null;
-  const previousRef = previous ? postRef(ownPermalink(previous)?.getAttribute('href') ?? null) : null;
-  return { isReply: true, inReplyTo: previousRef?.code ?? focus.code };
+}
+
+function permalinkRef(post: Element): PostRef | null {
+  return postRef(ownPermalink(post)?.getAttribute('href') ?? null);
 }
 
 function replyButton(post: Element): Element | null {

@@ -23,24 +23,24 @@ describe('threads adapter on a post page fixture', () => {
 
   it('fixture markup has the selectors the adapter reads', () => {
     expectSelectorCounts(document, {
-      '[data-pagelet^="threads_post_page_"]': 6,
-      '[data-pressable-container]': 8,
+      '[data-pagelet^="threads_post_page_"]': 8,
+      '[data-pressable-container]': 10,
       '[data-pressable-container] [data-pressable-container]': 1,
-      'a[href*="/post/"] > time[datetime]': 8,
-      'svg[aria-label="Reply"]': 7,
+      'a[href*="/post/"] > time[datetime]': 10,
+      'svg[aria-label="Reply"]': 9,
       'a[href*="l.threads.com"] span[dir="auto"]': 2,
     });
   });
 
   it('finds top-level posts (not the quoted one) and reads them', () => {
     expect(summarize(threadsAdapter)).toEqual({
-      found: 7,
-      read: 7,
-      withText: 7,
-      withTime: 7,
-      withExactTime: 7,
-      withPermalink: 7,
-      replies: 6,
+      found: 9,
+      read: 9,
+      withText: 9,
+      withTime: 9,
+      withExactTime: 9,
+      withPermalink: 9,
+      replies: 8,
       mentioningAcme: 3,
     });
   });
@@ -73,6 +73,37 @@ describe('threads adapter on a post page fixture', () => {
     expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxRuns06'))?.text).toBe(
       'Same thing happened to me last month.\nIt showed up a week late.',
     );
+  });
+
+  it("reads a self-thread: each part answers the author's part before it, replies below the focused post", () => {
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxJane1b'))).toMatchObject({
+      author: { handle: 'janedoe' },
+      text: 'Support chat closed on me twice this morning.',
+      isReply: true,
+      inReplyTo: 'DCxJane01',
+    });
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxJane1c'))).toMatchObject({
+      author: { handle: 'janedoe' },
+      isReply: true,
+      inReplyTo: 'DCxJane1b',
+    });
+    expect(threadsAdapter.readPost(postElement(threadsAdapter, 'DCxSam003'))?.inReplyTo).toBe('DCxJane01');
+  });
+
+  it("opens the reply to a self-thread's part from that part's own Reply button", async () => {
+    let clicked: Element | null = null;
+    const stub = mountComposerOnClick(
+      '[role="button"]:has(> svg[aria-label="Reply"])',
+      'threads-reply-dialog',
+      (trigger) => {
+        clicked = trigger;
+        return document.querySelector('[data-fixture-composer-slot="threads-reply-dialog"]');
+      },
+    );
+    const part = postElement(threadsAdapter, 'DCxJane1c');
+    expect(await threadsAdapter.openReplyComposer(part, { timeoutMs: 1_000 })).not.toBeNull();
+    expect(clicked && part.contains(clicked)).toBe(true);
+    stub.stop();
   });
 
   it("keeps a link preview card's site and headline out of the post's text", () => {
