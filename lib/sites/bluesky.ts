@@ -27,15 +27,21 @@ interface PostRef {
 }
 
 /**
- * An account whose handle does not verify has a test id saying "handle.invalid" and is linked by its
- * DID: nothing names the customer. A DID would show agents "did:plc:…" and key a customer record that
- * the account, once its handle verifies again, would not find; "handle.invalid" would merge every such
- * account into one customer. So its posts are left unread until the handle verifies.
+ * The author's handle, from the item's test id. An account whose handle does not verify has a test id
+ * saying "handle.invalid" and every link to it names its DID: the DID stands in for the handle. It names
+ * that account alone and never changes, so its posts stay one customer; "handle.invalid" would merge
+ * every such account into one, and leaving the posts unread would miss a complaint. Once the handle
+ * verifies, its posts come under the handle: a new identity, which the agent can link.
  */
 function itemHandle(item: Element): string | null {
   const testId = item.getAttribute('data-testid') ?? '';
   const handle = cleanHandle(/^(?:feedItem|postThreadItem)-by-(.+)$/.exec(testId)?.[1]);
-  return handle && handle !== INVALID_HANDLE && !isDid(handle) ? handle : null;
+  if (handle !== INVALID_HANDLE) return handle;
+  // A thread's focused post has no link of its own: the page URL names it.
+  const ref =
+    postRef(ownPostLink(item)?.getAttribute('href') ?? null) ??
+    (item.matches(THREAD_ITEM) ? pageRef(item) : null);
+  return ref && isDid(ref.actor) ? ref.actor : null;
 }
 
 /** Links name an account by handle or by DID (bsky.app/profile/did:plc:…/post/…). */
@@ -144,9 +150,8 @@ function feedReply(
     if (postLink && !(postLink.compareDocumentPosition(link) & 4)) continue; // not after the meta line
     const segments = pathSegments(link.getAttribute('href'), ORIGIN);
     const actor = segments[1];
-    // A parent linked by DID has no handle that verifies: no customer to answer it on.
-    if (segments.length === 2 && actor && actor !== handle)
-      return { isReply: true, inReplyTo: isDid(actor) ? null : actor };
+    // A parent linked by DID is an account whose handle does not verify: its DID is its handle here.
+    if (segments.length === 2 && actor && actor !== handle) return { isReply: true, inReplyTo: actor };
   }
   return { isReply: false, inReplyTo: null };
 }

@@ -59,7 +59,13 @@ const EXPECTED: Record<string, { mentions: string[]; ownReplies: string[] }> = {
     ownReplies: ['UgzJd3Ord3rN0tArr1v3d.AcmeR3ply01'],
   },
   bluesky: {
-    mentions: ['jane.bsky.social/3lbjanedoe2a', 'priya.travel/3lbpriyacan', 'samlee.bsky.social/3lbsamlee01'],
+    mentions: [
+      'jane.bsky.social/3lbjanedoe2a',
+      'priya.travel/3lbpriyacan',
+      'samlee.bsky.social/3lbsamlee01',
+      // An account whose handle does not verify: its DID stands in for the handle.
+      'did:plc:w4xbfzo7kqfes5zb7r6qv3rw/3lbmarcoref1',
+    ],
     ownReplies: ['acmehelp.bsky.social/3lbacmereply'],
   },
   threads: { mentions: ['DCxJane01', 'DCxPriya4', 'DCxSam003'], ownReplies: ['DCxAcmeR1'] },

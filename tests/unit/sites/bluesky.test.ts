@@ -63,13 +63,13 @@ describe('bluesky adapter on a feed fixture', () => {
   it('finds every feed item and reads those with a handle; dates from aria-label are estimates', () => {
     expect(summarize(blueskyAdapter)).toEqual({
       found: 8,
-      read: 7,
-      withText: 7,
-      withTime: 7,
+      read: 8,
+      withText: 8,
+      withTime: 8,
       withExactTime: 0,
-      withPermalink: 7,
+      withPermalink: 8,
       replies: 2,
-      mentioningAcme: 3,
+      mentioningAcme: 4,
     });
   });
 
@@ -162,16 +162,21 @@ describe('bluesky adapter on a feed fixture', () => {
     ).toBe(JANE);
   });
 
-  it('never takes a DID for a handle: a post by an account whose handle does not verify is not read', () => {
+  it('takes the DID for the handle of an account whose handle does not verify, and reads its post', () => {
     const item = document.querySelector('[data-testid="feedItem-by-handle.invalid"]');
-    expect(item?.querySelector(`a[href="/profile/${MARCO_DID}/post/3lbmarcoref1"]`)).not.toBeNull();
-    expect(item && blueskyAdapter.readPost(item)).toBeNull();
+    expect(item && blueskyAdapter.readPost(item)).toMatchObject({
+      postId: `${MARCO_DID}/3lbmarcoref1`,
+      permalink: `https://bsky.app/profile/${MARCO_DID}/post/3lbmarcoref1`,
+      author: { handle: MARCO_DID, displayName: 'Marco Ruiz' },
+      text: '@acmehelp.bsky.social still no refund for the blender I sent back 3 weeks ago',
+      isReply: false,
+    });
     expect(
       blueskyAdapter.readPost(postElement(blueskyAdapter, 'nora.bsky.social/3lbnorasame2')),
     ).toMatchObject({
       author: { handle: 'nora.bsky.social', displayName: 'Nora Quinn' },
       isReply: true,
-      inReplyTo: null,
+      inReplyTo: MARCO_DID,
     });
   });
 
