@@ -316,7 +316,24 @@ const FINDERS: ReadonlyArray<(text: string, options: PersonalDataOptions) => Pii
   findStreetAddresses,
 ];
 
-export function findPersonalData(text: string, options: PersonalDataOptions = {}): PiiHit[] {
+// Other spellings of the characters numbers are written with, each one UTF-16 unit like its ASCII self so
+// that offsets into the reply hold: no-break and thin spaces (a number copied from a web page, where
+// &nbsp; keeps it on one line), typographic dashes and the minus sign, and full-width digits, brackets,
+// plus, hyphen and dot (typed on a Japanese or Chinese keyboard).
+const NUMBER_SPACE = /[\u00a0\u2007\u2009\u200a\u202f\u3000]/g;
+const NUMBER_DASH = /[\u2010-\u2015\u2212\ufe63\uff0d]/g;
+const FULL_WIDTH_NUMBER_CHAR = /[\uff08\uff09\uff0b\uff0e\uff10-\uff19]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+function withPlainNumberCharacters(text: string): string {
+  return text
+    .replace(NUMBER_SPACE, ' ')
+    .replace(NUMBER_DASH, '-')
+    .replace(FULL_WIDTH_NUMBER_CHAR, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET));
+}
+
+export function findPersonalData(reply: string, options: PersonalDataOptions = {}): PiiHit[] {
+  const text = withPlainNumberCharacters(reply);
   const links = linkSpans(text);
   const kept: PiiHit[] = [];
   for (const finder of FINDERS) {

@@ -60,6 +60,27 @@ describe('personal data patterns', () => {
     expect(found('mon portable: 06 12 34 56 78')).toEqual(['phone:06 12 34 56 78']);
   });
 
+  it('finds numbers written with no-break spaces, typographic dashes or full-width digits', () => {
+    // As copied from a web page (&nbsp; keeps a number on one line), typeset, or typed in Japanese.
+    expect(found('call +44\u00a020\u00a07946\u00a00958 or 06\u202f12\u202f34\u202f56\u202f78')).toEqual([
+      'phone:+44\u00a020\u00a07946\u00a00958',
+      'phone:06\u202f12\u202f34\u202f56\u202f78',
+    ]);
+    expect(
+      found(
+        'or ring 555\u2013123\u20134567 or \uff10\uff19\uff10\uff0d\uff11\uff12\uff13\uff14\uff0d\uff15\uff16\uff17\uff18',
+      ),
+    ).toEqual([
+      'phone:555\u2013123\u20134567',
+      'phone:\uff10\uff19\uff10\uff0d\uff11\uff12\uff13\uff14\uff0d\uff15\uff16\uff17\uff18',
+    ]);
+    expect(found('card 4111\u00a01111\u00a01111\u00a01111')).toEqual([
+      'card:4111\u00a01111\u00a01111\u00a01111',
+    ]);
+    // Dashes between dates and prices stay what they were.
+    expect(found('from 01.01.2024 \u2013 31.12.2024, $19.99\u2013$29.99')).toEqual([]);
+  });
+
   it('finds a phone number right after a colon, but not a time', () => {
     expect(found('Phone:555-123-4567, Mobile:07700 900123, WhatsApp:+34 612 34 56 78')).toEqual([
       'phone:555-123-4567',
