@@ -13,14 +13,18 @@ export interface FilledTemplate {
   missing: string[];
 }
 
+// Embeddings, overrides and isolates: one left open in a value reverses or reorders everything the agent
+// wrote after it, on the site as well as in the sidebar.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /**
  * A value as it may appear in a reply. Values include page text (the customer's display name), which
- * is hostile: braces are dropped so a name like "{{agentName}}" can never become a placeholder, and
- * line breaks collapse so a name cannot break the reply's layout.
+ * is hostile: braces are dropped so a name like "{{agentName}}" can never become a placeholder, line
+ * breaks collapse so a name cannot break the reply's layout, and bidi controls go.
  */
 export function cleanTemplateValue(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return value.replace(/[{}]/g, '').replace(/\s+/gu, ' ').trim();
+  return value.replace(/[{}]/g, '').replace(BIDI_CONTROLS, '').replace(/\s+/gu, ' ').trim();
 }
 
 export function fillTemplate(text: string, values: TemplateValueMap): FilledTemplate {

@@ -1,5 +1,6 @@
 import { policyTemplateValues } from '../policy/queries';
 import type { HandoffScript, Policy, TemplateVariable } from '../policy/schema';
+import { cleanTemplateValue } from './fill';
 
 /**
  * Where each template variable's value comes from for one mention: the mention and customer (page
@@ -61,6 +62,10 @@ export function caseReference(caseId: string, brandName: string): string {
   return `${prefix}-${suffix}`;
 }
 
+// "@name" (or full-width "＠name", which X reads the same) starting a word of a display name: in the
+// brand's public reply it would tag, and notify, whatever account the customer chose to name.
+const MENTION_SIGN = /(?<![\p{L}\p{N}_])[@\uFF20]+(?=[\p{L}\p{N}_])/gu;
+
 /** The customer as a reply addresses them: their display name, or their @handle when the page had none. */
 export function customerNameFor(
   mention: { authorHandle: string },
@@ -69,7 +74,8 @@ export function customerNameFor(
   const handle = mention.authorHandle.replace(/^@+/, '');
   const displayName = customer?.displayName.trim() ?? '';
   if (displayName !== '' && displayName.replace(/^@+/, '').toLowerCase() !== handle.toLowerCase()) {
-    return displayName;
+    // Cleaned first: a brace or bidi control the cleaning drops must not join a sign to a name.
+    return cleanTemplateValue(displayName).replace(MENTION_SIGN, '');
   }
   return `@${handle}`;
 }

@@ -44,6 +44,13 @@ describe('fillTemplate', () => {
     expect(cleanTemplateValue('  a\t\tb  ')).toBe('a b');
   });
 
+  it('never lets a value turn the direction of the rest of the reply', () => {
+    // An unclosed right-to-left override would show the agent's own words after it reversed.
+    expect(fillTemplate('Hi {{customerName}}, sorry!', { customerName: '\u202Eenaj\u2067' }).text).toBe(
+      'Hi enaj, sorry!',
+    );
+  });
+
   it('does not take values from the prototype chain', () => {
     expect(fillTemplate('{{constructor}}', {}).missing).toEqual(['constructor']);
   });
@@ -84,6 +91,25 @@ describe('template values for a mention', () => {
     expect(customerNameFor({ authorHandle: 'janed' }, { displayName: 'JaneD' })).toBe('@janed');
     expect(customerNameFor({ authorHandle: '@janed' }, null)).toBe('@janed');
     expect(customerNameFor({ authorHandle: 'janed' }, { displayName: '  ' })).toBe('@janed');
+  });
+
+  it('never lets a display name tag another account in the public reply', () => {
+    expect(customerNameFor({ authorHandle: 'janed' }, { displayName: 'Jane @cnn' })).toBe('Jane cnn');
+    expect(customerNameFor({ authorHandle: 'janed' }, { displayName: 'Jo (\uff20AcmeRival)' })).toBe(
+      'Jo (AcmeRival)',
+    );
+    expect(customerNameFor({ authorHandle: 'janed' }, { displayName: '@bob@social.example' })).toBe(
+      'bob@social.example',
+    );
+    for (const hidden of ['@@cnn', '@{cnn}', '@\u202Acnn']) {
+      expect(customerNameFor({ authorHandle: 'janed' }, { displayName: `Jane ${hidden}` })).toBe('Jane cnn');
+    }
+    // Not mentions: an "@" inside a word, or standing alone.
+    expect(customerNameFor({ authorHandle: 'janed' }, { displayName: 'Jane @ Acme Fans' })).toBe(
+      'Jane @ Acme Fans',
+    );
+    // The customer's own handle is how the reply addresses them.
+    expect(customerNameFor({ authorHandle: 'janed' }, { displayName: '@JaneD' })).toBe('@janed');
   });
 
   it('collects values from policy, settings, mention and case; unknown ones stay absent', () => {
