@@ -36,7 +36,9 @@ export const LENGTH_RULES: Record<Platform, LengthRule> = {
 };
 
 const MASTODON_URL_WEIGHT = 23;
-const MASTODON_URL = /https?:\/\/[^\s<>"]+/giu;
+// Mastodon finds links with twitter-text's rules, scheme required: punctuation after a link is not part
+// of it, and a host without a known top-level domain is no link (counted as typed).
+const MASTODON_URL_OPTIONS = { extractUrlsWithoutProtocol: false };
 // "@user@server": Mastodon counts "@user" only.
 const MASTODON_REMOTE_MENTION = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+(@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)/gu;
 
@@ -80,8 +82,8 @@ interface WeightedRange {
 
 function mastodonRanges(text: string): WeightedRange[] {
   const ranges: WeightedRange[] = [];
-  for (const match of text.matchAll(MASTODON_URL)) {
-    ranges.push({ start: match.index, end: match.index + match[0].length, cost: MASTODON_URL_WEIGHT });
+  for (const { indices } of twitterText.extractUrlsWithIndices(text, MASTODON_URL_OPTIONS)) {
+    ranges.push({ start: indices[0], end: indices[1], cost: MASTODON_URL_WEIGHT });
   }
   for (const match of text.matchAll(MASTODON_REMOTE_MENTION)) {
     const server = match[1] ?? '';

@@ -52,6 +52,12 @@ describe('measureLength', () => {
     expect(measureLength('hi @sam@social.example!', 'mastodon').used).toBe('hi @sam!'.length);
   });
 
+  it('counts punctuation after a Mastodon link, and a link to no real domain in full, as Mastodon does', () => {
+    expect(measureLength('see https://example.com/help.', 'mastodon').used).toBe('see '.length + 23 + 1);
+    expect(measureLength('(https://example.com/help), ok', 'mastodon').used).toBe(1 + 23 + '), ok'.length);
+    expect(measureLength('http://localhost/x', 'mastodon').used).toBe('http://localhost/x'.length);
+  });
+
   it('counts code points elsewhere and knows each site limit', () => {
     expect(measureLength('a😀', 'threads')).toEqual({ used: 2, limit: 500, unit: 'characters' });
     expect(measureLength('x', 'instagram').limit).toBe(2200);
@@ -116,6 +122,13 @@ describe('length check', () => {
     expect(lengthChecks('a'.repeat(600), { platform: 'x', limitOverride: 25_000 })).toEqual([]);
     const [check] = lengthChecks('a'.repeat(600), { platform: 'x', limitOverride: 500 });
     expect(check?.span).toEqual({ start: 500, end: 600 });
+  });
+
+  it('fails a Mastodon reply that is one over once the full stop after its link counts', () => {
+    const text = `${'a'.repeat(475)} https://example.com/help.`;
+    expect(lengthChecks(text, { platform: 'mastodon' })).toEqual([]);
+    const [check] = lengthChecks(`a${text}`, { platform: 'mastodon' });
+    expect(check?.message).toContain('501 of 500');
   });
 
   it('never limits the web', () => {
