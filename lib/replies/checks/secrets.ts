@@ -9,9 +9,9 @@ import type { ReplyCheck, ReplyCheckRule } from './types';
  *
  * The secret must be what is asked for: right after an asking verb, with only small words between
  * ("send us your full card number", "what's your PIN", "we need the security code"), in a clause
- * (split at sentence ends, commas, colons and semicolons) without a negation. "Reset your password",
- * "if you need a new PIN" or "let us know if the code didn't arrive" are not requests. A warning, not
- * an error: wording varies and the agent decides.
+ * (split at sentence ends, commas, colons, semicolons, spaced dashes, "but", "so" and before "please")
+ * without a negation. "Reset your password", "if you need a new PIN" or "let us know if the code didn't
+ * arrive" are not requests. A warning, not an error: wording varies and the agent decides.
  */
 
 const SECRET =
@@ -70,7 +70,10 @@ const BETWEEN = new Set([
   'cvc',
 ]);
 const NEGATION = /\b(?:never|not|no need|nor|no one|avoid|\w+n't|dont|wont|cant)\b/iu;
-const CLAUSE_END = /[.!?;:,\n]+/gu;
+// Besides punctuation, a clause ends at a spaced dash, at "but" and "so", and before "please": social
+// replies run sentences together ("sorry it isn't loading so please DM us your PIN"), and a negation
+// about the problem must not excuse the request that follows it.
+const CLAUSE_END = /[.!?;:,\n]+|\s[-–—]+\s|\b(?:but|so)\b|(?=\bplease\b)/giu;
 const WORD = /[\p{L}\p{N}']+/gu;
 
 /** Each clause of the text with its start offset. */

@@ -31,6 +31,18 @@ describe('asking the customer for a secret', () => {
     expect(warning?.message).toMatch(/^“password”: this reads as asking for it\. Never ask/);
   });
 
+  it('still warns when a negation earlier in the sentence is about something else', () => {
+    expect(asked("Sorry the app isn't loading so please DM us your password")).toEqual(['password']);
+    expect(asked("Sorry this isn't working - please DM us your card number and PIN")).toEqual([
+      'card number',
+      'PIN',
+    ]);
+    expect(asked("Don't worry please tell us your PIN")).toEqual(['PIN']);
+    expect(asked("We can't find the payment but if you send your card number we can check")).toEqual([
+      'card number',
+    ]);
+  });
+
   it('lets warnings against sharing them pass, and ordinary mentions of them', () => {
     expect(asked("Please don't share passwords or card details: we'll never ask for them.")).toEqual([]);
     expect(asked('We will never ask for your password or security code.')).toEqual([]);
@@ -45,6 +57,10 @@ describe('asking the customer for a secret', () => {
     expect(asked('If you need a new PIN, visit any branch.')).toEqual([]);
     expect(asked("Let us know if the verification code didn't arrive.")).toEqual([]);
     expect(asked("Could you confirm you've changed your password?")).toEqual([]);
+    expect(asked('Please never share your PIN, so nobody else can use it.')).toEqual([]);
+    expect(asked("There's no need to send your password, but please don't send your PIN either.")).toEqual(
+      [],
+    );
   });
 
   it('finds nothing to warn about in the default policy’s templates', () => {
