@@ -144,7 +144,14 @@ export const checkBannedPhrases: ReplyCheckRule = (text, context) => {
 interface ToneEntry {
   phrase: string;
   reason: string;
+  /** What may follow the phrase without it being this wording (tested on the text right after it). */
+  unlessFollowedBy?: RegExp;
 }
+
+// "You should have received an email", "you should have it by Friday": what the customer can expect,
+// not what they did wrong. "Been" and "seen" stay blame ("been more careful", "seen the warning").
+const EXPECTED_BY_CUSTOMER =
+  /^\s+(?:received|got|gotten|heard|it|them|a|an|the|your|one|access)(?![\p{L}\p{N}_'’])/iu;
 
 /**
  * Arguing or blaming wording: public arguments with customers are a losing proposition, and the whole
@@ -156,7 +163,11 @@ export const ARGUING_PHRASES: readonly ToneEntry[] = [
   { phrase: 'as we already said', reason: 'Sounds impatient; restate the answer kindly.' },
   { phrase: 'as previously stated', reason: 'Sounds impatient; restate the answer kindly.' },
   { phrase: 'per my last', reason: 'Reads as passive-aggressive.' },
-  { phrase: 'you should have', reason: 'Blames the customer; say what you can do now.' },
+  {
+    phrase: 'you should have',
+    reason: 'Blames the customer; say what you can do now.',
+    unlessFollowedBy: EXPECTED_BY_CUSTOMER,
+  },
   { phrase: 'you failed to', reason: 'Blames the customer; describe the fix instead.' },
   { phrase: 'you need to understand', reason: 'Lectures the customer.' },
   { phrase: 'if you had read', reason: 'Blames the customer.' },
@@ -175,7 +186,11 @@ export const ARGUING_PHRASES: readonly ToneEntry[] = [
   { phrase: 'user error', reason: 'Blames the customer.' },
   // The same wording as people actually type it: contracted, or as a conditional apology. Only
   // "that's/it's your fault", so the kind "it's not your fault" stays quiet.
-  { phrase: "you should've", reason: 'Blames the customer; say what you can do now.' },
+  {
+    phrase: "you should've",
+    reason: 'Blames the customer; say what you can do now.',
+    unlessFollowedBy: EXPECTED_BY_CUSTOMER,
+  },
   { phrase: "you shouldn't have", reason: 'Blames the customer; say what you can do now.' },
   { phrase: "if you'd read", reason: 'Blames the customer.' },
   { phrase: 'like I said', reason: 'Sounds impatient; restate the answer kindly.' },
@@ -197,11 +212,14 @@ const arguingFinder = compilePhraseFinder(ARGUING_PHRASES, (entry) => entry.phra
 
 // No automatic replacement: a calmer reply needs rewording the sentence, not swapping words.
 export const checkArguingWording: ReplyCheckRule = (text) =>
-  arguingFinder.find(text).map(
-    ({ start, end, entry }): ReplyCheck => ({
-      id: 'arguing',
-      severity: 'warning',
-      message: `“${text.slice(start, end)}”: ${entry.reason} Don't argue in public.`,
-      span: { start, end },
-    }),
-  );
+  arguingFinder
+    .find(text)
+    .filter(({ end, entry }) => !entry.unlessFollowedBy?.test(text.slice(end)))
+    .map(
+      ({ start, end, entry }): ReplyCheck => ({
+        id: 'arguing',
+        severity: 'warning',
+        message: `“${text.slice(start, end)}”: ${entry.reason} Don't argue in public.`,
+        span: { start, end },
+      }),
+    );

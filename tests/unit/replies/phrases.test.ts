@@ -138,6 +138,15 @@ describe('arguing and blaming wording', () => {
     expect(run('So sorry about the wait, Jo. We have sent a replacement today. – Sam')).toEqual([]);
     expect(run("It's not your fault, Jo, and I'm sorry you had to chase us. – Sam")).toEqual([]);
   });
+
+  it('leaves "you should have" alone when it says what the customer can expect', () => {
+    const text =
+      "You should have received an email from us. You should've got a text too, and you should have the new one by Friday.";
+    expect(spans(text, run(text), 'arguing')).toEqual([]);
+    // Still blame: what the customer should have done, or been.
+    const blame = 'You should have been more careful. You should have seen the warning.';
+    expect(spans(blame, run(blame), 'arguing')).toEqual(['You should have', 'You should have']);
+  });
 });
 
 describe('banned phrases that are also arguing wording', () => {
