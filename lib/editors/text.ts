@@ -27,8 +27,16 @@ export function sitePrefilledPrefix(current: string, reply: string): string {
   if (!match) return '';
   const prefix = match[0];
   const firstHandle = prefix.trim().split(/\s+/)[0] ?? '';
-  if (firstHandle && reply.trimStart().toLowerCase().startsWith(firstHandle.toLowerCase())) return '';
+  // The whole handle: a reply to "@jordan" does not start with the prefilled "@jo".
+  const replyHandle = leadingHandle(reply.trimStart());
+  if (firstHandle && replyHandle.toLowerCase() === firstHandle.toLowerCase()) return '';
   return prefix;
+}
+
+/** The "@handle" (or "@user@domain") text starts with, without trailing sentence punctuation. */
+function leadingHandle(text: string): string {
+  const handle = /^@[\p{L}\p{N}_.-]+(?:@[\p{L}\p{N}.-]+)?/u.exec(text)?.[0] ?? '';
+  return handle.replace(/[.-]+$/, '');
 }
 
 /** What the editor should hold after the insert: kept prefix plus the reply, compared normalised. */

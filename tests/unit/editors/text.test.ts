@@ -26,6 +26,13 @@ describe('sitePrefilledPrefix', () => {
 
   it('keeps nothing when the reply already starts with that handle', () => {
     expect(sitePrefilledPrefix('@jane ', '@Jane thanks!')).toBe('');
+    expect(sitePrefilledPrefix('@jane ', '@jane, thanks!')).toBe('');
+    expect(sitePrefilledPrefix('@jane@example.social ', '@jane@example.social. Thanks!')).toBe('');
+  });
+
+  it('keeps the prefilled handle when the reply starts with a longer one', () => {
+    expect(sitePrefilledPrefix('@jo ', '@jordan thanks for the tip')).toBe('@jo ');
+    expect(sitePrefilledPrefix('@jane@example.social ', '@jane thanks')).toBe('@jane@example.social ');
   });
 
   it('keeps nothing from a box without a leading handle, or a handle not yet ended by a space', () => {
