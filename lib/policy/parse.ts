@@ -8,6 +8,7 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  type ParsedNode,
   Parser,
   parseDocument,
   type YAMLError,
@@ -83,8 +84,9 @@ export function parsePolicyText(text: string, sourceName = '<policy>'): PolicyPa
 
 function parseShallowPolicyText(text: string, sourceName: string): PolicyParseResult {
   const lineCounter = new LineCounter();
-  // uniqueKeys (the default) makes duplicate keys a syntax error instead of "last one wins".
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // Duplicate keys are a syntax error instead of "last one wins". yaml's own check tells `1` from "1",
+  // but both become the same property, so keys are compared as the text they turn into.
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: sameKey });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line, column: col };
@@ -195,6 +197,10 @@ function parseShallowPolicyText(text: string, sourceName: string): PolicyParseRe
     });
   }
   return { ok: false, errors: sortErrors(dedupe(errors)) };
+}
+
+function sameKey(a: ParsedNode, b: ParsedNode): boolean {
+  return a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value));
 }
 
 function wholeFileError(

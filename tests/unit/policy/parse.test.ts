@@ -165,6 +165,19 @@ describe('parsePolicyText', () => {
     ]);
   });
 
+  it('treats a key written once as a number and once in quotes as a duplicate, not last-one-wins', () => {
+    const text = replaceOnce(yaml, '    1: 180\n', '    1: 180\n    "1": 500\n');
+    expect(errorsOf(text)).toEqual([
+      {
+        source: 'policy.yaml',
+        ...positionOf(text, '"1": 500'),
+        path: 'sla.firstResponseMinutes.1',
+        message: `Duplicate key "1": it is already set at line ${positionOf(text, '1: 180').line}; keep one`,
+        kind: 'syntax',
+      },
+    ]);
+  });
+
   it('reports a tab in the indentation once, not the lines it throws off', () => {
     const text = replaceOnce(yaml, '    2: 60\n', '\t2: 60\n');
     expect(errorsOf(text)).toEqual([
