@@ -429,6 +429,39 @@ describe('parsePolicyText', () => {
       expect(errorsOf(`${keys}\n`).every((error) => error.kind === 'schema')).toBe(true);
     });
 
+    it('rejects a few aliases that repeat a long list, at the first alias', () => {
+      // Under the alias count, yet 2,000 keywords repeated 10 times: a 1 MiB file written like this
+      // expands a hundredfold, and the classifier compiles every copy.
+      const keywords = Array.from({ length: 2_000 }, (_, index) => `k${index}`).join(', ');
+      const rules = [
+        '  categoryRules:',
+        `    - &rule {category: complaint, keywords: [${keywords}]}`,
+        ...Array.from({ length: 10 }, () => '    - *rule'),
+        '',
+      ].join('\n');
+      const text = replaceOnce(yaml, '  categoryRules:\n', rules);
+      expect(errorsOf(text)).toEqual([
+        {
+          source: 'policy.yaml',
+          ...positionOf(text, '*rule'),
+          path: '(root)',
+          message:
+            'The aliases (*name) in this file repeat more than 10,000 values in all; write the values out',
+          kind: 'syntax',
+        },
+      ]);
+    });
+
+    it('still reads aliases that repeat a short list', () => {
+      const list = 'platforms: [ x, bluesky, threads, mastodon ]';
+      const text = replaceOnce(
+        replaceOnce(yaml, list, 'platforms: &short [x, bluesky, threads, mastodon]'),
+        list,
+        'platforms: *short',
+      );
+      expect(parsePolicyText(text)).toEqual({ ok: true, policy: DEFAULT_POLICY });
+    });
+
     it('rejects a chain of aliases past the 100 that would be expanded, at the 101st', () => {
       // A list, as long lists are allowed (brand terms, templates).
       const chain = ['- &a0 [x]'];
