@@ -60,14 +60,120 @@ function keywordMatcher(keyword: string): { keyword: string; pattern: RegExp } {
 /**
  * A policy pattern as the classifier runs it: case-insensitive, in Unicode mode when it compiles there.
  * Sources written for non-Unicode mode (e.g. "\-", "\#") are still honoured. Throws the non-Unicode
- * SyntaxError when neither compiles; the policy check reports it.
+ * SyntaxError when neither compiles, and a SyntaxError for a pattern that could freeze the page (see
+ * nestedRepetition); the policy check reports both, and the classifier skips them.
  */
 export function compileRulePattern(source: string): RegExp {
+  let pattern: RegExp;
   try {
-    return new RegExp(source, 'iu');
+    pattern = new RegExp(source, 'iu');
   } catch {
-    return new RegExp(source, 'i');
+    pattern = new RegExp(source, 'i');
   }
+  const nested = nestedRepetition(source);
+  if (nested !== undefined) {
+    throw new SyntaxError(
+      `${nested} repeats a group that already repeats inside, which can take minutes on some posts; let only the group or only its inside repeat`,
+    );
+  }
+  return pattern;
+}
+
+/**
+ * The first group that repeats while something inside it repeats too, such as `(a+)+` or `(\w+\s?)*`.
+ * Why: the browser's engine backtracks, so on a post that almost matches, such a pattern tries every way
+ * of splitting the text between the two repetitions, exponential in the post's length; it runs on every
+ * post a page shows and cannot be interrupted, so one post would freeze the page. Only the pattern's
+ * shape is read: a group repeated a fixed or optional number of times is let through.
+ */
+export function nestedRepetition(source: string): string | undefined {
+  const groups: Array<{ start: number; repeats: boolean }> = [{ start: 0, repeats: false }];
+  const current = () => groups[groups.length - 1] as { start: number; repeats: boolean };
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index] as string;
+    if (char === '(') {
+      groups.push({ start: index, repeats: false });
+      index += groupPrefixLength(source, index);
+      continue;
+    }
+    if (char === ')' && groups.length > 1) {
+      const group = groups.pop() as { start: number; repeats: boolean };
+      const quantifier = quantifierAt(source, index + 1);
+      if (quantifier.many && group.repeats) return source.slice(group.start, quantifier.end);
+      if (quantifier.many || group.repeats) current().repeats = true;
+      index = quantifier.end;
+      continue;
+    }
+    if (char === '|') {
+      index += 1;
+      continue;
+    }
+    const atomEnd =
+      char === '\\' ? escapeEnd(source, index) : char === '[' ? classEnd(source, index) : index + 1;
+    const quantifier = quantifierAt(source, atomEnd);
+    if (quantifier.many) current().repeats = true;
+    index = quantifier.end;
+  }
+  return undefined;
+}
+
+/** `(`, `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` or `(?<name>`. */
+function groupPrefixLength(source: string, open: number): number {
+  if (source[open + 1] !== '?') return 1;
+  if (source[open + 2] === '<' && source[open + 3] !== '=' && source[open + 3] !== '!') {
+    const close = source.indexOf('>', open);
+    return close < 0 ? 1 : close - open + 1;
+  }
+  return source[open + 2] === '<' ? 4 : 3;
+}
+
+/** Past an escape, including `\p{…}`, `\u{…}` and `\k<…>`, whose braces are no repetition count. */
+function escapeEnd(source: string, backslash: number): number {
+  const kind = source[backslash + 1];
+  const open = source[backslash + 2];
+  if ((kind === 'p' || kind === 'P' || kind === 'u') && open === '{') {
+    const close = source.indexOf('}', backslash);
+    if (close >= 0) return close + 1;
+  }
+  if (kind === 'k' && open === '<') {
+    const close = source.indexOf('>', backslash);
+    if (close >= 0) return close + 1;
+  }
+  return backslash + 2;
+}
+
+/** Past a character class: brackets and parentheses inside it are plain characters. */
+function classEnd(source: string, open: number): number {
+  let index = open + 1;
+  while (index < source.length && source[index] !== ']') index += source[index] === '\\' ? 2 : 1;
+  return index + 1;
+}
+
+const REPETITION_COUNT = /\{(\d+)(?:,(\d*))?\}/y;
+
+/** The quantifier at `index`, if any, and whether it allows more than one repetition. */
+function quantifierAt(source: string, index: number): { many: boolean; end: number } {
+  const char = source[index];
+  let many: boolean;
+  let end: number;
+  if (char === '*' || char === '+') {
+    many = true;
+    end = index + 1;
+  } else if (char === '?') {
+    many = false;
+    end = index + 1;
+  } else {
+    REPETITION_COUNT.lastIndex = index;
+    const count = REPETITION_COUNT.exec(source);
+    if (!count) return { many: false, end: index };
+    const max = count[2] === undefined ? Number(count[1]) : count[2] === '' ? Infinity : Number(count[2]);
+    many = max > 1;
+    end = index + count[0].length;
+  }
+  // A lazy quantifier changes the order of attempts, not their number.
+  if (source[end] === '?') end += 1;
+  return { many, end };
 }
 
 function compilePatterns(

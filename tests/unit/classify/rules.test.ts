@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyMention, rateAsCategory } from '../../../lib/classify/index';
+import { classifyMention, compileRules, rateAsCategory } from '../../../lib/classify/index';
 import { type ClassifierRules, classifierRulesSchema } from '../../../lib/classify/rules';
 
 function rules(input: unknown): ClassifierRules {
@@ -68,6 +68,16 @@ describe('policy rules', () => {
     });
     expect(classifyMention({ text: 'use PROMO50 at checkout' }, { rules: policy }).category).toBe('spam');
     expect(classifyMention({ text: '@acme hello there' }, { rules: policy }).category).not.toBe('spam');
+  });
+
+  it('skips a pattern whose repeated group repeats inside, which would backtrack for minutes on a post', () => {
+    const policy = rules({
+      categoryRules: [{ category: 'spam', patterns: ['(a+)+!', '\\bpromo\\d+\\b'], effect: 'boost' }],
+    });
+    expect(compileRules(policy).invalidPatterns).toEqual(['(a+)+!']);
+    const started = Date.now();
+    classifyMention({ text: `@acme ${'a'.repeat(40)}` }, { rules: policy });
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('rates a post as the category an agent gives it, with the policy’s ratings, over a force rule', () => {

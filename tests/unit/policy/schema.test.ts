@@ -207,6 +207,38 @@ describe('policySchema', () => {
     expect(issues[0]?.message).toBe('Invalid regular expression: Unterminated group');
   });
 
+  it('refuses classification regexes that repeat a group which repeats inside (catastrophic backtracking)', () => {
+    const policy = clone();
+    const unsafe = ['(a+)+$', '^(\\w+\\s?)*!', '(?:[a-z]+\\d*){2,}x', '((ab)*c)+'];
+    policy.classification.categoryRules[0]?.patterns.push(...unsafe);
+    const issues = issuesOf(policy);
+    const advice =
+      'repeats a group that already repeats inside, which can take minutes on some posts; let only the group or only its inside repeat';
+    expect(issues).toEqual([
+      {
+        path: expect.stringMatching(/patterns\[\d+\]$/),
+        message: `Invalid regular expression: (a+)+ ${advice}`,
+      },
+      { path: expect.any(String), message: `Invalid regular expression: (\\w+\\s?)* ${advice}` },
+      { path: expect.any(String), message: `Invalid regular expression: (?:[a-z]+\\d*){2,} ${advice}` },
+      { path: expect.any(String), message: `Invalid regular expression: ((ab)*c)+ ${advice}` },
+    ]);
+  });
+
+  it('takes classification regexes that repeat a group only once, or a fixed group', () => {
+    const policy = clone();
+    const safe = [
+      '\\b(is |keeps )?down\\b',
+      '(ha)+',
+      '(\\d+|two) days',
+      '[(a+)+]',
+      '\\(a+\\)+',
+      'a{2,3}(b|c)?',
+    ];
+    policy.classification.categoryRules[0]?.patterns.push(...safe);
+    expect(issuesOf(policy)).toEqual([]);
+  });
+
   it('takes classification regexes the classifier compiles without the u flag', () => {
     const policy = clone();
     const patterns = ['\\d{3}\\-\\d{4}', 'refund\\-request', "can\\'t log ?in", 'order \\#\\d+'];
