@@ -99,10 +99,11 @@ const templateBase = {
 
 const handleSchema = untrimmedTerm.regex(/^[^@#\s]/, 'Write handles without the leading @');
 const hashtagSchema = untrimmedTerm.regex(/^[^#\s]\S*$/, 'Write hashtags without the # and without spaces');
+// Both cases spelled out rather than the i flag: docs/policy.schema.json keeps a pattern, not its flags.
 const domainSchema = z
   .string()
   .regex(
-    /^(?!-)[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i,
+    /^(?!-)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/,
     "Write a bare domain, without https:// or a path (e.g. 'acme.example')",
   );
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { policyJsonSchema } from '../../../lib/policy/json-schema';
+import { brandSchema } from '../../../lib/policy/schema';
 
 const committedPath = resolve(import.meta.dirname, '../../../docs/policy.schema.json');
 
@@ -23,5 +24,16 @@ describe('docs/policy.schema.json', () => {
       expect.arrayContaining(['templates', 'handoffScripts', 'thankTheFan', 'crisis', 'escalationContacts']),
     );
     expect(schema.properties.brand?.additionalProperties).toBe(false);
+  });
+
+  it('accepts a domain in capitals, as the policy check does', () => {
+    const brand = (policyJsonSchema() as { properties: { brand: { properties: Record<string, unknown> } } })
+      .properties.brand.properties;
+    const { pattern } = (brand.domains as { items: { pattern: string } }).items;
+    expect(brandSchema.safeParse({ name: 'Acme', names: ['Acme'], domains: ['Acme.Example'] }).success).toBe(
+      true,
+    );
+    expect(new RegExp(pattern, 'u').test('Acme.Example')).toBe(true);
+    expect(new RegExp(pattern, 'u').test('https://acme.example')).toBe(false);
   });
 });
