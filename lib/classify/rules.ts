@@ -16,12 +16,21 @@ const severitySchema = z.union(
   ],
 );
 
+/**
+ * Every post is matched against every pattern, and the engine tries each alternative at each position:
+ * one pattern of 100,000 alternatives (650 KB, under the policy file's size limit) took 5 s a post.
+ */
+const patternSchema = z
+  .string()
+  .min(1)
+  .max(1_000, 'Keep a pattern to 1,000 characters at most: every post is matched against it');
+
 export const categoryRuleSchema = z.object({
   category: categorySchema,
   /** Whole words or phrases, matched case- and accent-insensitively. */
   keywords: z.array(z.string().min(1)).default([]),
   /** JavaScript regular expression sources, matched case-insensitively. */
-  patterns: z.array(z.string().min(1)).default([]),
+  patterns: z.array(patternSchema).default([]),
   /** 'force' decides the category outright; 'boost' adds evidence that the model weighs. */
   effect: z.enum(['force', 'boost']).default('boost'),
 });
@@ -35,7 +44,7 @@ export const severityRuleSchema = z.object({
   allKeywords: z.array(z.string().min(1)).default([]),
   /** At least one of these must appear (ignored when empty). */
   anyKeywords: z.array(z.string().min(1)).default([]),
-  patterns: z.array(z.string().min(1)).default([]),
+  patterns: z.array(patternSchema).default([]),
   /** The rating this rule raises the mention to (never lowers it). */
   severity: severitySchema,
 });

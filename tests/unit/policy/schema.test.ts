@@ -225,6 +225,21 @@ describe('policySchema', () => {
     ]);
   });
 
+  it('refuses a classification regex over 1,000 characters, which would slow the matching of every post', () => {
+    const policy = clone();
+    const longest = `(${Array.from({ length: 199 }, (_, index) => `w${index}`).join('|')})`.padEnd(
+      1_000,
+      'x',
+    );
+    policy.classification.severityRules[0]?.patterns.push(longest, `${longest}y`);
+    expect(issuesOf(policy)).toEqual([
+      {
+        path: expect.stringMatching(/^classification\.severityRules\[0\]\.patterns\[\d+\]$/),
+        message: 'Keep a pattern to 1,000 characters at most: every post is matched against it',
+      },
+    ]);
+  });
+
   it('takes classification regexes that repeat a group only once, or a fixed group', () => {
     const policy = clone();
     const safe = [
