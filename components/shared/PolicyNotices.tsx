@@ -32,6 +32,17 @@ export function PolicyNotices({
           synced or imported.
         </PolicyErrorBanner>
       ) : null}
+      {record?.setAside ? (
+        <PolicyErrorBanner
+          testId="policy-set-aside"
+          title="Part of the policy is not in use"
+          message={record.setAside}
+          onOpenOptions={onOpenOptions}
+        >
+          The rest of policy v{record.policy.version} is in use. Rewrite the pattern in the policy file, and
+          <code>parley policy check</code> will confirm it.
+        </PolicyErrorBanner>
+      ) : null}
       {status?.error ? (
         <PolicyErrorBanner
           testId="policy-sync-error"

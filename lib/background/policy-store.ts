@@ -2,7 +2,10 @@
  * The active policy and its sync status, in extension storage. The stored policy is re-validated on
  * every load: a corrupted or hand-edited value (or one an update's stricter schema refuses) never
  * reaches the classifier or the sidebar; the embedded default takes over, and `unreadable` says why, so
- * agents see that they are not on their team's policy.
+ * agents see that they are not on their team's policy. Except for classification patterns that an
+ * update's stricter check refuses (shapes that backtrack for minutes, very long ones): those alone are
+ * set aside, as the classifier skips a pattern that does not compile, so an update never costs a team
+ * its brand terms and ratings over one pattern; `setAside` says which.
  */
 import { DEFAULT_POLICY } from '../policy/default-policy';
 import { type Policy, policySchema } from '../policy/schema';
@@ -19,6 +22,8 @@ export interface ActivePolicyRecord {
   appliedAt: string;
   /** Set when a saved policy could not be used and the default stands in: the first problem found. */
   unreadable?: string;
+  /** Set when patterns of the saved policy were left out because the check refuses them: why. */
+  setAside?: string;
 }
 
 export interface PolicySyncStatus {
@@ -50,11 +55,50 @@ export async function loadActivePolicy(area: LocalArea): Promise<ActivePolicyRec
   if (stored === undefined) return fallback;
   const parsed = stored?.policy ? policySchema.safeParse(stored.policy) : null;
   if (parsed?.success) return { ...(stored as ActivePolicyRecord), policy: parsed.data };
+  const salvaged = parsed ? withoutRefusedPatterns(stored.policy, parsed.error.issues) : null;
+  if (salvaged) return { ...(stored as ActivePolicyRecord), ...salvaged };
   const issue = parsed?.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
   return {
     ...fallback,
     unreadable: issue ? `${issue.message}${where}` : 'the saved value holds no policy',
+  };
+}
+
+type Issue = { path: PropertyKey[]; message: string };
+
+/** Where a classification pattern sits: classification.<rules>[rule].patterns[index]. */
+function patternAt(path: readonly PropertyKey[]): { rules: string; rule: number; index: number } | null {
+  const [top, rules, rule, key, index] = path;
+  if (path.length !== 5 || top !== 'classification' || key !== 'patterns') return null;
+  if (rules !== 'categoryRules' && rules !== 'severityRules') return null;
+  return typeof rule === 'number' && typeof index === 'number' ? { rules, rule, index } : null;
+}
+
+/** The saved policy without the patterns the check refuses, when those are its only problems. */
+function withoutRefusedPatterns(
+  saved: unknown,
+  issues: readonly Issue[],
+): { policy: Policy; setAside: string } | null {
+  const places = issues.map((issue) => patternAt(issue.path));
+  if (places.length === 0 || places.some((place) => place === null)) return null;
+  const copy = structuredClone(saved) as {
+    classification: Record<string, Array<{ patterns: unknown[] }>>;
+  };
+  const refused = new Set(places.map((place) => `${place?.rules}.${place?.rule}.${place?.index}`));
+  for (const rules of ['categoryRules', 'severityRules']) {
+    copy.classification[rules]?.forEach((rule, ruleIndex) => {
+      rule.patterns = rule.patterns.filter((_, index) => !refused.has(`${rules}.${ruleIndex}.${index}`));
+    });
+  }
+  const parsed = policySchema.safeParse(copy);
+  if (!parsed.success) return null;
+  const first = issues[0] as Issue;
+  const count =
+    refused.size === 1 ? 'One classification pattern was' : `${refused.size} classification patterns were`;
+  return {
+    policy: parsed.data,
+    setAside: `${count} left out: ${first.message} at ${first.path.join('.')}`,
   };
 }
 

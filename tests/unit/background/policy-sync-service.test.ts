@@ -264,3 +264,42 @@ describe('loadActivePolicy', () => {
     expect((await loadActivePolicy(area)).unreadable).toBe('the saved value holds no policy');
   });
 });
+
+describe('loadActivePolicy after an update with a stricter pattern check', () => {
+  const savedWith = (patterns: string[]) => {
+    const policy = structuredClone(DEFAULT_POLICY);
+    const rule = policy.classification.categoryRules[0];
+    if (!rule) throw new Error('the default policy has category rules');
+    rule.patterns = [...rule.patterns, ...patterns];
+    return { policy, source: 'url', url: OLD_URL, appliedAt: '2026-02-03T09:00:00.000Z' };
+  };
+
+  it('keeps the team policy and leaves out only the patterns the check now refuses', async () => {
+    const area = memoryArea();
+    const saved = savedWith(['(a+)+!', '\\bpromo\\d+\\b']);
+    await area.set({
+      [POLICY_KEY]: {
+        ...saved,
+        policy: { ...saved.policy, brand: { ...saved.policy.brand, name: 'Team Brand' } },
+      },
+    });
+    const active = await loadActivePolicy(area);
+    expect(active.unreadable).toBeUndefined();
+    expect(active.policy.brand.name).toBe('Team Brand');
+    expect(active.policy.classification.categoryRules[0]?.patterns).not.toContain('(a+)+!');
+    expect(active.policy.classification.categoryRules[0]?.patterns).toContain('\\bpromo\\d+\\b');
+    expect(active.setAside).toMatch(
+      /^One classification pattern was left out: .*\(a\+\)\+ repeats a group .* at classification\.categoryRules\.0\.patterns\.\d+$/,
+    );
+  });
+
+  it('still falls back to the default for any other problem', async () => {
+    const area = memoryArea();
+    const saved = savedWith(['(a+)+!']);
+    await area.set({ [POLICY_KEY]: { ...saved, policy: { ...saved.policy, version: 'two' } } });
+    const active = await loadActivePolicy(area);
+    expect(active.unreadable).toBeDefined();
+    expect(active.setAside).toBeUndefined();
+    expect(active.policy).toEqual(DEFAULT_POLICY);
+  });
+});
