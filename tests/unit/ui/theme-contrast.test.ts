@@ -59,6 +59,19 @@ const PAIRS: Array<[string, string, number]> = [
     ],
   ),
   ...['1', '2', '3'].map((level): [string, string, number] => [`--sev-${level}`, '--bg', TEXT]),
+  // Coloured text on tinted surfaces: the case status pills, the repeat-complainer badge, "this post" in
+  // the timeline, the Check badge and a too-long suggestion (on the raised cards).
+  ['--warn', '--warn-soft', TEXT],
+  ['--accent', '--accent-soft', TEXT],
+  ['--ok', '--ok-soft', TEXT],
+  ['--warn', '--bg-raised', TEXT],
+  // A queue row's severity and clock on the row's hover and active (or open) background.
+  ...['--bg-hover', '--accent-soft'].flatMap(
+    (row): Array<[string, string, number]> =>
+      ['--sev-1', '--sev-2', '--sev-3', '--ok', '--warn', '--danger', '--fg-muted'].map(
+        (foreground): [string, string, number] => [foreground, row, TEXT],
+      ),
+  ),
 ];
 
 describe('theme colours', () => {
