@@ -20,11 +20,15 @@ export function PlatformSwitches({
   });
   const overrides = pending.basis === settings ? pending.values : {};
   const toggle = (platform: Platform, on: boolean) => {
-    setPending({ basis: settings, values: { ...overrides, [platform]: on } });
-    const disabled = new Set(settings.disabledPlatforms);
-    if (on) disabled.delete(platform);
-    else disabled.add(platform);
-    void saveSettings(area, { disabledPlatforms: PLATFORMS.filter((candidate) => disabled.has(candidate)) });
+    const values = { ...overrides, [platform]: on };
+    setPending({ basis: settings, values });
+    // Saved from what the switches show, not from the stored settings alone: a switch pressed before
+    // storage reported the previous press would otherwise write that press back.
+    void saveSettings(area, {
+      disabledPlatforms: PLATFORMS.filter(
+        (candidate) => !(values[candidate] ?? !settings.disabledPlatforms.includes(candidate)),
+      ),
+    });
   };
   return (
     <ul className="switch-list" data-testid="platform-switches">
