@@ -13,6 +13,7 @@ import {
 } from '../../lib/export';
 import { sendFromPage } from '../../lib/ui/send';
 import { useBackgroundQuery } from '../../lib/ui/use-background-query';
+import { useSingleRun } from '../shared/busy';
 import { keepFocusOnRemoval } from '../shared/keep-focus';
 import { FieldError, StatusNote } from '../shared/States';
 import { dateStamp, downloadChunks, fileTextChunks } from './file-io';
@@ -26,47 +27,45 @@ function describeCounts(counts: PurgeCounts): string {
   return `${counts.cases} cases, ${counts.mentions} mentions and ${counts.customers} customers deleted.`;
 }
 
+/**
+ * Export and import turn their controls off with aria-disabled, not `disabled`: a focused control that
+ * becomes disabled drops keyboard focus to the page's body while the work runs.
+ */
 function ExportPanel() {
-  const [busy, setBusy] = useState<string | null>(null);
+  const exporting = useSingleRun();
   const [message, setMessage] = useState<string | null>(null);
-  const run = async (kind: 'json' | 'mentions' | 'cases') => {
-    setBusy(kind);
-    setMessage(null);
-    try {
-      const chunks: string[] = [];
-      if (kind === 'json') {
-        const counts = await exportJson(getDb(), (chunk) => void chunks.push(chunk));
-        downloadChunks(chunks, `parley-export-${dateStamp()}.jsonl`, 'application/x-ndjson');
-        setMessage(
-          `Exported ${counts.customers} customers, ${counts.mentions} mentions and ${counts.cases} cases.`,
-        );
-      } else {
-        const rows = await exportCsv(getDb(), kind, (chunk) => void chunks.push(chunk));
-        downloadChunks(chunks, `parley-${kind}-${dateStamp()}.csv`, 'text/csv');
-        setMessage(`Exported ${rows} ${kind} as CSV.`);
+  const off = exporting.busy ? ({ 'aria-disabled': true } as const) : {};
+  const run = (kind: 'json' | 'mentions' | 'cases') =>
+    exporting.run(async () => {
+      setMessage(null);
+      try {
+        const chunks: string[] = [];
+        if (kind === 'json') {
+          const counts = await exportJson(getDb(), (chunk) => void chunks.push(chunk));
+          downloadChunks(chunks, `parley-export-${dateStamp()}.jsonl`, 'application/x-ndjson');
+          setMessage(
+            `Exported ${counts.customers} customers, ${counts.mentions} mentions and ${counts.cases} cases.`,
+          );
+        } else {
+          const rows = await exportCsv(getDb(), kind, (chunk) => void chunks.push(chunk));
+          downloadChunks(chunks, `parley-${kind}-${dateStamp()}.csv`, 'text/csv');
+          setMessage(`Exported ${rows} ${kind} as CSV.`);
+        }
+      } catch (failure) {
+        setMessage(`Export failed: ${failure instanceof Error ? failure.message : String(failure)}`);
       }
-    } catch (failure) {
-      setMessage(`Export failed: ${failure instanceof Error ? failure.message : String(failure)}`);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
   return (
     <div className="data-panel">
       <h3>Export</h3>
       <div className="button-row">
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void run('json')}>
+        <button type="button" className="button" {...off} onClick={() => void run('json')}>
           Everything (JSON Lines)
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy !== null}
-          onClick={() => void run('mentions')}
-        >
+        <button type="button" className="button" {...off} onClick={() => void run('mentions')}>
           Mentions (CSV)
         </button>
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void run('cases')}>
+        <button type="button" className="button" {...off} onClick={() => void run('cases')}>
           Cases (CSV)
         </button>
       </div>
@@ -80,28 +79,35 @@ function ImportPanel() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const run = async (file: File) => {
-    setError(null);
-    setResult(null);
-    setProgress({ phase: 'validating', lines: 0, totalLines: null });
-    try {
-      const imported = await importJson(getDb(), () => fileTextChunks(file), { mode: 'merge' }, setProgress);
-      setResult(imported);
-      announceDatabaseChange();
-    } catch (failure) {
-      // An interrupted import did add rows, and its message says how many: "Nothing was imported" would
-      // be wrong there.
-      setError(
-        failure instanceof ImportInterruptedError
-          ? failure.message
-          : failure instanceof ImportError
-            ? `Nothing was imported. ${failure.message}`
-            : `Nothing was imported: ${failure instanceof Error ? failure.message : String(failure)}`,
-      );
-    } finally {
-      setProgress(null);
-    }
-  };
+  const importing = useSingleRun();
+  const run = (file: File) =>
+    importing.run(async () => {
+      setError(null);
+      setResult(null);
+      setProgress({ phase: 'validating', lines: 0, totalLines: null });
+      try {
+        const imported = await importJson(
+          getDb(),
+          () => fileTextChunks(file),
+          { mode: 'merge' },
+          setProgress,
+        );
+        setResult(imported);
+        announceDatabaseChange();
+      } catch (failure) {
+        // An interrupted import did add rows, and its message says how many: "Nothing was imported" would
+        // be wrong there.
+        setError(
+          failure instanceof ImportInterruptedError
+            ? failure.message
+            : failure instanceof ImportError
+              ? `Nothing was imported. ${failure.message}`
+              : `Nothing was imported: ${failure instanceof Error ? failure.message : String(failure)}`,
+        );
+      } finally {
+        setProgress(null);
+      }
+    });
   const percent =
     progress?.phase === 'writing' && progress.totalLines
       ? Math.round((progress.lines / progress.totalLines) * 100)
@@ -117,8 +123,11 @@ function ImportPanel() {
           id={inputId}
           type="file"
           accept=".jsonl,.ndjson,.json,application/x-ndjson"
-          disabled={progress !== null}
+          aria-disabled={importing.busy || undefined}
           data-testid="import-file"
+          onClick={(event) => {
+            if (importing.busy) event.preventDefault();
+          }}
           onChange={(event) => {
             const file = event.target.files?.[0];
             if (file) void run(file);
