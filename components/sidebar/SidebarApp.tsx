@@ -146,7 +146,8 @@ export function SidebarApp() {
           type="button"
           className="button small quiet"
           onClick={collapse}
-          aria-label="Collapse the sidebar"
+          // The name holds the word on the button, so speech input ("click Hide") finds it.
+          aria-label="Hide the sidebar"
           aria-keyshortcuts="Alt+Shift+P"
         >
           Hide

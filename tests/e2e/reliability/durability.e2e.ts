@@ -194,7 +194,7 @@ describe('durability', () => {
     const { site, frame } = await openSidebarOnX();
     expect(await draftText(frame, JANE)).toBe('Hi Jane, so sorry');
     await saveDraft(frame, JANE, 'Hi Jane, so sorry about the parcel');
-    await frame.getByRole('button', { name: 'Collapse the sidebar' }).click();
+    await frame.getByRole('button', { name: 'Hide the sidebar' }).click();
     await site.close();
     expect(await draftText(options, JANE)).toBe('Hi Jane, so sorry about the parcel');
   });
