@@ -27,9 +27,9 @@ export function PrivateMessage({ draft, fieldRef, onChange, onCopy, onClose }: P
   const words = privateChannelWords(draft.channel);
   return (
     <section className="reply-private" aria-labelledby={`${id}-title`} data-testid="reply-private">
-      <h3 id={`${id}-title`}>
+      <h4 id={`${id}-title`}>
         Private message ({words}){draft.scriptName ? `: ${draft.scriptName}` : ''}
-      </h3>
+      </h4>
       <label htmlFor={id} className="reply-hint">
         Send this by {words} once they agree. It is never inserted into the public reply box.
       </label>

@@ -342,7 +342,8 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   return (
     <section aria-labelledby={headingId} className="reply-panel" data-testid="reply-panel">
       <div className="reply-head">
-        <h2 id={headingId}>Reply</h2>
+        {/* A section of the mention (its heading is the h2), like Guidance and Case and history. */}
+        <h3 id={headingId}>Reply</h3>
         {languages.length > 1 && (
           <label className="reply-language">
             Language{' '}

@@ -3,9 +3,12 @@ import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MentionView } from '../../../components/sidebar/mention/MentionView';
 import { SidebarApp } from '../../../components/sidebar/SidebarApp';
+import type { MentionDetail } from '../../../lib/background/sidebar-api';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { forgetStorageValues } from '../../../lib/ui/use-extension-storage';
-import { mount, settle, unmountAll } from './mount';
+import { mentionRow, mount, settle, unmountAll } from './mount';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -37,5 +40,47 @@ describe('sidebar controls say what they show', () => {
     await settle();
     expect(container.querySelector('.sidebar-header button')).not.toBeNull();
     expect(namesWithoutTheirWords(container)).toEqual([]);
+  });
+});
+
+describe('the mention view’s headings', () => {
+  it('nest under the mention’s heading: Reply, Guidance and Case and history are its sections', async () => {
+    const mention = mentionRow();
+    const detail: MentionDetail = {
+      mention,
+      caseRow: null,
+      customer: null,
+      identities: [],
+      thanked: false,
+      counts: { mentionCount: 1, caseCount: 1, complaintCaseCount: 1 },
+    };
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: {
+      type: string;
+      payload: { name: string };
+    }) =>
+      message.type === 'sidebar:query' && message.payload.name === 'mention-detail'
+        ? detail
+        : null) as never);
+    const { container } = mount(
+      createElement(MentionView, {
+        postKey: mention.id,
+        policy: DEFAULT_POLICY,
+        settings: undefined,
+        onPage: true,
+        position: null,
+        praiseKeys: [],
+        onBack: () => undefined,
+        onStep: () => undefined,
+      }),
+    );
+    await settle();
+    const outline = [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
+      (heading) => `${heading.tagName} ${heading.textContent}`,
+    );
+    expect(outline[0]).toBe('H2 @jane · Complaint');
+    const sections = outline.filter((line) => /^H\d (Reply|Guidance|Case and history)$/.test(line));
+    expect(sections).toEqual(['H3 Reply', 'H3 Guidance', 'H3 Case and history']);
+    // Nothing after the mention's heading leaves its section.
+    expect(outline.slice(1).filter((line) => /^H[12] /.test(line))).toEqual([]);
   });
 });
