@@ -7,6 +7,7 @@ import {
 } from '../../lib/background/policy-store';
 import { type PolicyParseResult, parsePolicyText } from '../../lib/policy/parse';
 import { renderPolicyYaml } from '../../lib/policy/yaml';
+import { FieldError } from '../shared/States';
 
 const SOURCE_WORDS: Record<PolicySource, string> = {
   default: 'the built-in policy',
@@ -48,6 +49,8 @@ export function PolicyEditor({
   /** The active policy the edits started from: a sync or import since then is news to the editor. */
   const [editedFrom, setEditedFrom] = useState(record.appliedAt);
   const [message, setMessage] = useState<string | null>(null);
+  /** Why the last save or import did not take: storage can refuse it (full), and the edits stay. */
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [fileErrors, setFileErrors] = useState<PolicyParseResult | null>(null);
   useEffect(() => {
     if (dirty) return;
@@ -63,15 +66,29 @@ export function PolicyEditor({
     setText(activeYaml);
     setDirty(false);
     setEditedFrom(record.appliedAt);
+    setSaveError(null);
   };
 
-  const apply = async (policyResult: PolicyParseResult, source: PolicySource, done: string) => {
+  /** `failed` says what did not happen and why, when storage refuses the policy. */
+  const apply = async (
+    policyResult: PolicyParseResult,
+    source: PolicySource,
+    done: string,
+    failed: (reason: string) => string,
+  ) => {
     if (!policyResult.ok) return;
-    await saveActivePolicy(browser.storage.local, {
-      policy: policyResult.policy,
-      source,
-      appliedAt: new Date().toISOString(),
-    });
+    setSaveError(null);
+    try {
+      await saveActivePolicy(browser.storage.local, {
+        policy: policyResult.policy,
+        source,
+        appliedAt: new Date().toISOString(),
+      });
+    } catch (failure) {
+      setMessage(null);
+      setSaveError(failed(reasonOf(failure)));
+      return;
+    }
     setDirty(false);
     setMessage(
       policyUrl
@@ -82,10 +99,23 @@ export function PolicyEditor({
 
   const importFile = async (file: File) => {
     setMessage(null);
-    const content = await file.text();
+    setSaveError(null);
+    let content: string;
+    try {
+      content = await file.text();
+    } catch (failure) {
+      setSaveError(`${file.name} could not be read: ${reasonOf(failure)}`);
+      return;
+    }
     const parsed = parsePolicyText(content, file.name);
     setFileErrors(parsed.ok ? null : parsed);
-    if (parsed.ok) await apply(parsed, 'file', `Applied ${file.name}: version ${parsed.policy.version}.`);
+    if (parsed.ok)
+      await apply(
+        parsed,
+        'file',
+        `Applied ${file.name}: version ${parsed.policy.version}.`,
+        (reason) => `${file.name} was not applied: ${reason}`,
+      );
   };
 
   const jumpTo = (line: number, column: number) => {
@@ -203,7 +233,13 @@ export function PolicyEditor({
           className="button primary"
           aria-disabled={!canSave}
           onClick={() => {
-            if (canSave) void apply(result, 'editor', 'Saved: the edited policy is active.');
+            if (canSave)
+              void apply(
+                result,
+                'editor',
+                'Saved: the edited policy is active.',
+                (reason) => `The policy was not saved: ${reason} Your edits are still here.`,
+              );
           }}
         >
           Save policy
@@ -224,8 +260,15 @@ export function PolicyEditor({
           </span>
         ) : null}
       </div>
+      <FieldError message={saveError} testId="policy-editor-error" />
     </div>
   );
+}
+
+/** The failure's own words, as a sentence. */
+function reasonOf(failure: unknown): string {
+  const text = (failure instanceof Error ? failure.message : String(failure)).trim();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** What a screen reader hears when the editor's check settles: valid, or how many errors and the first. */

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PolicyEditor } from '../../../components/options/PolicyEditor';
 import type { ActivePolicyRecord } from '../../../lib/background/policy-store';
@@ -8,7 +9,10 @@ import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { buttonNamed, byTestId, mount, press, settle, typeInto, unmountAll } from './mount';
 
 beforeEach(() => fakeBrowser.reset());
-afterEach(unmountAll);
+afterEach(() => {
+  unmountAll();
+  vi.restoreAllMocks();
+});
 
 const record: ActivePolicyRecord = {
   policy: DEFAULT_POLICY,
@@ -66,5 +70,55 @@ describe('the policy editor with a policy URL set', () => {
     mount(createElement(PolicyEditor, { record }));
     await settle(200);
     expect(document.querySelector('[data-testid="policy-editor-synced"]')).toBeNull();
+  });
+});
+
+describe('the policy editor when storage refuses the policy', () => {
+  const refuse = () =>
+    vi
+      .spyOn(browser.storage.local, 'set')
+      .mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
+
+  it('Save policy says why it failed and keeps the edits to save again', async () => {
+    mount(createElement(PolicyEditor, { record }));
+    await settle(200);
+    const editor = byTestId<HTMLTextAreaElement>('policy-editor');
+    const edited = editor.value.replace(/^version: 1$/m, 'version: 2');
+    typeInto(editor, edited);
+    await settle(200);
+    refuse();
+    const save = buttonNamed('Save policy');
+    await press(save);
+    await settle();
+    expect(byTestId('policy-editor-error').textContent).toBe(
+      'The policy was not saved: Resource::kQuotaBytes quota exceeded. Your edits are still here.',
+    );
+    expect(byTestId('policy-editor-error').getAttribute('role')).toBe('alert');
+    expect(document.querySelector('[data-testid="policy-editor-message"]')).toBeNull();
+    expect(editor.value).toBe(edited);
+    expect(save.getAttribute('aria-disabled')).toBe('false');
+
+    vi.restoreAllMocks();
+    await press(save);
+    await settle();
+    expect(document.querySelector('[data-testid="policy-editor-error"]')).toBeNull();
+    expect(byTestId('policy-editor-message').textContent).toBe('Saved: the edited policy is active.');
+  });
+
+  it('an imported file that cannot be stored says so, and nothing is said to be applied', async () => {
+    mount(createElement(PolicyEditor, { record }));
+    await settle(200);
+    refuse();
+    const input = byTestId<HTMLInputElement>('policy-file');
+    const yaml = byTestId<HTMLTextAreaElement>('policy-editor').value.replace(/^version: 1$/m, 'version: 3');
+    Object.defineProperty(input, 'files', { configurable: true, value: [new File([yaml], 'acme.yaml')] });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle(20);
+    expect(byTestId('policy-editor-error').textContent).toBe(
+      'acme.yaml was not applied: Resource::kQuotaBytes quota exceeded.',
+    );
+    expect(document.querySelector('[data-testid="policy-editor-message"]')).toBeNull();
   });
 });
