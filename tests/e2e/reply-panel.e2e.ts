@@ -245,7 +245,7 @@ describe('reply panel on X', () => {
     expect(publicText).toContain('– Sam');
     await page.screenshot({ path: 'test-results/reply-panel-x.png' });
     const privateBox = frame.locator('[data-testid="reply-private"]');
-    expect(await privateBox.locator('h3').textContent()).toContain('First DM');
+    expect(await privateBox.locator('h4').textContent()).toContain('First DM');
     expect(await privateBox.locator('textarea').inputValue()).toMatch(JANE);
     expect(await privateBox.locator('textarea').inputValue()).toMatch(/case reference is ACME-[A-Z0-9]{5}\./);
 
@@ -344,7 +344,7 @@ describe('reply panel on X', () => {
 
   it('says so when the reply box does not open, and offers Copy instead', async () => {
     frame = await openReply(page, session.extensionId, PRIYA_POST_ID);
-    await expect.poll(() => frame.locator('[data-testid="reply-panel"] h2').count()).toBe(1);
+    await expect.poll(() => frame.locator('[data-testid="reply-panel"] h3').count()).toBe(1);
     await editorOf(frame).fill('Hi Priya, returns are free within 30 days: Account > Orders > Return. – Sam');
     await insertButtonOf(frame).click();
     const status = frame.locator('[data-testid="reply-status"]');

@@ -42,7 +42,7 @@ async function waitForPointerInput(page: Page, frame: Frame): Promise<void> {
     flag.__pointerSeen = false;
     document.addEventListener('pointermove', () => (flag.__pointerSeen = true), { once: true });
   });
-  const box = await frame.locator('[data-testid="reply-panel"] h2').boundingBox();
+  const box = await frame.locator('[data-testid="reply-panel"] h3').boundingBox();
   if (!box) throw new Error('The reply panel has no heading on screen');
   await expect
     .poll(
