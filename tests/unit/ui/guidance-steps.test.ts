@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
-import { act, createElement } from 'react';
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { escalationClockStart } from '../../../components/sidebar/guidance/stepStatus';
-import { MentionView } from '../../../components/sidebar/mention/MentionView';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { CaseRow, EventRow } from '../../../lib/db/records';
-import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
-import { mentionRow, mount, settle, unmountAll } from './mount';
+import { mentionRow, mentionView, mount, settle, unmountAll } from './mount';
 
 afterEach(() => {
   unmountAll();
@@ -50,18 +48,7 @@ describe('Resolve case in the guidance steps', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return { ok: false, message: 'There is no room left to save this.' };
     }) as never);
-    const { container } = mount(
-      createElement(MentionView, {
-        postKey: mention.id,
-        policy: DEFAULT_POLICY,
-        settings: undefined,
-        onPage: true,
-        position: null,
-        praiseKeys: [],
-        onBack: () => undefined,
-        onStep: () => undefined,
-      }),
-    );
+    const { container } = mount(mentionView(mention.id));
     await settle();
     const step = container.querySelector('[data-step="resolve"]') as HTMLElement;
     const resolve = step.querySelector('button') as HTMLButtonElement;

@@ -1,6 +1,8 @@
-import { act, type ReactElement } from 'react';
+import { act, createElement, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { MentionView } from '../../../components/sidebar/mention/MentionView';
 import type { MentionRow } from '../../../lib/db/records';
+import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -90,4 +92,18 @@ export function buttonNamed(name: string | RegExp, root: ParentNode = document):
 export async function press(button: HTMLElement): Promise<void> {
   await act(async () => button.focus());
   await act(async () => button.click());
+}
+
+/** The sidebar's view of one mention on the page, with the default policy and no settings. */
+export function mentionView(postKey: string): ReactElement {
+  return createElement(MentionView, {
+    postKey,
+    policy: DEFAULT_POLICY,
+    settings: undefined,
+    onPage: true,
+    position: null,
+    praiseKeys: [],
+    onBack: () => undefined,
+    onStep: () => undefined,
+  });
 }

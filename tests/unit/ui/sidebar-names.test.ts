@@ -3,12 +3,10 @@ import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MentionView } from '../../../components/sidebar/mention/MentionView';
 import { SidebarApp } from '../../../components/sidebar/SidebarApp';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
-import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { forgetStorageValues } from '../../../lib/ui/use-extension-storage';
-import { mentionRow, mount, settle, unmountAll } from './mount';
+import { mentionRow, mentionView, mount, settle, unmountAll } from './mount';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -61,18 +59,7 @@ describe('the mention view’s headings', () => {
       message.type === 'sidebar:query' && message.payload.name === 'mention-detail'
         ? detail
         : null) as never);
-    const { container } = mount(
-      createElement(MentionView, {
-        postKey: mention.id,
-        policy: DEFAULT_POLICY,
-        settings: undefined,
-        onPage: true,
-        position: null,
-        praiseKeys: [],
-        onBack: () => undefined,
-        onStep: () => undefined,
-      }),
-    );
+    const { container } = mount(mentionView(mention.id));
     await settle();
     const outline = [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(
       (heading) => `${heading.tagName} ${heading.textContent}`,
