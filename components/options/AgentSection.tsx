@@ -2,6 +2,8 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type Settings, saveSettings } from '../../lib/background/settings';
 import { defaultSignature } from '../../lib/replies/variables';
+import { reasonOf } from '../shared/reason';
+import { FieldError } from '../shared/States';
 
 /** Who the agent is: replies are signed by a person, not by the brand. */
 export function AgentSection({ settings }: { settings: Settings }) {
@@ -10,13 +12,22 @@ export function AgentSection({ settings }: { settings: Settings }) {
   const [name, setName] = useState(settings.agentName);
   const [signature, setSignature] = useState(settings.agentSignature);
   const [saved, setSaved] = useState(false);
+  /** Why the last save did not take: storage can refuse it (full), and the fields keep the typing. */
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setName(settings.agentName);
     setSignature(settings.agentSignature);
   }, [settings.agentName, settings.agentSignature]);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    await saveSettings(browser.storage.local, { agentName: name.trim(), agentSignature: signature.trim() });
+    setError(null);
+    setSaved(false);
+    try {
+      await saveSettings(browser.storage.local, { agentName: name.trim(), agentSignature: signature.trim() });
+    } catch (failure) {
+      setError(`Not saved: ${reasonOf(failure)} Your name and sign-off are still here.`);
+      return;
+    }
     setSaved(true);
   };
   return (
@@ -65,6 +76,7 @@ export function AgentSection({ settings }: { settings: Settings }) {
             </span>
           ) : null}
         </div>
+        <FieldError message={error} testId="agent-error" />
       </form>
     </section>
   );

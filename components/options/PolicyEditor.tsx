@@ -7,6 +7,7 @@ import {
 } from '../../lib/background/policy-store';
 import { type PolicyParseResult, parsePolicyText } from '../../lib/policy/parse';
 import { renderPolicyYaml } from '../../lib/policy/yaml';
+import { reasonOf } from '../shared/reason';
 import { FieldError } from '../shared/States';
 
 const SOURCE_WORDS: Record<PolicySource, string> = {
@@ -263,12 +264,6 @@ export function PolicyEditor({
       <FieldError message={saveError} testId="policy-editor-error" />
     </div>
   );
-}
-
-/** The failure's own words, as a sentence. */
-function reasonOf(failure: unknown): string {
-  const text = (failure instanceof Error ? failure.message : String(failure)).trim();
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** What a screen reader hears when the editor's check settles: valid, or how many errors and the first. */

@@ -5,6 +5,7 @@ import { validatePolicyUrl } from '../../lib/policy/sync';
 import { sendFromPage } from '../../lib/ui/send';
 import { originPatternFor } from '../../lib/ui/site';
 import { busyWhile } from '../shared/busy';
+import { reasonOf } from '../shared/reason';
 import { FieldError } from '../shared/States';
 
 /**
@@ -41,8 +42,9 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
     setError(null);
     setMessage(null);
     if (url.trim() === '') {
-      void saveSettings(browser.storage.local, { policyUrl: '' }).then(() =>
-        setMessage('Policy URL removed: the active policy stays in use.'),
+      void saveSettings(browser.storage.local, { policyUrl: '' }).then(
+        () => setMessage('Policy URL removed: the active policy stays in use.'),
+        (failure: unknown) => setError(`The policy URL was not removed: ${reasonOf(failure)}`),
       );
       return;
     }
@@ -51,16 +53,29 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
       setError(checked.error.message);
       return;
     }
+    const host = checked.url.hostname;
     // Requested synchronously inside the click's handler: browsers only show the prompt for a user gesture.
     const granted = browser.permissions.request({ origins: [originPatternFor(checked.url)] });
-    void granted.then(async (ok) => {
-      if (!ok) {
-        setError(`Parley needs permission to read ${checked.url.hostname} to fetch the policy.`);
+    void (async () => {
+      let ok: boolean;
+      try {
+        ok = await granted;
+      } catch (failure) {
+        setError(`Parley could not ask for permission to read ${host}: ${reasonOf(failure)}`);
         return;
       }
-      await saveSettings(browser.storage.local, { policyUrl: checked.url.href });
+      if (!ok) {
+        setError(`Parley needs permission to read ${host} to fetch the policy.`);
+        return;
+      }
+      try {
+        await saveSettings(browser.storage.local, { policyUrl: checked.url.href });
+      } catch (failure) {
+        setError(`The policy URL was not saved: ${reasonOf(failure)}`);
+        return;
+      }
       await syncNow();
-    });
+    })();
   };
 
   return (
