@@ -6,6 +6,14 @@ import { keepFocusOnRemoval } from '../shared/keep-focus';
 import { FieldError } from '../shared/States';
 
 /**
+ * The access one listed host needs. Removing a host must give back exactly what adding it asked for:
+ * anything else leaves the granted permission behind.
+ */
+function originsFor(host: string): string[] {
+  return host === 'localhost' ? ['http://localhost/*'] : [`https://${host}/*`];
+}
+
+/**
  * Hosts for the host-agnostic adapters (Mastodon instances, other sites). Adding one asks for access to
  * that host only, from the click itself; removing it gives the access back.
  */
@@ -39,9 +47,8 @@ export function HostListEditor({
       setError(`${host} is already on the list.`);
       return;
     }
-    const origins = host === 'localhost' ? ['http://localhost/*'] : [`https://${host}/*`];
     // Requested inside the click's handler: the browser only shows the prompt for a user gesture.
-    void browser.permissions.request({ origins }).then(async (granted) => {
+    void browser.permissions.request({ origins: originsFor(host) }).then(async (granted) => {
       if (!granted) {
         setError(`Parley was not given access to ${host}, so it cannot run there.`);
         return;
@@ -58,7 +65,7 @@ export function HostListEditor({
     const neighbour = buttons[at + 1] ?? buttons[at - 1];
     keepFocusOnRemoval(() => neighbour ?? inputRef.current);
     await saveSettings(browser.storage.local, { [kind]: hosts.filter((entry) => entry !== host) });
-    await browser.permissions.remove({ origins: [`https://${host}/*`] }).catch(() => false);
+    await browser.permissions.remove({ origins: originsFor(host) }).catch(() => false);
   };
 
   return (

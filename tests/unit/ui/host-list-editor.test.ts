@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HostListEditor } from '../../../components/options/HostListEditor';
+import { loadSettings, parseSettings } from '../../../lib/background/settings';
+import { buttonNamed, mount, press, settle, typeInto, unmountAll } from './mount';
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  unmountAll();
+  vi.restoreAllMocks();
+});
+
+const editor = (hosts: string[]) =>
+  createElement(HostListEditor, {
+    settings: parseSettings({ genericHosts: hosts }),
+    kind: 'genericHosts',
+    label: 'Other sites',
+    placeholder: 'forum.example.com',
+  });
+
+describe('the host list’s permissions', () => {
+  it.each([
+    ['localhost', 'http://localhost/*'],
+    ['forum.example.com', 'https://forum.example.com/*'],
+  ])('removing %s gives back the access adding it asked for', async (host, pattern) => {
+    const request = vi.spyOn(browser.permissions, 'request').mockImplementation((async () => true) as never);
+    const remove = vi.spyOn(browser.permissions, 'remove').mockImplementation((async () => true) as never);
+    const view = mount(editor([]));
+    typeInto(view.container.querySelector('input') as HTMLInputElement, host);
+    await press(buttonNamed('Add'));
+    await settle();
+    expect(request).toHaveBeenCalledWith({ origins: [pattern] });
+
+    view.render(editor((await loadSettings(browser.storage.local)).genericHosts));
+    await press(buttonNamed('Remove'));
+    await settle();
+    expect((await loadSettings(browser.storage.local)).genericHosts).toEqual([]);
+    expect(remove).toHaveBeenCalledWith({ origins: [pattern] });
+  });
+});
