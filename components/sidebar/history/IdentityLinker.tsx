@@ -46,6 +46,8 @@ export function IdentityLinker({
     args: Record<string, string>,
     done: string,
   ) => {
+    // The earlier outcome goes: "Linked…" beside a later failure reads as if this one worked too.
+    setMessage(null);
     setError(null);
     // The pressed Link goes with the search results: back to the search. An Unlink goes with its
     // account: on to the next account's Unlink, else the search.
