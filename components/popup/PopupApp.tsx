@@ -9,7 +9,7 @@ import { useThemeAttribute } from '../../lib/ui/use-theme';
 import { busyWhile } from '../shared/busy';
 import { PlatformSwitches } from '../shared/PlatformSwitches';
 import { PolicyNotices } from '../shared/PolicyNotices';
-import { Loading } from '../shared/States';
+import { FieldError, Loading } from '../shared/States';
 import { CurrentSite } from './CurrentSite';
 import { TodayStats } from './TodayStats';
 import './popup.css';
@@ -34,7 +34,7 @@ export function PopupApp() {
   const status = usePolicyStatus();
   const settings = useSettings();
   const now = useNow(30_000);
-  const [syncMessage, setSyncMessage] = useState<string | null>(null);
+  const [syncMessage, setSyncMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [syncing, setSyncing] = useState(false);
   useThemeAttribute(settings?.theme, null);
   const openOptions = () => void browser.runtime.openOptionsPage();
@@ -42,9 +42,10 @@ export function PopupApp() {
     if (syncing) return;
     setSyncing(true);
     try {
-      setSyncMessage((await sendFromPage('sidebar:sync-policy', {})).message);
+      const result = await sendFromPage('sidebar:sync-policy', {});
+      setSyncMessage({ ok: result.ok, text: result.message });
     } catch (failure) {
-      setSyncMessage(failure instanceof Error ? failure.message : String(failure));
+      setSyncMessage({ ok: false, text: failure instanceof Error ? failure.message : String(failure) });
     } finally {
       setSyncing(false);
     }
@@ -88,12 +89,13 @@ export function PopupApp() {
             >
               {syncing ? 'Syncing…' : 'Sync policy now'}
             </button>
-            {syncMessage ? (
+            {syncMessage?.ok ? (
               <span className="small" role="status" data-testid="sync-message">
-                {syncMessage}
+                {syncMessage.text}
               </span>
             ) : null}
           </div>
+          <FieldError message={syncMessage?.ok === false ? syncMessage.text : null} testId="sync-error" />
         </>
       )}
     </main>
