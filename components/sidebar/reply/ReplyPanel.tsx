@@ -71,6 +71,9 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const lengthLimit = useReplyLengthLimit(mention);
 
   const [text, setText] = useState('');
+  /** The editor's text as of the last render, for answers that arrive after the agent typed on. */
+  const latestText = useRef(text);
+  latestText.current = text;
   const [templateId, setTemplateId] = useState<string | null>(null);
   /** The filled template before the agent's edits (for the "still the template" nudge). */
   const [baseline, setBaseline] = useState<string | null>(null);
@@ -302,10 +305,13 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
           name: 'mark-sent',
           args: { caseId: mention.caseId, postKey, text },
         });
-        setText('');
-        setTemplateId(null);
-        setBaseline(null);
-        setUndo(null);
+        // Words typed while the background was recording are a new reply, not the one that was sent.
+        if (latestText.current === text) {
+          setText('');
+          setTemplateId(null);
+          setBaseline(null);
+          setUndo(null);
+        }
         setNotice({ tone: 'ok', text: 'Recorded as sent on the case. Its response clock has stopped.' });
       } catch {
         draft.schedule(text, templateId);

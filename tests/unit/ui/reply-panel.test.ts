@@ -149,3 +149,47 @@ describe('copying when the clipboard refuses', () => {
     );
   });
 });
+
+describe('Mark as sent', () => {
+  /** The background holds mark-sent until `finish` is called; everything else answers at once. */
+  function markSentThatWaits(): { finish: () => void } {
+    let finish: () => void = () => undefined;
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: {
+      type: string;
+      payload: { name?: string };
+    }) => {
+      if (message.type !== 'sidebar:mutate' || message.payload.name !== 'mark-sent') return null;
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      return {};
+    }) as never);
+    return { finish: () => finish() };
+  }
+
+  it('keeps what the agent typed while it was being recorded', async () => {
+    const background = markSentThatWaits();
+    mountPanel();
+    await settle();
+    const editor = byTestId<HTMLTextAreaElement>('reply-editor');
+    typeInto(editor, 'Hi Jane, sorted: your parcel is on its way.');
+    await click(byTestId('reply-mark-sent'));
+    typeInto(editor, 'Hi Jane, sorted: your parcel is on its way. One more thing');
+    await act(async () => background.finish());
+    await settle();
+    expect(editor.value).toBe('Hi Jane, sorted: your parcel is on its way. One more thing');
+    expect(byTestId('reply-status').textContent).toMatch(/^Recorded as sent/);
+  });
+
+  it('clears the reply that was recorded', async () => {
+    const background = markSentThatWaits();
+    mountPanel();
+    await settle();
+    const editor = byTestId<HTMLTextAreaElement>('reply-editor');
+    typeInto(editor, 'Hi Jane, sorted: your parcel is on its way.');
+    await click(byTestId('reply-mark-sent'));
+    await act(async () => background.finish());
+    await settle();
+    expect(editor.value).toBe('');
+  });
+});
