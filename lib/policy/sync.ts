@@ -337,8 +337,8 @@ async function fetchSameHost(
       return {
         error: {
           code: 'redirect',
-          message: `${current.href} redirects to an invalid URL '${location}'.`,
-          details: { status: response.status, location },
+          message: `${current.href} redirects to an invalid URL '${shownLocation(location)}'.`,
+          details: { status: response.status, location: shownLocation(location) },
         },
       };
     }
@@ -352,21 +352,46 @@ async function fetchSameHost(
 }
 
 function redirectProblem(start: URL, target: URL, status: number): SyncError | undefined {
+  const shown = shownLocation(target);
+  const refuse = (message: string): SyncError => ({
+    code: 'redirect',
+    message: `${start.href} redirects to ${message}`,
+    details: { status, location: shown },
+  });
   if (target.hostname !== start.hostname) {
-    return {
-      code: 'redirect',
-      message: `${start.href} redirects to another host (${target.host}); a policy is only read from the host it is published on.`,
-      details: { status, location: target.href },
-    };
+    return refuse(`another host (${target.host}); a policy is only read from the host it is published on.`);
+  }
+  if (target.username !== '' || target.password !== '') {
+    return refuse(`a URL with a user name and password (${shown}); a policy is fetched without credentials.`);
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return refuse(`${target.protocol}// (${shown}); a policy must stay on https://.`);
   }
   if (!validatePolicyUrl(target.href).ok) {
-    return {
-      code: 'redirect',
-      message: `${start.href} redirects to plain http:// (${target.href}); a policy must stay on https://.`,
-      details: { status, location: target.href },
-    };
+    return refuse(`plain http:// (${shown}); a policy must stay on https://.`);
   }
   return undefined;
+}
+
+const MAX_SHOWN_LOCATION = 200;
+
+/**
+ * A redirect target as errors show it. Security rationale: errors are shown in the options page, the
+ * popup and the sidebar and are kept in the sync status, so a password in a Location header must not
+ * reach them, and a server's header of any length must not fill them.
+ */
+function shownLocation(location: URL | string): string {
+  let text: string;
+  if (typeof location === 'string') {
+    // Unparseable, so the authority is found by hand: everything up to its last '@' is userinfo.
+    text = location.replace(/^([^/?#]*\/\/)[^/?#]*@/, '$1');
+  } else {
+    const copy = new URL(location.href);
+    copy.username = '';
+    copy.password = '';
+    text = copy.href;
+  }
+  return text.length > MAX_SHOWN_LOCATION ? `${text.slice(0, MAX_SHOWN_LOCATION)}…` : text;
 }
 
 type BodyResult =

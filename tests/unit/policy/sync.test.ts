@@ -354,6 +354,38 @@ describe('syncPolicy against a real local HTTP server', () => {
     expect(requests.map((request) => request.url)).toEqual(['/elsewhere.yaml']);
   });
 
+  it('names the real reason for a refused same-host redirect and never shows its password', async () => {
+    const port = new URL(base).port;
+    const redirectTo = (path: string, location: string) =>
+      handlers.set(path, (_request, response) => {
+        response.writeHead(302, { Location: location });
+        response.end();
+      });
+    redirectTo('/userinfo.yaml', `http://agent:s3cret@127.0.0.1:${port}/v2/policy.yaml`);
+    const userinfo = expectRejected(
+      await syncPolicy({ url: `${base}/userinfo.yaml`, active: null }),
+      'redirect',
+    );
+    expect(userinfo.message).toBe(
+      `${base}/userinfo.yaml redirects to a URL with a user name and password (${base}/v2/policy.yaml); a policy is fetched without credentials.`,
+    );
+    expect(JSON.stringify(userinfo)).not.toContain('s3cret');
+
+    redirectTo('/ftp.yaml', 'ftp://127.0.0.1/policy.yaml');
+    const ftp = expectRejected(await syncPolicy({ url: `${base}/ftp.yaml`, active: null }), 'redirect');
+    expect(ftp.message).toBe(
+      `${base}/ftp.yaml redirects to ftp:// (ftp://127.0.0.1/policy.yaml); a policy must stay on https://.`,
+    );
+
+    redirectTo('/broken.yaml', `https://agent:s3cret@bad host/${'x'.repeat(5000)}`);
+    const broken = expectRejected(await syncPolicy({ url: `${base}/broken.yaml`, active: null }), 'redirect');
+    expect(broken.message).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/broken\.yaml redirects to an invalid URL 'https:\/\/bad host\/x+…'\.$/,
+    );
+    expect(broken.message.length).toBeLessThan(400);
+    expect(JSON.stringify(broken)).not.toContain('s3cret');
+  });
+
   it('checks where a browser-followed redirect ended (opaque redirects)', async () => {
     // Browsers hide the target of redirect: 'manual' behind an opaque response; emulate that.
     const browserLikeFetch = (finalUrl: string): typeof fetch =>
