@@ -6,6 +6,7 @@ import {
   saveActivePolicy,
 } from '../../lib/background/policy-store';
 import { type PolicyParseResult, parsePolicyText } from '../../lib/policy/parse';
+import { DEFAULT_MAX_POLICY_BYTES, formatBytes } from '../../lib/policy/sync';
 import { renderPolicyYaml } from '../../lib/policy/yaml';
 import { reasonOf } from '../shared/reason';
 import { FieldError } from '../shared/States';
@@ -101,6 +102,14 @@ export function PolicyEditor({
   const importFile = async (file: File) => {
     setMessage(null);
     setSaveError(null);
+    // The limit a sync holds the published file to; checked first, as reading a file holds all of it.
+    if (file.size > DEFAULT_MAX_POLICY_BYTES) {
+      setFileErrors(null);
+      setSaveError(
+        `${file.name} was not applied: it is ${formatBytes(file.size)}; the limit is ${formatBytes(DEFAULT_MAX_POLICY_BYTES)}.`,
+      );
+      return;
+    }
     let content: string;
     try {
       content = await file.text();

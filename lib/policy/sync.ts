@@ -465,7 +465,7 @@ function normalizeUrl(value: string): string {
 }
 
 /** Exact byte counts: near the limit, a rounded "1 MiB" would hide why it was refused. */
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   const exact = `${bytes.toLocaleString('en-US')} bytes`;
   return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
     ? `${bytes / (1024 * 1024)} MiB (${exact})`

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PolicyEditor } from '../../../components/options/PolicyEditor';
 import type { ActivePolicyRecord } from '../../../lib/background/policy-store';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import { DEFAULT_MAX_POLICY_BYTES } from '../../../lib/policy/sync';
 import { buttonNamed, byTestId, mount, press, settle, typeInto, unmountAll } from './mount';
 
 beforeEach(() => fakeBrowser.reset());
@@ -118,6 +119,26 @@ describe('the policy editor when storage refuses the policy', () => {
     await settle(20);
     expect(byTestId('policy-editor-error').textContent).toBe(
       'acme.yaml was not applied: Resource::kQuotaBytes quota exceeded.',
+    );
+    expect(document.querySelector('[data-testid="policy-editor-message"]')).toBeNull();
+  });
+});
+
+describe('importing a policy file', () => {
+  it('refuses a file over the size a sync accepts without reading it, naming both sizes', async () => {
+    mount(createElement(PolicyEditor, { record }));
+    await settle(200);
+    const read = vi.spyOn(File.prototype, 'text');
+    const input = byTestId<HTMLInputElement>('policy-file');
+    const big = new File([new Uint8Array(DEFAULT_MAX_POLICY_BYTES + 1)], 'big.yaml');
+    Object.defineProperty(input, 'files', { configurable: true, value: [big] });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle(20);
+    expect(read).not.toHaveBeenCalled();
+    expect(byTestId('policy-editor-error').textContent).toBe(
+      'big.yaml was not applied: it is 1,048,577 bytes; the limit is 1 MiB (1,048,576 bytes).',
     );
     expect(document.querySelector('[data-testid="policy-editor-message"]')).toBeNull();
   });
