@@ -18,6 +18,8 @@ import type { Policy } from './schema';
 export const DEFAULT_SYNC_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_POLICY_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 5;
+/** Of any one thing a server wrote, when an error shows it. */
+const MAX_SHOWN_CHARACTERS = 200;
 
 export type SyncErrorCode =
   | 'offline'
@@ -178,7 +180,7 @@ export async function syncPolicy(options: SyncOptions): Promise<SyncOutcome> {
     }
     if (response.status !== 200) {
       await discardBody(response);
-      const statusText = response.statusText ? ` ${response.statusText}` : '';
+      const statusText = response.statusText ? ` ${clip(response.statusText)}` : '';
       return rejected('http-status', `HTTP ${response.status}${statusText} from ${shown}.`, {
         status: response.status,
       });
@@ -236,14 +238,14 @@ export async function syncPolicy(options: SyncOptions): Promise<SyncOutcome> {
       return syntax
         ? rejected(
             'invalid-yaml',
-            `The policy at ${shown} is not valid YAML: ${where}: ${first.message}${more}.`,
+            `The policy at ${shown} is not valid YAML: ${where}: ${clip(first.message)}${more}.`,
             {
               errors: parsed.errors,
             },
           )
         : rejected(
             'invalid-schema',
-            `The policy at ${shown} has ${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}: ${where}, ${first.path}: ${first.message}${more}.`,
+            `The policy at ${shown} has ${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}: ${where}, ${clip(first.path)}: ${clip(first.message)}${more}.`,
             { errors: parsed.errors },
           );
     }
@@ -373,12 +375,18 @@ function redirectProblem(start: URL, target: URL, status: number): SyncError | u
   return undefined;
 }
 
-const MAX_SHOWN_LOCATION = 200;
+/**
+ * What a server wrote (a header, a key or value its file echoed back by the parser), as errors show it.
+ * Errors are shown in the options page, the popup and the sidebar and kept in the sync status: a
+ * 300,000-character key must not become a 300,000-character status line.
+ */
+function clip(text: string): string {
+  return text.length > MAX_SHOWN_CHARACTERS ? `${text.slice(0, MAX_SHOWN_CHARACTERS)}…` : text;
+}
 
 /**
- * A redirect target as errors show it. Security rationale: errors are shown in the options page, the
- * popup and the sidebar and are kept in the sync status, so a password in a Location header must not
- * reach them, and a server's header of any length must not fill them.
+ * A redirect target as errors show it. Security rationale: a password in a Location header must not
+ * reach the errors shown to the agent and kept in the sync status.
  */
 function shownLocation(location: URL | string): string {
   let text: string;
@@ -391,7 +399,7 @@ function shownLocation(location: URL | string): string {
     copy.password = '';
     text = copy.href;
   }
-  return text.length > MAX_SHOWN_LOCATION ? `${text.slice(0, MAX_SHOWN_LOCATION)}…` : text;
+  return clip(text);
 }
 
 type BodyResult =

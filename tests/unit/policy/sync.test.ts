@@ -307,6 +307,39 @@ describe('syncPolicy against a real local HTTP server', () => {
     );
   });
 
+  it('keeps what the server wrote to a few hundred characters in an error', async () => {
+    const key = 'k'.repeat(300_000);
+    serve('/huge-key.json', JSON.stringify({ [key]: 1, ...policyV(1) }), {
+      'Content-Type': 'application/json',
+    });
+    const schema = expectRejected(
+      await syncPolicy({ url: `${base}/huge-key.json`, active: null }),
+      'invalid-schema',
+    );
+    expect(schema.message).toMatch(
+      /^The policy at .* has 1 error: line 1, column 2, k+…: Unknown key "k+…\.$/,
+    );
+    expect(schema.message.length).toBeLessThan(600);
+
+    serve('/huge-alias.yaml', `version: *${key}\n`);
+    const syntax = expectRejected(
+      await syncPolicy({ url: `${base}/huge-alias.yaml`, active: null }),
+      'invalid-yaml',
+    );
+    expect(syntax.message.length).toBeLessThan(600);
+
+    handlers.set('/huge-status.yaml', (_request, response) => {
+      response.writeHead(500, `Internal ${'x'.repeat(10_000)}`);
+      response.end();
+    });
+    const status = expectRejected(
+      await syncPolicy({ url: `${base}/huge-status.yaml`, active: null }),
+      'http-status',
+    );
+    expect(status.message).toMatch(/^HTTP 500 Internal x+… from .*\/huge-status\.yaml\.$/);
+    expect(status.message.length).toBeLessThan(600);
+  });
+
   it('says when the URL gives a web page instead of the policy file', async () => {
     const page = '<!DOCTYPE html>\n<html>\n<body>\n<p>version: 1</p>\n<p>brand: Acme</p>\n</body></html>\n';
     serve('/blob/policy.yaml', page, { 'Content-Type': 'text/html; charset=utf-8' });
