@@ -10,7 +10,17 @@ import type { HistoryItem } from '../../../lib/db/customers';
 import type { CustomerRow, IdentityRow } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { suggestReplies } from '../../../lib/replies/suggest';
-import { buttonNamed, byTestId, mentionRow, mount, press, settle, typeInto, unmountAll } from './mount';
+import {
+  buttonNamed,
+  byTestId,
+  identityRow,
+  mentionRow,
+  mount,
+  press,
+  settle,
+  typeInto,
+  unmountAll,
+} from './mount';
 
 afterEach(() => {
   unmountAll();
@@ -26,13 +36,7 @@ function background(answer: (name: string, args: Record<string, unknown>) => unk
     message.type === 'sidebar:query' ? answer(message.payload.name, message.payload.args) : null) as never);
 }
 
-const identity = (handle: string, platform: IdentityRow['platform'] = 'x'): IdentityRow => ({
-  id: `${platform}:${handle}`,
-  platform,
-  handle,
-  customerId: 'cu-jane',
-  displayName: null,
-});
+const identity = identityRow;
 
 const customer = (id: string, displayName: string): CustomerRow => ({
   id,

@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HostListEditor } from '../../../components/options/HostListEditor';
-import { loadSettings, parseSettings } from '../../../lib/background/settings';
-import { buttonNamed, mount, press, settle, typeInto, unmountAll } from './mount';
+import { loadSettings } from '../../../lib/background/settings';
+import { buttonNamed, hostListEditor, mount, press, settle, typeInto, unmountAll } from './mount';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
@@ -13,13 +11,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const editor = (hosts: string[]) =>
-  createElement(HostListEditor, {
-    settings: parseSettings({ genericHosts: hosts }),
-    kind: 'genericHosts',
-    label: 'Other sites',
-    placeholder: 'forum.example.com',
-  });
+const editor = hostListEditor;
 
 describe('the host list’s permissions', () => {
   it.each([

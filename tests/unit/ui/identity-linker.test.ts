@@ -3,21 +3,14 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { IdentityLinker } from '../../../components/sidebar/history/IdentityLinker';
-import type { IdentityRow } from '../../../lib/db/records';
-import { buttonNamed, byTestId, mount, press, settle, typeInto, unmountAll } from './mount';
+import { buttonNamed, byTestId, identityRow, mount, press, settle, typeInto, unmountAll } from './mount';
 
 afterEach(() => {
   unmountAll();
   vi.restoreAllMocks();
 });
 
-const identity = (handle: string, platform: IdentityRow['platform'] = 'x'): IdentityRow => ({
-  id: `${platform}:${handle}`,
-  platform,
-  handle,
-  customerId: 'cu-jane',
-  displayName: null,
-});
+const identity = identityRow;
 
 describe('linking accounts', () => {
   it('a failure after a link shows only the failure, not the earlier success beside it', async () => {

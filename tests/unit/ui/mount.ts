@@ -1,7 +1,9 @@
 import { act, createElement, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { HostListEditor } from '../../../components/options/HostListEditor';
 import { MentionView } from '../../../components/sidebar/mention/MentionView';
-import type { MentionRow } from '../../../lib/db/records';
+import { parseSettings } from '../../../lib/background/settings';
+import type { IdentityRow, MentionRow } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -106,4 +108,19 @@ export function mentionView(postKey: string): ReactElement {
     onBack: () => undefined,
     onStep: () => undefined,
   });
+}
+
+/** The options page's editor of other sites, holding these hosts. */
+export function hostListEditor(hosts: string[]): ReactElement {
+  return createElement(HostListEditor, {
+    settings: parseSettings({ genericHosts: hosts }),
+    kind: 'genericHosts',
+    label: 'Other sites',
+    placeholder: 'forum.example.com',
+  });
+}
+
+/** One of Jane's accounts. */
+export function identityRow(handle: string, platform: IdentityRow['platform'] = 'x'): IdentityRow {
+  return { id: `${platform}:${handle}`, platform, handle, customerId: 'cu-jane', displayName: null };
 }

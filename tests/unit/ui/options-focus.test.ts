@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DataSection } from '../../../components/options/DataSection';
-import { HostListEditor } from '../../../components/options/HostListEditor';
 import { PolicyEditor } from '../../../components/options/PolicyEditor';
 import { PolicyUrlForm } from '../../../components/options/PolicyUrlForm';
 import { PopupApp } from '../../../components/popup/PopupApp';
@@ -13,7 +12,7 @@ import type { ActivePolicyRecord, PolicySyncStatus } from '../../../lib/backgrou
 import { loadSettings, parseSettings } from '../../../lib/background/settings';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import { forgetStorageValues } from '../../../lib/ui/use-extension-storage';
-import { buttonNamed, byTestId, mount, press, settle, typeInto, unmountAll } from './mount';
+import { buttonNamed, byTestId, hostListEditor, mount, press, settle, typeInto, unmountAll } from './mount';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -116,13 +115,7 @@ describe('options and popup: focus after a press', () => {
 
   it('Remove on an added site moves on to the next site’s Remove, then to the input', async () => {
     vi.spyOn(browser.permissions, 'remove').mockImplementation((async () => true) as never);
-    const editor = (hosts: string[]) =>
-      createElement(HostListEditor, {
-        settings: parseSettings({ genericHosts: hosts }),
-        kind: 'genericHosts',
-        label: 'Other sites',
-        placeholder: 'forum.example.com',
-      });
+    const editor = hostListEditor;
     const view = mount(editor(['a.example', 'b.example']));
     await press(buttonNamed('Remove', view.container.querySelector('li') as HTMLElement));
     view.render(editor((await loadSettings(browser.storage.local)).genericHosts));
