@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { type Settings, saveSettings } from '../../lib/background/settings';
 import { normalizeHost } from '../../lib/sites/enabled-hosts';
 import { keepFocusOnRemoval } from '../shared/keep-focus';
+import { reasonOf } from '../shared/reason';
 import { FieldError } from '../shared/States';
 
 /**
@@ -48,14 +49,18 @@ export function HostListEditor({
       return;
     }
     // Requested inside the click's handler: the browser only shows the prompt for a user gesture.
-    void browser.permissions.request({ origins: originsFor(host) }).then(async (granted) => {
-      if (!granted) {
-        setError(`Parley was not given access to ${host}, so it cannot run there.`);
-        return;
-      }
-      await saveSettings(browser.storage.local, { [kind]: [...hosts, host] });
-      setValue('');
-    });
+    void browser.permissions
+      .request({ origins: originsFor(host) })
+      .then(async (granted) => {
+        if (!granted) {
+          setError(`Parley was not given access to ${host}, so it cannot run there.`);
+          return;
+        }
+        await saveSettings(browser.storage.local, { [kind]: [...hosts, host] });
+        setValue('');
+      })
+      // The typed host stays in the field, to add again.
+      .catch((failure: unknown) => setError(`${host} was not added: ${reasonOf(failure)}`));
   };
 
   const remove = async (host: string) => {
@@ -64,7 +69,14 @@ export function HostListEditor({
     const at = hosts.indexOf(host);
     const neighbour = buttons[at + 1] ?? buttons[at - 1];
     keepFocusOnRemoval(() => neighbour ?? inputRef.current);
-    await saveSettings(browser.storage.local, { [kind]: hosts.filter((entry) => entry !== host) });
+    setError(null);
+    try {
+      await saveSettings(browser.storage.local, { [kind]: hosts.filter((entry) => entry !== host) });
+    } catch (failure) {
+      // Still listed, so its access stays too: the two never disagree.
+      setError(`${host} was not removed: ${reasonOf(failure)}`);
+      return;
+    }
     await browser.permissions.remove({ origins: originsFor(host) }).catch(() => false);
   };
 

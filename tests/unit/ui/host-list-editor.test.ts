@@ -33,3 +33,47 @@ describe('the host list’s permissions', () => {
     expect(remove).toHaveBeenCalledWith({ origins: [pattern] });
   });
 });
+
+describe('the host list when storage refuses', () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
+  const refuseStorage = () =>
+    vi
+      .spyOn(browser.storage.local, 'set')
+      .mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
+
+  it('says a host was not added, and keeps it in the field', async () => {
+    vi.spyOn(browser.permissions, 'request').mockImplementation((async () => true) as never);
+    const view = mount(editor([]));
+    const input = view.container.querySelector('input') as HTMLInputElement;
+    typeInto(input, 'forum.example.com');
+    refuseStorage();
+    await press(buttonNamed('Add'));
+    await settle();
+    expect(unhandled).toEqual([]);
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toBe(
+      'forum.example.com was not added: Resource::kQuotaBytes quota exceeded.',
+    );
+    expect(input.value).toBe('forum.example.com');
+  });
+
+  it('says a host was not removed, and keeps its access', async () => {
+    const remove = vi.spyOn(browser.permissions, 'remove').mockImplementation((async () => true) as never);
+    const view = mount(editor(['forum.example.com']));
+    refuseStorage();
+    await press(buttonNamed('Remove'));
+    await settle();
+    expect(unhandled).toEqual([]);
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toBe(
+      'forum.example.com was not removed: Resource::kQuotaBytes quota exceeded.',
+    );
+    expect(remove).not.toHaveBeenCalled();
+  });
+});
