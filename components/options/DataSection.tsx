@@ -1,4 +1,4 @@
-import { type MouseEvent, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type MouseEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { getDb } from '../../lib/db/instance';
 import type { PurgeCounts } from '../../lib/db/retention';
@@ -209,6 +209,12 @@ function ConfirmDelete({
   const firstClickOnly = (action: () => void) => (event: MouseEvent<HTMLButtonElement>) => {
     if (event.detail <= 1) action();
   };
+  // Escape backs out of the confirmation, as it closes any other question the page asks.
+  const cancelOnEscape = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onCancel();
+  };
   return confirming ? (
     <span key="confirmation" className="button-row">
       <button
@@ -216,6 +222,7 @@ function ConfirmDelete({
         className={`button${size} danger`}
         disabled={disabled}
         onMouseDown={notSecondPress}
+        onKeyDown={cancelOnEscape}
         onClick={firstClickOnly(onConfirm)}
       >
         {confirmLabel}
@@ -225,6 +232,7 @@ function ConfirmDelete({
         type="button"
         className={`button${size}`}
         onMouseDown={notSecondPress}
+        onKeyDown={cancelOnEscape}
         onClick={firstClickOnly(onCancel)}
       >
         Cancel

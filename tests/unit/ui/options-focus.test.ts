@@ -128,6 +128,20 @@ describe('options and popup: focus after a press', () => {
     expect(document.activeElement).toBe(view.container.querySelector('input'));
   });
 
+  it('Escape backs out of a delete confirmation, back to its Delete… button', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async () => []) as never);
+    const { container } = mount(createElement(DataSection));
+    const ask = buttonNamed('Delete old cases…');
+    await press(ask);
+    const cancel = buttonNamed('Cancel');
+    expect(document.activeElement).toBe(cancel);
+    await act(async () => {
+      cancel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(container.querySelector('button.danger')?.textContent).toBe('Delete old cases…');
+    expect(document.activeElement?.textContent).toBe('Delete old cases…');
+  });
+
   it('deleting one customer returns focus to the search box', async () => {
     vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: {
       type: string;
