@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { type Settings, saveSettings } from '../../lib/background/settings';
 import { defaultSignature } from '../../lib/replies/variables';
 import { reasonOf } from '../shared/reason';
-import { FieldError } from '../shared/States';
+import { FieldError, StatusNote } from '../shared/States';
 
 /** Who the agent is: replies are signed by a person, not by the brand. */
 export function AgentSection({ settings }: { settings: Settings }) {
@@ -70,11 +70,7 @@ export function AgentSection({ settings }: { settings: Settings }) {
           <button type="submit" className="button primary">
             Save
           </button>
-          {saved ? (
-            <span className="small" role="status">
-              Saved.
-            </span>
-          ) : null}
+          <StatusNote message={saved ? 'Saved.' : null} inline />
         </div>
         <FieldError message={error} testId="agent-error" />
       </form>

@@ -150,12 +150,14 @@ function ImportPanel() {
         </div>
       ) : null}
       <FieldError message={error} testId="import-error" />
-      {result ? (
-        <p className="small" role="status" data-testid="import-result">
-          Imported {result.written.customers} customers, {result.written.mentions} mentions and{' '}
-          {result.written.cases} cases ({result.skipped.mentions} mentions were already here).
-        </p>
-      ) : null}
+      <StatusNote
+        message={
+          result
+            ? `Imported ${result.written.customers} customers, ${result.written.mentions} mentions and ${result.written.cases} cases (${result.skipped.mentions} mentions were already here).`
+            : null
+        }
+        testId="import-result"
+      />
     </div>
   );
 }

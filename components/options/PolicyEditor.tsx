@@ -9,7 +9,7 @@ import { type PolicyParseResult, parsePolicyText } from '../../lib/policy/parse'
 import { DEFAULT_MAX_POLICY_BYTES, formatBytes } from '../../lib/policy/sync';
 import { renderPolicyYaml } from '../../lib/policy/yaml';
 import { reasonOf } from '../shared/reason';
-import { FieldError } from '../shared/States';
+import { FieldError, StatusNote } from '../shared/States';
 
 const SOURCE_WORDS: Record<PolicySource, string> = {
   default: 'the built-in policy',
@@ -264,11 +264,7 @@ export function PolicyEditor({
         >
           Discard changes
         </button>
-        {message ? (
-          <span className="small" role="status" data-testid="policy-editor-message">
-            {message}
-          </span>
-        ) : null}
+        <StatusNote message={message} testId="policy-editor-message" inline />
       </div>
       <FieldError message={saveError} testId="policy-editor-error" />
     </div>

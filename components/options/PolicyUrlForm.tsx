@@ -6,7 +6,7 @@ import { sendFromPage } from '../../lib/ui/send';
 import { originPatternFor } from '../../lib/ui/site';
 import { busyWhile } from '../shared/busy';
 import { reasonOf } from '../shared/reason';
-import { FieldError } from '../shared/States';
+import { FieldError, StatusNote } from '../shared/States';
 
 /**
  * Where the team publishes its policy. Saving asks for permission to fetch from that host only (an
@@ -107,11 +107,7 @@ export function PolicyUrlForm({ settings }: { settings: Settings }) {
         </span>
       </div>
       <FieldError message={error} testId="policy-url-error" />
-      {message && !error ? (
-        <p className="small" role="status" data-testid="policy-url-message">
-          {message}
-        </p>
-      ) : null}
+      <StatusNote message={error ? null : message} testId="policy-url-message" />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { useThemeAttribute } from '../../lib/ui/use-theme';
 import { busyWhile } from '../shared/busy';
 import { PlatformSwitches } from '../shared/PlatformSwitches';
 import { PolicyNotices } from '../shared/PolicyNotices';
-import { FieldError, Loading } from '../shared/States';
+import { FieldError, Loading, StatusNote } from '../shared/States';
 import { CurrentSite } from './CurrentSite';
 import { TodayStats } from './TodayStats';
 import './popup.css';
@@ -89,11 +89,7 @@ export function PopupApp() {
             >
               {syncing ? 'Syncing…' : 'Sync policy now'}
             </button>
-            {syncMessage?.ok ? (
-              <span className="small" role="status" data-testid="sync-message">
-                {syncMessage.text}
-              </span>
-            ) : null}
+            <StatusNote message={syncMessage?.ok ? syncMessage.text : null} testId="sync-message" inline />
           </div>
           <FieldError message={syncMessage?.ok === false ? syncMessage.text : null} testId="sync-error" />
         </>

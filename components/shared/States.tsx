@@ -45,12 +45,26 @@ export function FieldError({ message, testId }: { message: string | null | undef
   );
 }
 
-/** An inline, politely announced outcome of an action ("Purged 3 cases"). Nothing without a message. */
-export function StatusNote({ message, testId }: { message: string | null | undefined; testId?: string }) {
-  if (!message) return null;
+/**
+ * An inline, politely announced outcome of an action ("Purged 3 cases"). The live region is always
+ * there, empty until there is something to say: screen readers announce a change inside a region they
+ * already know, not reliably one created with its text in it. `testId` marks it only while it speaks.
+ */
+export function StatusNote({
+  message,
+  testId,
+  inline = false,
+}: {
+  message: ReactNode;
+  testId?: string;
+  /** A span beside the buttons it reports on, rather than a paragraph of its own. */
+  inline?: boolean;
+}) {
+  const speaking = message !== null && message !== undefined && message !== false && message !== '';
+  const Tag = inline ? 'span' : 'p';
   return (
-    <p className="small" role="status" data-testid={testId}>
-      {message}
-    </p>
+    <Tag className="small status-note" role="status" data-testid={speaking ? testId : undefined}>
+      {speaking ? message : null}
+    </Tag>
   );
 }

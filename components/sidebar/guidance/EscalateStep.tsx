@@ -6,7 +6,7 @@ import { formatDuration } from '../../../lib/ui/response-clock';
 import { sendFromPage } from '../../../lib/ui/send';
 import { useNow } from '../../../lib/ui/use-now';
 import { busyWhile } from '../../shared/busy';
-import { FieldError } from '../../shared/States';
+import { FieldError, StatusNote } from '../../shared/States';
 import { ContactCard } from './ContactCard';
 import { useRecordStep } from './use-record-step';
 
@@ -62,11 +62,7 @@ export function EscalateStep({
         >
           Escalated
         </button>
-        {recorded ? (
-          <span className="small" role="status">
-            Recorded on the case.
-          </span>
-        ) : null}
+        <StatusNote message={recorded ? 'Recorded on the case.' : null} inline />
       </div>
       <FieldError message={error} />
     </div>

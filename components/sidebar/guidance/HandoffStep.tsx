@@ -7,7 +7,7 @@ import type { TemplateValues } from '../../../lib/replies/variables';
 import { sendFromPage } from '../../../lib/ui/send';
 import { busyWhile } from '../../shared/busy';
 import { CopyButton } from '../../shared/CopyButton';
-import { FieldError } from '../../shared/States';
+import { FieldError, StatusNote } from '../../shared/States';
 import { useReplyLanguage } from '../reply/reply-language';
 import { useRecordStep } from './use-record-step';
 
@@ -104,11 +104,7 @@ export function HandoffStep({
         >
           Moved to {CHANNEL_NAMES[channel]}
         </button>
-        {recorded ? (
-          <span className="small" role="status">
-            {recorded}
-          </span>
-        ) : null}
+        <StatusNote message={recorded} inline />
       </div>
       <FieldError message={error} />
     </div>

@@ -45,14 +45,17 @@ describe('the agent section when storage refuses the save', () => {
     expect(error.textContent).toBe(
       'Not saved: Resource::kQuotaBytes quota exceeded. Your name and sign-off are still here.',
     );
-    expect(container.querySelector('[role="status"]')).toBeNull();
+    const status = container.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('');
     expect((name as HTMLInputElement).value).toBe('Sam Lee');
     expect((signature as HTMLInputElement).value).toBe('– Sam, Acme support');
 
     vi.restoreAllMocks();
     await submit(buttonNamed('Save'));
     expect(document.querySelector('[data-testid="agent-error"]')).toBeNull();
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('Saved.');
+    // Announced in the region that was already there, empty, before the save.
+    expect(container.querySelector('[role="status"]')).toBe(status);
+    expect(status?.textContent).toBe('Saved.');
   });
 });
 
