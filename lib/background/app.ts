@@ -32,7 +32,7 @@ import { loadActivePolicy } from './policy-store';
 import { PolicySyncService } from './policy-sync-service';
 import { recordReportedPosts } from './record-reports';
 import { reportFilter } from './report-origin';
-import { rescanOpenTabs, type StorageChangeLike, scanConfigChanged, type TabsLike } from './rescan';
+import { rescanOpenTabs, type StorageChangeLike, scanConfigChanged } from './rescan';
 import { createMessageRouter } from './router';
 import { loadSettings, SETTINGS_KEY } from './settings';
 import { changedBy, runSidebarMutation, runSidebarQuery } from './sidebar-api';
@@ -268,7 +268,12 @@ export function createBackgroundApp() {
     async onLocalStorageChanged(changes: Record<string, StorageChangeLike>) {
       await Promise.all([
         SETTINGS_KEY in changes ? Promise.all([resyncEnabledHosts(), refreshEnabledMastodonLimits()]) : null,
-        scanConfigChanged(changes) ? rescanOpenTabs(browser.tabs as unknown as TabsLike) : null,
+        scanConfigChanged(changes)
+          ? rescanOpenTabs(
+              () => browser.tabs.query({}),
+              (tabId) => sendToTab(tabId, 'background:rescan', {}),
+            )
+          : null,
       ]);
     },
     /**

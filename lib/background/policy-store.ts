@@ -102,8 +102,14 @@ function withoutRefusedPatterns(
   };
 }
 
+/**
+ * `unreadable` is never stored: it is worked out on load, about the stored value. `setAside` is kept
+ * with the policy it describes (the patterns were left out of it), so its notice stays until a policy
+ * replaces it.
+ */
 export async function saveActivePolicy(area: LocalArea, record: ActivePolicyRecord): Promise<void> {
-  await area.set({ [POLICY_KEY]: record });
+  const { unreadable: _unreadable, ...stored } = record;
+  await area.set({ [POLICY_KEY]: stored });
 }
 
 export async function loadPolicyStatus(area: LocalArea): Promise<PolicySyncStatus> {

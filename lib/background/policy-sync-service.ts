@@ -132,8 +132,7 @@ export class PolicySyncService {
     // Saved only over the record this sync compared with: a policy the agent saved meanwhile stays.
     const current = await loadActivePolicy(this.area);
     if (changedSince(active, current)) return;
-    const { unreadable: _unreadable, setAside: _setAside, ...record } = current;
-    await saveActivePolicy(this.area, { ...record, source: 'url', url: sourceUrl, etag, lastModified });
+    await saveActivePolicy(this.area, { ...current, source: 'url', url: sourceUrl, etag, lastModified });
   }
 }
 

@@ -14,11 +14,6 @@ export interface StorageChangeLike {
   newValue?: unknown;
 }
 
-export interface TabsLike {
-  query(filter: Record<string, never>): Promise<Array<{ id?: number }>>;
-  sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
-}
-
 /**
  * Whether a change in extension storage changes any page's scan config. Not for every settings save:
  * a theme or signature change, or a sync that only refreshed the policy's validators, would restart
@@ -26,31 +21,30 @@ export interface TabsLike {
  */
 export function scanConfigChanged(changes: Record<string, StorageChangeLike>): boolean {
   const settings = changes[SETTINGS_KEY];
-  if (settings && scanSettingsOf(settings.oldValue) !== scanSettingsOf(settings.newValue)) return true;
+  if (settings && !deepEqual(scanSettingsOf(settings.oldValue), scanSettingsOf(settings.newValue)))
+    return true;
   const policy = changes[POLICY_KEY];
   // Compared as values: a policy saved again with its keys in another order changes nothing a page reads.
   return policy !== undefined && !deepEqual(brandOf(policy.oldValue), brandOf(policy.newValue));
 }
 
-function scanSettingsOf(stored: unknown): string {
+function scanSettingsOf(stored: unknown): unknown {
   const { disabledPlatforms, mastodonHosts, genericHosts } = parseSettings(stored);
-  return JSON.stringify([disabledPlatforms, mastodonHosts, genericHosts]);
+  return [disabledPlatforms, mastodonHosts, genericHosts];
 }
 
 function brandOf(stored: unknown): unknown {
   return (stored as { policy?: { brand?: unknown } } | null | undefined)?.policy?.brand;
 }
 
-/** Asks the top frame of every tab to scan again; a tab without our content script just does not answer. */
-export async function rescanOpenTabs(tabs: TabsLike): Promise<void> {
-  const open = await tabs.query({});
-  await Promise.all(
-    open.map(({ id }) =>
-      id === undefined
-        ? undefined
-        : tabs
-            .sendMessage(id, { type: 'background:rescan', payload: {} }, { frameId: 0 })
-            .catch(() => undefined),
-    ),
-  );
+/**
+ * Asks the top frame of every tab to scan again (`rescan`: the typed background → content send); a tab
+ * without our content script just does not answer.
+ */
+export async function rescanOpenTabs(
+  openTabs: () => Promise<Array<{ id?: number }>>,
+  rescan: (tabId: number) => Promise<unknown>,
+): Promise<void> {
+  const open = await openTabs();
+  await Promise.all(open.map(({ id }) => (id === undefined ? undefined : rescan(id).catch(() => undefined))));
 }

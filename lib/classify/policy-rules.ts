@@ -86,7 +86,7 @@ export function compileRulePattern(source: string): RegExp {
  * post a page shows and cannot be interrupted, so one post would freeze the page. Only the pattern's
  * shape is read: a group repeated a fixed or optional number of times is let through.
  */
-export function nestedRepetition(source: string): string | undefined {
+function nestedRepetition(source: string): string | undefined {
   const groups: Array<{ start: number; repeats: boolean }> = [{ start: 0, repeats: false }];
   const current = () => groups[groups.length - 1] as { start: number; repeats: boolean };
   let index = 0;

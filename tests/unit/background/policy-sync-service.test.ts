@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadActivePolicy, loadPolicyStatus, POLICY_KEY } from '../../../lib/background/policy-store';
+import {
+  loadActivePolicy,
+  loadPolicyStatus,
+  POLICY_KEY,
+  saveActivePolicy,
+} from '../../../lib/background/policy-store';
 import { PolicySyncService } from '../../../lib/background/policy-sync-service';
 import { type LocalArea, loadSettings, saveSettings } from '../../../lib/background/settings';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
@@ -291,6 +296,23 @@ describe('loadActivePolicy after an update with a stricter pattern check', () =>
     expect(active.setAside).toMatch(
       /^One classification pattern was left out: .*\(a\+\)\+ repeats a group .* at classification\.categoryRules\.0\.patterns\.\d+$/,
     );
+  });
+
+  it('keeps saying which patterns were left out when the record is saved again (a sync that only refreshed its validators)', async () => {
+    const area = memoryArea();
+    await area.set({ [POLICY_KEY]: savedWith(['(a+)+!']) });
+    const salvaged = await loadActivePolicy(area);
+    await saveActivePolicy(area, { ...salvaged, etag: '"v2"' });
+    const again = await loadActivePolicy(area);
+    expect(again.etag).toBe('"v2"');
+    expect(again.setAside).toBe(salvaged.setAside);
+    expect(again.policy.classification.categoryRules[0]?.patterns).not.toContain('(a+)+!');
+  });
+
+  it('never stores why a saved policy was unreadable: that is worked out on load', async () => {
+    const area = memoryArea();
+    await saveActivePolicy(area, { ...savedWith([]), source: 'url', unreadable: 'stale' } as never);
+    expect((await area.get(POLICY_KEY))[POLICY_KEY]).not.toHaveProperty('unreadable');
   });
 
   it('still falls back to the default for any other problem', async () => {
