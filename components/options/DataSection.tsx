@@ -13,7 +13,7 @@ import {
 } from '../../lib/export';
 import { sendFromPage } from '../../lib/ui/send';
 import { useBackgroundQuery } from '../../lib/ui/use-background-query';
-import { useSingleRun } from '../shared/busy';
+import { busyWhile, useSingleRun } from '../shared/busy';
 import { keepFocusOnRemoval } from '../shared/keep-focus';
 import { FieldError, StatusNote } from '../shared/States';
 import { dateStamp, downloadChunks, fileTextChunks } from './file-io';
@@ -34,7 +34,6 @@ function describeCounts(counts: PurgeCounts): string {
 function ExportPanel() {
   const exporting = useSingleRun();
   const [message, setMessage] = useState<string | null>(null);
-  const off = exporting.busy ? ({ 'aria-disabled': true } as const) : {};
   const run = (kind: 'json' | 'mentions' | 'cases') =>
     exporting.run(async () => {
       setMessage(null);
@@ -59,13 +58,28 @@ function ExportPanel() {
     <div className="data-panel">
       <h3>Export</h3>
       <div className="button-row">
-        <button type="button" className="button" {...off} onClick={() => void run('json')}>
+        <button
+          type="button"
+          className="button"
+          {...busyWhile(exporting.busy)}
+          onClick={() => void run('json')}
+        >
           Everything (JSON Lines)
         </button>
-        <button type="button" className="button" {...off} onClick={() => void run('mentions')}>
+        <button
+          type="button"
+          className="button"
+          {...busyWhile(exporting.busy)}
+          onClick={() => void run('mentions')}
+        >
           Mentions (CSV)
         </button>
-        <button type="button" className="button" {...off} onClick={() => void run('cases')}>
+        <button
+          type="button"
+          className="button"
+          {...busyWhile(exporting.busy)}
+          onClick={() => void run('cases')}
+        >
           Cases (CSV)
         </button>
       </div>
@@ -123,7 +137,7 @@ function ImportPanel() {
           id={inputId}
           type="file"
           accept=".jsonl,.ndjson,.json,application/x-ndjson"
-          aria-disabled={importing.busy || undefined}
+          {...busyWhile(importing.busy)}
           data-testid="import-file"
           onClick={(event) => {
             if (importing.busy) event.preventDefault();

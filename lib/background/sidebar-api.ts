@@ -29,6 +29,7 @@ import {
 } from '../db/records';
 import { purgeCustomer, purgeOlderThan } from '../db/retention';
 import type { ParleyDb } from '../db/schema';
+import { HISTORY_READ_MAX } from '../domain/history-page';
 import { MAX_NOTE_LENGTH } from '../domain/notes';
 import { PLATFORMS } from '../domain/types';
 import { markReplySent, recordInsertedReply } from '../replies/record';
@@ -312,7 +313,7 @@ export const SIDEBAR_QUERIES = {
    * if unknown. Saves the sidebar a second round trip, which could start only after the first answer.
    */
   'mention-with-history': {
-    args: z.object({ postKey, historyLimit: z.number().int().min(1).max(500) }),
+    args: z.object({ postKey, historyLimit: z.number().int().min(1).max(HISTORY_READ_MAX) }),
     run: (db: ParleyDb, args: { postKey: string; historyLimit: number }) =>
       mentionWithHistory(db, args.postKey, args.historyLimit),
   },
@@ -325,7 +326,7 @@ export const SIDEBAR_QUERIES = {
   'customer-history': {
     args: z.object({
       customerId: rowId,
-      limit: z.number().int().min(1).max(500).optional(),
+      limit: z.number().int().min(1).max(HISTORY_READ_MAX).optional(),
       before: z.object({ at: isoTime, id: rowId }).optional(),
     }),
     run: (db: ParleyDb, args: { customerId: string; limit?: number; before?: { at: string; id: string } }) =>

@@ -1,6 +1,7 @@
 import { type ReactNode, useRef, useState } from 'react';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { HistoryCursor, HistoryItem } from '../../../lib/db/customers';
+import { HISTORY_READ_MAX } from '../../../lib/domain/history-page';
 import { caseReference } from '../../../lib/replies/variables';
 import { HISTORY_PAGE } from '../../../lib/ui/query-cache';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
@@ -10,9 +11,6 @@ import { AddNoteForm } from './AddNoteForm';
 import { CaseStatusBar } from './CaseStatusBar';
 import { IdentityLinker } from './IdentityLinker';
 import { Timeline } from './Timeline';
-
-/** The most entries the background reads for one 'customer-history' request (its argument limit). */
-const MOST_PER_READ = 500;
 
 interface HistoryWindow {
   /** Newest first. */
@@ -41,7 +39,7 @@ function HistoryReads({
   before?: HistoryCursor;
   children: (window: HistoryWindow) => ReactNode;
 }) {
-  const count = Math.min(limit, MOST_PER_READ);
+  const count = Math.min(limit, HISTORY_READ_MAX);
   // A longer page keeps the shorter one on screen until it arrives.
   const { data, error } = useBackgroundQuery(
     'customer-history',

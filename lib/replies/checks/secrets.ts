@@ -1,3 +1,4 @@
+import { APOSTROPHES } from './phrases';
 import type { ReplyCheck, ReplyCheckRule } from './types';
 
 /**
@@ -106,7 +107,7 @@ function asksFor(before: string): boolean {
 
 export const checkSecretRequest: ReplyCheckRule = (text) => {
   const checks: ReplyCheck[] = [];
-  for (const clause of clauses(text.replace(/[’‘ʼ]/g, "'"))) {
+  for (const clause of clauses(text.replace(APOSTROPHES, "'"))) {
     if (NEGATION.test(clause.text)) continue;
     for (const secret of clause.text.matchAll(SECRET)) {
       if (!asksFor(clause.text.slice(0, secret.index))) continue;
