@@ -33,15 +33,11 @@ interface PostRef {
  * every such account into one, and leaving the posts unread would miss a complaint. Once the handle
  * verifies, its posts come under the handle: a new identity, which the agent can link.
  */
-function itemHandle(item: Element): string | null {
+function itemHandle(item: Element, ownRef: PostRef | null): string | null {
   const testId = item.getAttribute('data-testid') ?? '';
   const handle = cleanHandle(/^(?:feedItem|postThreadItem)-by-(.+)$/.exec(testId)?.[1]);
   if (handle !== INVALID_HANDLE) return handle;
-  // A thread's focused post has no link of its own: the page URL names it.
-  const ref =
-    postRef(ownPostLink(item)?.getAttribute('href') ?? null) ??
-    (item.matches(THREAD_ITEM) ? pageRef(item) : null);
-  return ref && isDid(ref.actor) ? ref.actor : null;
+  return ownRef && isDid(ownRef.actor) ? ownRef.actor : null;
 }
 
 /** Links name an account by handle or by DID (bsky.app/profile/did:plc:…/post/…). */
@@ -79,21 +75,23 @@ function idOf(ref: PostRef): string {
  * whose handle verifies); the focused post is the only thread item without a link of its own.
  */
 function readRef(item: Element): { ref: PostRef; link: Element | null } | null {
-  const handle = itemHandle(item);
-  if (!handle) return null;
   const link = ownPostLink(item);
   const fromLink = postRef(link?.getAttribute('href') ?? null);
+  // A thread's focused post has no link of its own: the page URL names it.
+  const fromPage = fromLink === null && item.matches(THREAD_ITEM) ? pageRef(item) : null;
+  const handle = itemHandle(item, fromLink ?? fromPage);
+  if (!handle) return null;
   if (fromLink) return { ref: { actor: handle, rkey: fromLink.rkey }, link };
-  const fromPage = pageRef(item);
-  if (item.matches(THREAD_ITEM) && fromPage && (fromPage.actor === handle || isDid(fromPage.actor)))
+  if (fromPage && (fromPage.actor === handle || isDid(fromPage.actor)))
     return { ref: { actor: handle, rkey: fromPage.rkey }, link: null };
   return null;
 }
 
 function readPost(item: Element): ScrapedPost | null {
-  const handle = itemHandle(item);
   const found = readRef(item);
-  if (!handle || !found) return null;
+  if (!found) return null;
+  // The post's key is its author's: the handle, or the DID standing in for it.
+  const handle = found.ref.actor;
   const postText = ownFirst(item, '[data-testid="postText"]', NESTED);
   const reply = item.matches(THREAD_ITEM) ? threadReply(item) : feedReply(item, handle, postText, found.link);
   return {

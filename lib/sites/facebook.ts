@@ -151,8 +151,13 @@ function readFeedPost(post: Element): ScrapedPost | null {
   const authorLink = ownFirst(post, PROFILE_LINK, NESTED) ?? ownFirst(post, HEADING_LINK, NESTED);
   const handle = profileHandle(authorLink?.getAttribute('href') ?? null);
   if (!authorLink || !handle) return null;
+  const authors = ownAll(post, AUTHOR_LINK, NESTED);
+  const messages = ownAll(post, MESSAGE, NESTED);
+  // One author in the post: nothing shared inside it, so its first message is its own.
   const message =
-    ownAll(post, MESSAGE, NESTED).find((candidate) => isOwnMessage(candidate, authorLink, post)) ?? null;
+    authors.length <= 1
+      ? (messages[0] ?? null)
+      : (messages.find((candidate) => isOwnMessage(candidate, authorLink, authors, post)) ?? null);
   const text = readText(message, { skip: isSeeMoreButton });
   const link = ownPostLink(postHeader(post, authorLink, actions));
   const href = link?.getAttribute('href') ?? null;
@@ -204,9 +209,14 @@ function readComment(comment: Element): ScrapedPost | null {
  * Whether the nearest author above message is the post's. A shared post shows inside the share with its
  * own author and message, and when the sharer adds no words that message is the only one in the post.
  */
-function isOwnMessage(message: Element, authorLink: Element, post: Element): boolean {
+function isOwnMessage(
+  message: Element,
+  authorLink: Element,
+  authors: readonly Element[],
+  post: Element,
+): boolean {
   for (let current = message.parentElement; current && current !== post; current = current.parentElement) {
-    if (current.querySelector(AUTHOR_LINK)) return current.contains(authorLink);
+    if (authors.some((author) => current.contains(author))) return current.contains(authorLink);
   }
   return true;
 }

@@ -63,7 +63,7 @@ function readPost(post: Element): ScrapedPost | null {
     author: { handle, displayName: null },
     text: readPostText(post),
     ...(time ? readPostedAt(time) : NO_TIME),
-    ...readReply(post, ref.code),
+    ...readReply(post, ref),
   };
 }
 
@@ -100,13 +100,16 @@ function readPostText(post: Element): string {
  * to the focused one and each further post to the one before it. A self-thread is the exception: its
  * parts follow the focused post one pagelet each, and each part continues the part before it.
  */
-function readReply(post: Element, code: string): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
+function readReply(post: Element, ref: PostRef): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
   const pagelet = post.closest(PAGELET);
   const focus = postRef(documentUrl(post) || null);
-  if (!pagelet || !focus || focus.code === code) return { isReply: false, inReplyTo: null };
+  if (!pagelet || !focus || focus.code === ref.code) return { isReply: false, inReplyTo: null };
   const chain = topPosts(pagelet);
   const index = chain.indexOf(post);
-  const previous = index > 0 ? chain[index - 1] : previousPart(pagelet);
+  // Only a pagelet's lone post by the focused post's author can be a self-thread's part: other replies
+  // skip the walk over the page's pagelets.
+  const mayBePart = index === 0 && chain.length === 1 && ref.user === focus.user;
+  const previous = index > 0 ? chain[index - 1] : mayBePart ? previousPart(pagelet) : null;
   const previousRef = previous ? permalinkRef(previous) : null;
   return { isReply: true, inReplyTo: previousRef?.code ?? focus.code };
 }
