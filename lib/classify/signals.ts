@@ -624,14 +624,10 @@ export function findProblemAfterContrast(
   if (problems.length === 0) return null;
   const turn = tokens.findIndex((token) => CONTRAST_WORDS.has(token));
   if (turn < 0) return null;
-  for (const { phrase } of problems) {
-    const words = phrase.split(' ');
-    for (let start = turn + 1; start + words.length <= tokens.length; start += 1) {
-      if (words.every((word, offset) => tokens[start + offset] === word))
-        return { contrast: tokens[turn] as string, problem: phrase };
-    }
-  }
-  return null;
+  // The problems were found in the same token runs (indexPhrases), so a run after the turn is one of them.
+  const after = indexPhrases(tokens.slice(turn + 1));
+  const hit = problems.find(({ phrase }) => after.has(phrase));
+  return hit ? { contrast: tokens[turn] as string, problem: hit.phrase } : null;
 }
 
 export function findSpamSignals(phrases: PhraseIndex, raw: string): PhraseHit[] {

@@ -369,7 +369,7 @@ function redirectProblem(start: URL, target: URL, status: number): SyncError | u
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
     return refuse(`${target.protocol}// (${shown}); a policy must stay on https://.`);
   }
-  if (!validatePolicyUrl(target.href).ok) {
+  if (target.protocol === 'http:' && !LOCAL_HOSTS.has(target.hostname)) {
     return refuse(`plain http:// (${shown}); a policy must stay on https://.`);
   }
   return undefined;
