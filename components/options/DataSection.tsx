@@ -158,11 +158,13 @@ function ImportPanel() {
               ? `Checking line ${progress.lines}…`
               : `Writing… ${percent ?? 0}%`}
           </span>
-          <span className="visually-hidden" role="status">
-            {progress.phase === 'validating' ? 'Checking the file…' : 'Importing…'}
-          </span>
         </div>
       ) : null}
+      {/* Always present, empty until an import starts: a live region created with its text already in it
+          is not reliably announced. */}
+      <span className="visually-hidden" role="status" data-testid="import-progress-said">
+        {progress ? (progress.phase === 'validating' ? 'Checking the file…' : 'Importing…') : null}
+      </span>
       <FieldError message={error} testId="import-error" />
       <StatusNote
         message={

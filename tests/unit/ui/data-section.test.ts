@@ -89,3 +89,29 @@ describe('options: export and import keep keyboard focus while they run', () => 
     expect(document.activeElement).toBe(input);
   });
 });
+
+describe('options: import progress is said in a live region that was there before it started', () => {
+  it('the region exists empty, speaks while the import runs, and empties when it ends', async () => {
+    mount(createElement(DataSection));
+    await settle();
+    const region = byTestId('import-progress-said');
+    expect([region.getAttribute('role'), region.textContent]).toEqual(['status', '']);
+    const input = byTestId<HTMLInputElement>('import-file');
+    Object.defineProperty(input, 'files', {
+      configurable: true,
+      value: [new File(['{}\n'], 'export.jsonl')],
+    });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    // The same element, so a screen reader that watched it from the start hears the change.
+    expect(byTestId('import-progress-said')).toBe(region);
+    expect(region.textContent).toBe('Checking the file…');
+
+    await act(async () => held.finish());
+    await settle();
+    expect(byTestId('import-progress-said')).toBe(region);
+    expect(region.textContent).toBe('');
+  });
+});
