@@ -59,7 +59,7 @@ describe('the host list when storage refuses', () => {
     await settle();
     expect(unhandled).toEqual([]);
     expect(view.container.querySelector('[role="alert"]')?.textContent).toBe(
-      'forum.example.com was not added: Resource::kQuotaBytes quota exceeded.',
+      'forum.example.com was not added: There is no room left to save this (the browser’s storage for Parley is full). Nothing was half-saved; free some disk space and try again.',
     );
     expect(input.value).toBe('forum.example.com');
   });
@@ -72,7 +72,7 @@ describe('the host list when storage refuses', () => {
     await settle();
     expect(unhandled).toEqual([]);
     expect(view.container.querySelector('[role="alert"]')?.textContent).toBe(
-      'forum.example.com was not removed: Resource::kQuotaBytes quota exceeded.',
+      'forum.example.com was not removed: There is no room left to save this (the browser’s storage for Parley is full). Nothing was half-saved; free some disk space and try again.',
     );
     expect(remove).not.toHaveBeenCalled();
   });

@@ -43,7 +43,7 @@ describe('the agent section when storage refuses the save', () => {
     const error = byTestId('agent-error');
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toBe(
-      'Not saved: Resource::kQuotaBytes quota exceeded. Your name and sign-off are still here.',
+      'Not saved: There is no room left to save this (the browser’s storage for Parley is full). Nothing was half-saved; free some disk space and try again. Your name and sign-off are still here.',
     );
     const status = container.querySelector('[role="status"]');
     expect(status?.textContent).toBe('');
@@ -74,7 +74,7 @@ describe('the policy URL form when a step fails', () => {
     await submit(buttonNamed('Save'));
     expect(unhandled).toEqual([]);
     expect(byTestId('policy-url-error').textContent).toBe(
-      'The policy URL was not saved: Resource::kQuotaBytes quota exceeded.',
+      'The policy URL was not saved: There is no room left to save this (the browser’s storage for Parley is full). Nothing was half-saved; free some disk space and try again.',
     );
     expect(input.value).toBe(url);
     expect(sync).not.toHaveBeenCalled();
@@ -90,7 +90,7 @@ describe('the policy URL form when a step fails', () => {
     await submit(buttonNamed('Save'));
     expect(unhandled).toEqual([]);
     expect(byTestId('policy-url-error').textContent).toBe(
-      'The policy URL was not removed: Resource::kQuotaBytes quota exceeded.',
+      'The policy URL was not removed: There is no room left to save this (the browser’s storage for Parley is full). Nothing was half-saved; free some disk space and try again.',
     );
     expect(document.querySelector('[data-testid="policy-url-message"]')).toBeNull();
     expect(input.value).toBe('');

@@ -92,7 +92,7 @@ describe('the policy editor when storage refuses the policy', () => {
     await press(save);
     await settle();
     expect(byTestId('policy-editor-error').textContent).toBe(
-      'The policy was not saved: Resource::kQuotaBytes quota exceeded. Your edits are still here.',
+      'The policy was not saved: There is no room left to save this (the browser’s storage for Parley is full). Nothing was half-saved; free some disk space and try again. Your edits are still here.',
     );
     expect(byTestId('policy-editor-error').getAttribute('role')).toBe('alert');
     expect(document.querySelector('[data-testid="policy-editor-message"]')).toBeNull();
@@ -118,7 +118,7 @@ describe('the policy editor when storage refuses the policy', () => {
     });
     await settle(20);
     expect(byTestId('policy-editor-error').textContent).toBe(
-      'acme.yaml was not applied: Resource::kQuotaBytes quota exceeded.',
+      'acme.yaml was not applied: There is no room left to save this (the browser’s storage for Parley is full). Nothing was half-saved; free some disk space and try again.',
     );
     expect(document.querySelector('[data-testid="policy-editor-message"]')).toBeNull();
   });
