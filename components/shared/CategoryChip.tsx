@@ -1,13 +1,4 @@
-import type { Category } from '../../lib/domain/types';
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  complaint: 'Complaint',
-  question: 'Question',
-  praise: 'Praise',
-  crisis: 'Crisis',
-  spam: 'Spam',
-  neutral: 'Neutral',
-};
+import { CATEGORY_LABELS, type Category } from '../../lib/domain/types';
 
 export function CategoryChip({ category }: { category: Category }) {
   return <span className={`chip cat-${category}`}>{CATEGORY_LABELS[category]}</span>;

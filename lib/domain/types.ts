@@ -33,6 +33,15 @@ export const PLATFORM_LABELS: Record<Platform, string> = {
 export const CATEGORIES = ['complaint', 'question', 'praise', 'crisis', 'spam', 'neutral'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+export const CATEGORY_LABELS: Record<Category, string> = {
+  complaint: 'Complaint',
+  question: 'Question',
+  praise: 'Praise',
+  crisis: 'Crisis',
+  spam: 'Spam',
+  neutral: 'Neutral',
+};
+
 /** 1 = lowest, 4 = highest; what each level means is defined by the policy's ratings. */
 export const SEVERITIES = [1, 2, 3, 4] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -3,8 +3,10 @@ import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { HistoryCursor, HistoryItem } from '../../../lib/db/customers';
 import { HISTORY_READ_MAX } from '../../../lib/domain/history-page';
 import { caseReference } from '../../../lib/replies/variables';
+import { caseHandoverText } from '../../../lib/ui/case-handover';
 import { HISTORY_PAGE } from '../../../lib/ui/query-cache';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
+import { CopyButton } from '../../shared/CopyButton';
 import { ErrorState, Loading } from '../../shared/States';
 import { keepFocusOnRemoval } from '../focus-after-action';
 import { AddNoteForm } from './AddNoteForm';
@@ -108,6 +110,21 @@ export function CaseHistory({ detail, brandName }: { detail: MentionDetail; bran
             <p className="muted small">No history for this customer.</p>
           ) : (
             <>
+              {history.items.length > 0 ? (
+                <div className="button-row">
+                  <CopyButton
+                    label="Copy for handover"
+                    text={caseHandoverText({
+                      reference: caseRow ? caseReference(caseRow.id, brandName) : null,
+                      caseRow,
+                      customer: detail.customer,
+                      identities: detail.identities,
+                      items: history.items,
+                      olderLeft: history.next !== null,
+                    })}
+                  />
+                </div>
+              ) : null}
               <Timeline items={history.items} currentKey={mention.id} />
               {history.next ? (
                 <button type="button" className="button small" onClick={showOlder}>

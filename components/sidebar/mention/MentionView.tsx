@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import type { Settings } from '../../../lib/background/settings';
+import { CATEGORY_LABELS } from '../../../lib/domain/types';
 import { ratingFor } from '../../../lib/policy/queries';
 import type { Policy } from '../../../lib/policy/schema';
 import { templateValuesFor } from '../../../lib/replies/variables';
@@ -8,7 +9,6 @@ import { focusMentionOnPage } from '../../../lib/ui/host-channel';
 import { useSidebarStore } from '../../../lib/ui/sidebar-store';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 import { useUiMemory } from '../../../lib/ui/use-ui-memory';
-import { CATEGORY_LABELS } from '../../shared/CategoryChip';
 import { EmptyState, ErrorState, Loading } from '../../shared/States';
 import { PolicyGuidance } from '../guidance/PolicyGuidance';
 import { CaseHistory } from '../history/CaseHistory';

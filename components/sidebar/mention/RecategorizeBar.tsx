@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { CATEGORIES, type Category } from '../../../lib/domain/types';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../lib/domain/types';
 import { sendFromPage } from '../../../lib/ui/send';
 import { busyWhile, useSingleRun } from '../../shared/busy';
-import { CATEGORY_LABELS } from '../../shared/CategoryChip';
 import { FieldError } from '../../shared/States';
 
 /**

@@ -134,4 +134,42 @@ describe('case history in the sidebar', () => {
     expect(entries.filter((text) => text.includes(reply.text))).toHaveLength(1);
     expect(entries.filter((text) => text.includes('Not seen in the thread yet'))).toHaveLength(1);
   });
+
+  it('“Copy for handover” copies the timeline it shows, oldest first, and says what it left out', async () => {
+    const db = freshDb('handover');
+    let last = null;
+    for (const [index, text] of ['@acme my parcel is late', '@acme still nothing', '@acme hello?'].entries()) {
+      const at = new Date(Date.UTC(2026, 10, 23, 10 + index)).toISOString();
+      last = await recordMention(db, {
+        post: makePost({ handle: 'jane', postedAt: at, text }),
+        classification: classified(),
+        isOwnReply: false,
+        detectedAt: at,
+      });
+    }
+    const mention = last?.mention;
+    if (!mention) throw new Error('no mention recorded');
+    backgroundOver(db);
+    const copied: string[] = [];
+    vi.spyOn(navigator.clipboard, 'writeText').mockImplementation(async (text) => {
+      copied.push(text);
+    });
+    const detail: MentionDetail = {
+      mention,
+      caseRow: null,
+      customer: null,
+      identities: [],
+      thanked: false,
+      counts: { mentionCount: 3, caseCount: 1, complaintCaseCount: 1 },
+    };
+    mount(createElement(CaseHistory, { detail, brandName: 'Acme' }));
+    await answered();
+    await press(buttonNamed('Copy for handover'));
+    await settle();
+    expect(copied).toHaveLength(1);
+    const posts = (copied[0] ?? '').split('\n').filter((line) => line.startsWith('    @acme'));
+    expect(posts).toEqual(['    @acme my parcel is late', '    @acme still nothing', '    @acme hello?']);
+    expect(copied[0]).toContain('Conversation, oldest first:');
+    db.close();
+  });
 });
