@@ -67,6 +67,12 @@ function fixedTextOf(template: ReplyTemplate): string {
   return template.text.replace(PLACEHOLDER_PATTERN, '');
 }
 
+/** Even the unfilled text is over the site's limit: the agent will have to cut it. */
+export function isTooLongFor(template: ReplyTemplate, context: SuggestionContext): boolean {
+  const { used, limit } = measureLength(fixedTextOf(template), context.platform, context.lengthLimit);
+  return limit !== null && used > limit;
+}
+
 function rank(template: ReplyTemplate, context: SuggestionContext): RankedTemplate {
   const reasons: string[] = [];
   let score = SUGGESTION_WEIGHTS.category;
@@ -89,8 +95,7 @@ function rank(template: ReplyTemplate, context: SuggestionContext): RankedTempla
   if (template.language.toLowerCase() === context.language.toLowerCase()) {
     score += SUGGESTION_WEIGHTS.exactLanguage;
   }
-  const { used, limit } = measureLength(fixedTextOf(template), context.platform, context.lengthLimit);
-  const tooLong = limit !== null && used > limit;
+  const tooLong = isTooLongFor(template, context);
   if (tooLong) score += SUGGESTION_WEIGHTS.tooLong;
 
   const [where, ...rest] = reasons;

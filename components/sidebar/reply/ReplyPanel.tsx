@@ -6,7 +6,7 @@ import { publicReplyCheckContext } from '../../../lib/replies/check-context';
 import { checkReply, measureLength, type ReplyCheck } from '../../../lib/replies/checks';
 import { fillPlaceholder, fillTemplate, removePlaceholder } from '../../../lib/replies/fill';
 import { type HandoffChannel, handoffScriptsFor, publicHandoffTemplate } from '../../../lib/replies/handoff';
-import { type RankedTemplate, suggestReplies } from '../../../lib/replies/suggest';
+import { type RankedTemplate, type SuggestionContext, suggestReplies } from '../../../lib/replies/suggest';
 import {
   privateChannelWords,
   type TemplateValues,
@@ -21,6 +21,7 @@ import { CheckList, LengthMeter } from './CheckList';
 import { type PrivateDraft, PrivateMessage } from './PrivateMessage';
 import { useReplyLanguage } from './reply-language';
 import { SuggestionCards } from './SuggestionCards';
+import { TemplateSearch } from './TemplateSearch';
 import type { DraftText } from './unsaved-drafts';
 import { useDebouncedValue } from './use-debounced-value';
 import { useReplyDraft } from './use-reply-draft';
@@ -106,20 +107,21 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
     [policy, settings, mention, customer, typedValues],
   );
   const { language, languages, choose: chooseLanguage } = useReplyLanguage(postKey, policy, mention.category);
+  const suggestionContext: SuggestionContext = useMemo(
+    () => ({
+      category: mention.category,
+      severity: mention.severity,
+      platform: mention.platform,
+      audience: isRepeatCustomer ? 'repeat' : 'first-contact',
+      caseState: caseRow?.status ?? null,
+      language,
+      lengthLimit,
+    }),
+    [mention, isRepeatCustomer, caseRow?.status, language, lengthLimit],
+  );
   const suggestions = useMemo(
-    () =>
-      policy
-        ? suggestReplies(policy, {
-            category: mention.category,
-            severity: mention.severity,
-            platform: mention.platform,
-            audience: isRepeatCustomer ? 'repeat' : 'first-contact',
-            caseState: caseRow?.status ?? null,
-            language,
-            lengthLimit,
-          })
-        : [],
-    [policy, mention, isRepeatCustomer, caseRow?.status, language, lengthLimit],
+    () => (policy ? suggestReplies(policy, suggestionContext) : []),
+    [policy, suggestionContext],
   );
   const handoffScripts = useMemo(
     () => (policy ? handoffScriptsFor(policy, { platform: mention.platform, language }) : []),
@@ -378,6 +380,15 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
           onPick={pick}
         />
       )}
+      {policy && policy.templates.length > 0 ? (
+        <TemplateSearch
+          policy={policy}
+          context={suggestionContext}
+          previewOf={(suggestion) => fillTemplate(suggestion.template.text, values).text}
+          selectedTemplateId={templateId}
+          onPick={pick}
+        />
+      ) : null}
 
       <div className="reply-editor">
         <div className="reply-editor-label">

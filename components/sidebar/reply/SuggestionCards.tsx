@@ -11,6 +11,9 @@ export interface SuggestionCardsProps {
   previewOf(suggestion: RankedTemplate): string;
   selectedTemplateId: string | null;
   onPick(suggestion: RankedTemplate): void;
+  /** The list's accessible name. */
+  label?: string;
+  testId?: string;
 }
 
 export function SuggestionCards({
@@ -18,6 +21,8 @@ export function SuggestionCards({
   previewOf,
   selectedTemplateId,
   onPick,
+  label = 'Suggested replies',
+  testId = 'reply-suggestions',
 }: SuggestionCardsProps) {
   const [showAll, setShowAll] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
@@ -25,12 +30,7 @@ export function SuggestionCards({
   const hidden = suggestions.length - shown.length;
   return (
     <div className="reply-suggestions">
-      <ol
-        ref={listRef}
-        aria-label="Suggested replies"
-        className="reply-suggestion-list"
-        data-testid="reply-suggestions"
-      >
+      <ol ref={listRef} aria-label={label} className="reply-suggestion-list" data-testid={testId}>
         {shown.map((suggestion) => {
           const { template } = suggestion;
           const selected = template.id === selectedTemplateId;

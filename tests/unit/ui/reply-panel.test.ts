@@ -193,3 +193,43 @@ describe('Mark as sent', () => {
     expect(editor.value).toBe('');
   });
 });
+
+describe('finding a template the suggestions leave out', () => {
+  it('finds it by a word, says what it was written for, and picking it fills the reply', async () => {
+    mountPanel();
+    await settle();
+    const suggested = [...byTestId('reply-suggestions').querySelectorAll('.reply-suggestion-name')];
+    expect(suggested.map((name) => name.textContent)).not.toContain('How do returns work? (short)');
+    const search = byTestId<HTMLInputElement>('template-search');
+    typeInto(search, 'RETURNS work');
+    await settle();
+    const found = byTestId('template-search-results');
+    const card = [...found.querySelectorAll('button')].find((button) =>
+      button.textContent?.startsWith('How do returns work? (short)'),
+    );
+    expect(card?.querySelector('.reply-suggestion-why')?.textContent).toBe('Written for question');
+    expect(document.querySelector('.template-search [role="status"]')?.textContent).toMatch(/templates? found/);
+    if (!card) throw new Error('no card');
+    await click(card);
+    await settle();
+    expect(byTestId<HTMLTextAreaElement>('reply-editor').value).toMatch(/return/i);
+    expect(search.value).toBe('');
+    expect(document.querySelector('[data-testid="template-search-results"]')).toBeNull();
+  });
+
+  it('says when nothing matches, and Escape clears the search before it leaves the field', async () => {
+    mountPanel();
+    await settle();
+    const search = byTestId<HTMLInputElement>('template-search');
+    typeInto(search, 'zebra crossing');
+    await settle();
+    expect(document.querySelector('.template-search [role="status"]')?.textContent).toBe(
+      'No template has all of those words.',
+    );
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    await act(async () => {
+      search.dispatchEvent(escape);
+    });
+    expect([search.value, escape.defaultPrevented]).toEqual(['', true]);
+  });
+});

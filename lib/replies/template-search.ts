@@ -1,0 +1,76 @@
+import { CATEGORY_LABELS, PLATFORM_LABELS } from '../domain/types';
+import type { Policy, ReplyTemplate } from '../policy/schema';
+import { isTooLongFor, type RankedTemplate, type SuggestionContext, suggestReplies } from './suggest';
+
+/**
+ * Every reply template of the policy, found by words of its name or text. Suggestions show only what the
+ * policy says fits the mention; an agent who knows the team has "the one about lost parcels", or who
+ * reads a post the classifier rated wrongly, looks it up here instead of retyping it. Templates that fit
+ * come first, as ranked; the rest follow in the policy's order, each saying what it was written for, so
+ * using one is a choice made knowingly.
+ */
+
+export const TEMPLATE_SEARCH_LIMIT = 8;
+
+/** Case-, accent- and width-folded, so "reembolso" finds "Reembolsó" and "cafe" finds "café". */
+function folded(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function queryWords(query: string): string[] {
+  return folded(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** What a template that the policy does not offer for this mention was written for instead. */
+function writtenFor(template: ReplyTemplate, context: SuggestionContext): string {
+  const parts: string[] = [];
+  if (template.category !== context.category) parts.push(CATEGORY_LABELS[template.category].toLowerCase());
+  if (template.platforms && !template.platforms.includes(context.platform)) {
+    parts.push(`${template.platforms.map((platform) => PLATFORM_LABELS[platform]).join(', ')} only`);
+  }
+  if (template.severities && !template.severities.includes(context.severity)) {
+    parts.push(`severity ${template.severities.join(', ')}`);
+  }
+  if (template.audience !== 'any' && template.audience !== context.audience) {
+    parts.push(template.audience === 'repeat' ? 'returning customers' : 'first contact');
+  }
+  if (template.caseState && context.caseState && template.caseState !== context.caseState) {
+    parts.push(
+      template.caseState === 'resolved' ? 'resolved cases' : `${template.caseState.replace('-', ' ')} cases`,
+    );
+  }
+  if (template.language.split('-')[0]?.toLowerCase() !== context.language.split('-')[0]?.toLowerCase()) {
+    parts.push(`replies in ${template.language}`);
+  }
+  return parts.length > 0 ? `Written for ${parts.join(', ')}` : 'Written for another situation';
+}
+
+/**
+ * Templates whose name or text holds every word of `query`, best fit first, at most `limit`. An empty
+ * query finds nothing: the suggestions already show what fits.
+ */
+export function searchTemplates(
+  policy: Policy,
+  query: string,
+  context: SuggestionContext,
+  limit = TEMPLATE_SEARCH_LIMIT,
+): RankedTemplate[] {
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  const matches = (template: ReplyTemplate) => {
+    const haystack = folded(`${template.name} ${template.text}`);
+    return words.every((word) => haystack.includes(word));
+  };
+  const fitting = suggestReplies(policy, context).filter((ranked) => matches(ranked.template));
+  const fittingIds = new Set(fitting.map((ranked) => ranked.template.id));
+  const others = policy.templates
+    .filter((template) => !fittingIds.has(template.id) && matches(template))
+    .map((template): RankedTemplate => {
+      const tooLong = isTooLongFor(template, context);
+      const summary = writtenFor(template, context) + (tooLong ? ' (too long for this site: cut it)' : '');
+      return { template, score: 0, reasons: [], summary, tooLong };
+    });
+  return [...fitting, ...others].slice(0, limit);
+}
