@@ -14,6 +14,8 @@ export interface PublicReplySources {
   templateText?: string | null | undefined;
   /** The instance's own length limit where it differs by instance (Mastodon); else the site's. */
   lengthLimit?: number | undefined;
+  /** What the site writes into the reply box before the reply (replyBoxPrefill), counted with it. */
+  replyPrefill?: string | undefined;
 }
 
 /**
@@ -34,6 +36,7 @@ export function publicReplyCheckContext(sources: PublicReplySources): ReplyCheck
         }
       : {}),
     ...(sources.lengthLimit !== undefined ? { limitOverride: sources.lengthLimit } : {}),
+    ...(sources.replyPrefill ? { replyPrefill: sources.replyPrefill } : {}),
     ...(sources.caseReference ? { caseReferences: [sources.caseReference] } : {}),
     ...(sources.templateText ? { templateText: sources.templateText } : {}),
     ...(sources.agentName ? { agentName: sources.agentName } : {}),

@@ -10,13 +10,14 @@ const SEVERITY_WORDS: Record<ReplyCheckSeverity, string> = { error: 'Fix', warni
 const NEAR_LIMIT_SHARE = 0.9;
 
 export function LengthMeter({ measure, siteLabel }: { measure: LengthMeasure; siteLabel: string }) {
-  const { used, limit } = measure;
+  const { used, limit, prefilled } = measure;
   const state: MeterState =
     limit === null ? 'ok' : used > limit ? 'over' : used >= limit * NEAR_LIMIT_SHARE ? 'near' : 'ok';
+  const including = prefilled ? `, including ${prefilledWords(prefilled, siteLabel)}` : '';
   const spoken =
     limit === null
-      ? `${used} characters`
-      : `${used} of ${limit} characters allowed on ${siteLabel}${used > limit ? `, ${used - limit} over` : ''}`;
+      ? `${used} characters${including}`
+      : `${used} of ${limit} characters allowed on ${siteLabel}${including}${used > limit ? `, ${used - limit} over` : ''}`;
   // Not a live region: the count changes with every pause in typing. Crossing into amber or red (or
   // back) is said once.
   const said = useRef(state);
@@ -31,6 +32,31 @@ export function LengthMeter({ measure, siteLabel }: { measure: LengthMeasure; si
       <span className="visually-hidden">Length: {spoken}</span>
     </span>
   );
+}
+
+/**
+ * Says that the count includes what the site put in the reply box: the agent never typed that mention,
+ * so a count above what they wrote needs its reason next to it. Nothing when there is none.
+ */
+export function PrefillNote({
+  id,
+  measure,
+  siteLabel,
+}: {
+  id: string;
+  measure: LengthMeasure;
+  siteLabel: string;
+}) {
+  if (!measure.prefilled) return null;
+  return (
+    <p id={id} className="reply-hint" data-testid="reply-length-prefill">
+      Counts {prefilledWords(measure.prefilled, siteLabel)}.
+    </p>
+  );
+}
+
+function prefilledWords(prefilled: NonNullable<LengthMeasure['prefilled']>, siteLabel: string): string {
+  return `${prefilled.used} for the ${prefilled.text} ${siteLabel} puts before your reply`;
 }
 
 type MeterState = 'ok' | 'near' | 'over';

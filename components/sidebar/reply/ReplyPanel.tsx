@@ -6,6 +6,7 @@ import { publicReplyCheckContext } from '../../../lib/replies/check-context';
 import { checkReply, measureLength, type ReplyCheck } from '../../../lib/replies/checks';
 import { fillPlaceholder, fillTemplate, removePlaceholder } from '../../../lib/replies/fill';
 import { type HandoffChannel, handoffScriptsFor, publicHandoffTemplate } from '../../../lib/replies/handoff';
+import { replyBoxPrefill } from '../../../lib/replies/reply-prefill';
 import { type RankedTemplate, type SuggestionContext, suggestReplies } from '../../../lib/replies/suggest';
 import {
   privateChannelWords,
@@ -17,7 +18,7 @@ import { sendFromPage } from '../../../lib/ui/send';
 import { useActivePolicy, useReplyLengthLimit, useSettings } from '../../../lib/ui/use-extension-storage';
 import { useSingleRun } from '../../shared/busy';
 import { announce, keepFocusOnRemoval } from '../focus-after-action';
-import { CheckList, LengthMeter } from './CheckList';
+import { CheckList, LengthMeter, PrefillNote } from './CheckList';
 import { type PrivateDraft, PrivateMessage } from './PrivateMessage';
 import { useReplyLanguage } from './reply-language';
 import { SuggestionCards } from './SuggestionCards';
@@ -63,6 +64,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const headingId = useId();
   const editorId = useId();
   const blockedId = useId();
+  const prefillNoteId = useId();
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const privateMessageRef = useRef<HTMLTextAreaElement>(null);
   const variablesRef = useRef<HTMLDivElement>(null);
@@ -70,6 +72,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   const policy = useActivePolicy()?.policy;
   const settings = useSettings();
   const lengthLimit = useReplyLengthLimit(mention);
+  const replyPrefill = replyBoxPrefill(mention);
 
   const [text, setText] = useState('');
   /** The editor's text as of the last render, for answers that arrive after the agent typed on. */
@@ -187,10 +190,12 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
         caseReference: values.caseReference,
         templateText: effectiveBaseline,
         lengthLimit,
+        replyPrefill,
       }),
     [
       mention.platform,
       lengthLimit,
+      replyPrefill,
       policy,
       effectiveBaseline,
       settings?.agentName,
@@ -200,8 +205,8 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
   );
   const checks = useMemo(() => checkReply(checkedText, checkContext), [checkedText, checkContext]);
   const length = useMemo(
-    () => measureLength(checkedText, mention.platform, lengthLimit),
-    [checkedText, mention.platform, lengthLimit],
+    () => measureLength(checkedText, mention.platform, lengthLimit, replyPrefill),
+    [checkedText, mention.platform, lengthLimit, replyPrefill],
   );
 
   const showSpan = (span: { start: number; end: number }) => {
@@ -395,13 +400,18 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
           <label htmlFor={editorId}>Your reply on {siteLabel}</label>
           <LengthMeter measure={length} siteLabel={siteLabel} />
         </div>
+        <PrefillNote id={prefillNoteId} measure={length} siteLabel={siteLabel} />
         <textarea
           id={editorId}
           ref={editorRef}
           rows={4}
           value={text}
           placeholder="Pick a suggestion or write your own. Tailor it to this customer."
-          aria-describedby={blockers.length > 0 ? blockedId : undefined}
+          aria-describedby={
+            [length.prefilled ? prefillNoteId : null, blockers.length > 0 ? blockedId : null]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           data-testid="reply-editor"
           disabled={!draft.loaded && text === ''}
           onChange={(event) => change(event.target.value)}

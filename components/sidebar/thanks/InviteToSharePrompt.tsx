@@ -36,8 +36,7 @@ export function InviteToSharePrompt({
   const { checks, blocker } = usePromptChecks({
     text: publicText,
     templateText: initialPublic,
-    platform: detail.mention.platform,
-    permalink: detail.mention.permalink,
+    post: detail.mention,
     policy,
     values,
   });

@@ -53,8 +53,7 @@ export function ThankTheFanPrompt({
   const { checks, blocker } = usePromptChecks({
     text: publicText,
     templateText: initialPublic,
-    platform: mention.platform,
-    permalink: mention.permalink,
+    post: mention,
     policy,
     values,
   });

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { Platform } from '../../../lib/domain/types';
 import type { Policy } from '../../../lib/policy/schema';
 import { publicReplyCheckContext } from '../../../lib/replies/check-context';
 import { checkReply, type ReplyCheck } from '../../../lib/replies/checks';
+import { type RepliedPost, replyBoxPrefill } from '../../../lib/replies/reply-prefill';
 import type { TemplateValues } from '../../../lib/replies/variables';
 import { useReplyLengthLimit } from '../../../lib/ui/use-extension-storage';
 
@@ -16,14 +16,18 @@ export function usePromptChecks(input: {
   text: string;
   /** The filled template the prompt offered, for the "still the template" nudge. */
   templateText: string;
-  platform: Platform;
-  /** The post replied to: on Mastodon its host is the instance whose length limit applies. */
-  permalink: string | null;
+  /**
+   * The post replied to: on Mastodon its permalink's host is the instance whose length limit applies,
+   * and its author the mention Mastodon puts in the reply box.
+   */
+  post: RepliedPost;
   policy: Policy;
   values: TemplateValues;
 }): { checks: ReplyCheck[]; blocker: string | null } {
-  const { text, templateText, platform, permalink, policy, values } = input;
-  const lengthLimit = useReplyLengthLimit({ platform, permalink });
+  const { text, templateText, post, policy, values } = input;
+  const { platform } = post;
+  const lengthLimit = useReplyLengthLimit(post);
+  const replyPrefill = replyBoxPrefill(post);
   const context = useMemo(
     () =>
       publicReplyCheckContext({
@@ -34,10 +38,12 @@ export function usePromptChecks(input: {
         caseReference: values.caseReference,
         templateText,
         lengthLimit,
+        replyPrefill,
       }),
     [
       platform,
       lengthLimit,
+      replyPrefill,
       policy,
       values.agentName,
       values.agentSignature,

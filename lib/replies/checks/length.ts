@@ -1,5 +1,6 @@
 import twitterText, { type ParseTweetOptions } from 'twitter-text';
 import { PLATFORM_LABELS, type Platform } from '../../domain/types';
+import { normaliseEditorText, sitePrefilledPrefix } from '../../editors/text';
 import type { ReplyCheck, ReplyCheckRule } from './types';
 
 export type LengthUnit = 'weighted' | 'graphemes' | 'characters';
@@ -9,6 +10,8 @@ export interface LengthMeasure {
   /** Null when the site has no practical limit. */
   limit: number | null;
   unit: LengthUnit;
+  /** What the site wrote in the reply box and keeps before this reply, counted in `used`; absent if none. */
+  prefilled?: { text: string; used: number };
 }
 
 interface LengthRule {
@@ -174,11 +177,31 @@ function tally(text: string, platform: Platform, limit: number | null): Tally {
   return tallyUnits(text, codePointStarts(text), [], limit);
 }
 
-/** How long the reply is by the site's own counting rule, and the site's limit. */
-export function measureLength(text: string, platform: Platform, limitOverride?: number): LengthMeasure {
+/**
+ * The part of the reply box's prefill (see replyBoxPrefill) that is still there once this reply is in:
+ * the insert keeps it unless the reply starts with its first handle (sitePrefilledPrefix decides both).
+ */
+function keptPrefill(text: string, prefill: string | undefined): string {
+  if (!prefill) return '';
+  return sitePrefilledPrefix(normaliseEditorText(prefill), normaliseEditorText(text));
+}
+
+/**
+ * How long the reply is by the site's own counting rule, and the site's limit. The site counts what the
+ * reply box holds, so a prefill the reply goes after (Mastodon's "@jane ") counts too.
+ */
+export function measureLength(
+  text: string,
+  platform: Platform,
+  limitOverride?: number,
+  prefill?: string,
+): LengthMeasure {
   const rule = LENGTH_RULES[platform];
   const limit = limitOverride ?? rule.limit;
-  return { used: tally(text, platform, limit).used, limit, unit: rule.unit };
+  const kept = keptPrefill(text, prefill);
+  const measure: LengthMeasure = { used: tally(kept + text, platform, limit).used, limit, unit: rule.unit };
+  if (kept) measure.prefilled = { text: kept.trim(), used: tally(kept, platform, null).used };
+  return measure;
 }
 
 const UNIT_WORDS: Record<LengthUnit, string> = {
@@ -195,13 +218,20 @@ export const checkLength: ReplyCheckRule = (text, context) => {
   const rule = LENGTH_RULES[context.platform];
   const limit = context.limitOverride ?? rule.limit;
   if (limit === null) return [];
-  const { used, overflowStart } = tally(text, context.platform, limit);
+  const kept = keptPrefill(text, context.replyPrefill);
+  const { used, overflowStart } = tally(kept + text, context.platform, limit);
   if (used <= limit) return [];
+  const units = PLATFORM_UNIT_WORDS[context.platform] ?? UNIT_WORDS[rule.unit];
+  const counting = kept
+    ? `, counting the ${kept.trim()} ${PLATFORM_LABELS[context.platform]} puts before your reply`
+    : '';
   const check: ReplyCheck = {
     id: 'length',
     severity: 'error',
-    message: `Too long for ${PLATFORM_LABELS[context.platform]}: ${used} of ${limit} ${PLATFORM_UNIT_WORDS[context.platform] ?? UNIT_WORDS[rule.unit]}. Cut ${used - limit}.`,
+    message: `Too long for ${PLATFORM_LABELS[context.platform]}: ${used} of ${limit} ${units}${counting}. Cut ${used - limit}.`,
   };
-  if (overflowStart !== null) check.span = { start: overflowStart, end: text.length };
+  // Offsets into the box's text, prefill first; only the reply's own part can be marked.
+  if (overflowStart !== null)
+    check.span = { start: Math.max(0, overflowStart - kept.length), end: text.length };
   return [check];
 };

@@ -22,6 +22,11 @@ export interface ReplyCheckContext {
   agentSignature?: string;
   /** Replaces the platform's length limit (a Mastodon instance with a longer limit). */
   limitOverride?: number;
+  /**
+   * What the site writes into the reply box before the reply (Mastodon's "@jane "; see replyBoxPrefill).
+   * The insert keeps it unless the reply starts with the same handle, and the site counts it.
+   */
+  replyPrefill?: string;
   /** The brand's web domains (policy brand.domains): shared inboxes on them (support@…) may be public. */
   brandDomains?: readonly string[];
   /** The brand's public phone lines (policy brand.phones): they may be given out in public. */

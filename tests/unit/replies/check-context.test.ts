@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mastodonLimitFor } from '../../../lib/background/mastodon-limits';
 import { publicReplyCheckContext } from '../../../lib/replies/check-context';
 import { checkReply, measureLength } from '../../../lib/replies/checks';
+import { replyBoxPrefill } from '../../../lib/replies/reply-prefill';
 
 // 606 characters: over Mastodon's default 500, within an instance allowing 1000.
 const REPLY = `${'Thanks for waiting. '.repeat(30)}Sam L.`;
@@ -34,5 +35,19 @@ describe('publicReplyCheckContext and an instance’s own length limit', () => {
   it('leaves the site’s limit alone when no instance limit is given', () => {
     const context = publicReplyCheckContext({ platform: 'mastodon', policy: undefined });
     expect(context).not.toHaveProperty('limitOverride');
+    expect(context).not.toHaveProperty('replyPrefill');
+  });
+
+  it('holds the reply with the "@fan " Mastodon puts before it to the limit', () => {
+    const replyPrefill = replyBoxPrefill({
+      platform: 'mastodon',
+      authorHandle: 'fan@mastodon.social',
+      permalink: 'https://mastodon.social/@fan/113',
+    });
+    const context = publicReplyCheckContext({ platform: 'mastodon', policy: undefined, replyPrefill });
+    const lengthChecks = (text: string) => checkReply(text, context).filter((check) => check.id === 'length');
+    const reply = 'a'.repeat(496);
+    expect(lengthChecks(reply)[0]?.message).toContain('501 of 500');
+    expect(lengthChecks(`@fan ${reply.slice(5)}`)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply, measureLength, type ReplyCheckContext } from '../../../lib/replies/checks';
+import { replyBoxPrefill } from '../../../lib/replies/reply-prefill';
 
 const LONG_URL = `https://example.com/${'a'.repeat(200)}`;
 // 89 characters; Bluesky shows and counts it as "help.example.com/hc/en-gb/art..." (32).
@@ -133,5 +134,123 @@ describe('length check', () => {
 
   it('never limits the web', () => {
     expect(lengthChecks('a'.repeat(50_000), { platform: 'web' })).toEqual([]);
+  });
+});
+
+describe('the mention Mastodon puts in the reply box', () => {
+  // Jane's account is on mastodon.social; the agent answers her from another instance or from hers.
+  const FROM_ELSEWHERE = {
+    authorHandle: 'jane@mastodon.social',
+    permalink: 'https://fosstodon.org/@jane@mastodon.social/1',
+  };
+  const FROM_HER_INSTANCE = {
+    authorHandle: 'jane@mastodon.social',
+    permalink: 'https://mastodon.social/@jane/1',
+  };
+  const REPLY = 'a'.repeat(495);
+
+  function mastodonLengthChecks(text: string, post: { authorHandle: string; permalink: string | null }) {
+    return lengthChecks(text, {
+      platform: 'mastodon',
+      replyPrefill: replyBoxPrefill({ platform: 'mastodon', ...post }),
+    });
+  }
+
+  it('writes the author as the agent’s instance knows them', () => {
+    expect(replyBoxPrefill({ platform: 'mastodon', ...FROM_ELSEWHERE })).toBe('@jane@mastodon.social ');
+    expect(replyBoxPrefill({ platform: 'mastodon', ...FROM_HER_INSTANCE })).toBe('@jane ');
+    expect(
+      replyBoxPrefill({
+        platform: 'mastodon',
+        authorHandle: '@Jane@Mastodon.Social',
+        permalink: 'https://MASTODON.social/@Jane/1',
+      }),
+    ).toBe('@Jane ');
+    // Without the instance, the full handle: Mastodon counts it as "@jane" all the same.
+    expect(
+      replyBoxPrefill({ platform: 'mastodon', authorHandle: 'jane@mastodon.social', permalink: null }),
+    ).toBe('@jane@mastodon.social ');
+  });
+
+  it('fails a 495-character reply that the "@jane " in front takes to 501', () => {
+    expect(mastodonLengthChecks('a'.repeat(494), FROM_ELSEWHERE)).toEqual([]);
+    for (const post of [FROM_ELSEWHERE, FROM_HER_INSTANCE]) {
+      const [check] = mastodonLengthChecks(REPLY, post);
+      expect(check?.severity).toBe('error');
+      expect(check?.message).toContain('501 of 500');
+      expect(check?.message).toContain('Cut 1.');
+      // The span points into the agent's reply, not the box's text.
+      expect(check?.span).toEqual({ start: 494, end: 495 });
+    }
+    expect(mastodonLengthChecks(REPLY, FROM_ELSEWHERE)[0]?.message).toContain(
+      'counting the @jane@mastodon.social Mastodon puts before your reply',
+    );
+  });
+
+  it('counts only "@jane " of "@jane@mastodon.social ", as Mastodon does', () => {
+    const measure = measureLength(
+      REPLY,
+      'mastodon',
+      undefined,
+      replyBoxPrefill({ platform: 'mastodon', ...FROM_ELSEWHERE }),
+    );
+    expect(measure).toEqual({
+      used: 501,
+      limit: 500,
+      unit: 'graphemes',
+      prefilled: { text: '@jane@mastodon.social', used: '@jane '.length },
+    });
+  });
+
+  it('does not count the author twice when the reply starts with their handle, which replaces it', () => {
+    const fromElsewhere = `@jane@mastodon.social ${'a'.repeat(494)}`;
+    expect(mastodonLengthChecks(fromElsewhere, FROM_ELSEWHERE)).toEqual([]);
+    expect(
+      measureLength(
+        fromElsewhere,
+        'mastodon',
+        undefined,
+        replyBoxPrefill({ platform: 'mastodon', ...FROM_ELSEWHERE }),
+      ),
+    ).toEqual({ used: 500, limit: 500, unit: 'graphemes' });
+    expect(mastodonLengthChecks(`@Jane, ${'a'.repeat(493)}`, FROM_HER_INSTANCE)).toEqual([]);
+    expect(mastodonLengthChecks(`  @jane ${'a'.repeat(492)}`, FROM_HER_INSTANCE)).toEqual([]);
+  });
+
+  it('counts both when the reply starts with another account or another form of the handle, as both are posted', () => {
+    // "@jan" is not "@jane"; on her own instance Mastodon writes "@jane ", which a reply starting with the
+    // full handle does not replace.
+    expect(mastodonLengthChecks(`@jan ${'a'.repeat(490)}`, FROM_HER_INSTANCE)[0]?.message).toContain(
+      '501 of 500',
+    );
+    expect(
+      measureLength(
+        `@jane@mastodon.social ${'a'.repeat(494)}`,
+        'mastodon',
+        undefined,
+        replyBoxPrefill({ platform: 'mastodon', ...FROM_HER_INSTANCE }),
+      ).used,
+    ).toBe(506);
+  });
+
+  it('leaves the counts of X, Bluesky and Threads as they were', () => {
+    const cases = [
+      { platform: 'x', text: 'a'.repeat(280) },
+      { platform: 'bluesky', text: 'a'.repeat(300) },
+      { platform: 'threads', text: 'a'.repeat(500) },
+    ] as const;
+    for (const { platform, text } of cases) {
+      const prefill = replyBoxPrefill({
+        platform,
+        authorHandle: 'jane',
+        permalink: `https://${platform}.example/jane/1`,
+      });
+      expect(prefill).toBe('');
+      expect(measureLength(text, platform, undefined, prefill)).toEqual(measureLength(text, platform));
+      expect(lengthChecks(text, { platform, replyPrefill: prefill })).toEqual([]);
+      expect(lengthChecks(`${text}a`, { platform, replyPrefill: prefill })[0]?.message).toContain(
+        `${text.length + 1} of ${text.length}`,
+      );
+    }
   });
 });

@@ -233,3 +233,58 @@ describe('finding a template the suggestions leave out', () => {
     expect([search.value, escape.defaultPrevented]).toEqual(['', true]);
   });
 });
+
+describe('the length meter on Mastodon', () => {
+  function mountFor(mention: ReturnType<typeof mentionRow>) {
+    return mount(
+      createElement(ReplyPanel, {
+        postKey: mention.id,
+        mention,
+        caseRow: null,
+        customer: null,
+        isRepeatCustomer: false,
+      }),
+    );
+  }
+  const meterText = () => byTestId('reply-length').querySelector('[aria-hidden="true"]')?.textContent;
+
+  it('counts the "@jane " Mastodon puts before the reply, and says so next to the editor', async () => {
+    mountFor(
+      mentionRow({
+        id: 'mastodon:1',
+        platform: 'mastodon',
+        authorHandle: 'jane@mastodon.social',
+        permalink: 'https://fosstodon.org/@jane@mastodon.social/1',
+      }),
+    );
+    await settle();
+    const editor = byTestId<HTMLTextAreaElement>('reply-editor');
+    typeInto(editor, 'a'.repeat(495));
+    await settle(150);
+
+    expect(meterText()).toBe('501 / 500');
+    expect(byTestId('reply-length').textContent).toContain(
+      'Length: 501 of 500 characters allowed on Mastodon, including 6 for the @jane@mastodon.social Mastodon puts before your reply, 1 over',
+    );
+    const note = byTestId('reply-length-prefill');
+    expect(note.textContent).toBe('Counts 6 for the @jane@mastodon.social Mastodon puts before your reply.');
+    expect(editor.getAttribute('aria-describedby')?.split(' ')).toContain(note.id);
+    expect(byTestId('reply-checks').textContent).toContain('501 of 500');
+
+    // A reply that starts with her handle replaces the one Mastodon wrote: counted once, no note.
+    typeInto(editor, `@jane@mastodon.social ${'a'.repeat(494)}`);
+    await settle(150);
+    expect(meterText()).toBe('500 / 500');
+    expect(document.querySelector('[data-testid="reply-length-prefill"]')).toBeNull();
+    expect(editor.getAttribute('aria-describedby') ?? '').not.toContain(note.id);
+  });
+
+  it('counts only what the agent wrote on X', async () => {
+    mountFor(mentionRow());
+    await settle();
+    typeInto(byTestId<HTMLTextAreaElement>('reply-editor'), 'a'.repeat(280));
+    await settle(150);
+    expect(meterText()).toBe('280 / 280');
+    expect(document.querySelector('[data-testid="reply-length-prefill"]')).toBeNull();
+  });
+});
