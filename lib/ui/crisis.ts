@@ -79,3 +79,55 @@ export function statusTemplateFor(
   const general = candidates.find((template) => !template.platforms);
   return forPlatform ?? general ?? candidates[0] ?? null;
 }
+
+/**
+ * Where the banner's status-update rhythm stands. Customers told nothing during an outage assume nobody
+ * is on it, so the policy asks for an update every `updateEveryMinutes`, even without news: the banner
+ * counts from the last update an agent said they posted.
+ */
+export type StatusUpdateTimer =
+  | { state: 'none' }
+  | { state: 'due'; sinceMinutes: number; dueInMinutes: number }
+  | { state: 'overdue'; sinceMinutes: number; overdueMinutes: number };
+
+/**
+ * An update recorded this long ago belongs to an earlier incident whose end no open sidebar saw (an
+ * open sidebar forgets the record as the crisis ends): a new crisis starts with no update recorded, not
+ * "overdue by 3 days". Longer than a shift, so a long incident whose updates lapsed still reads overdue.
+ */
+export const STATUS_UPDATE_FORGET_AFTER_MINUTES = 12 * 60;
+
+export function nextStatusUpdate(
+  lastPostedMs: number | null,
+  everyMinutes: number,
+  nowMs: number,
+): StatusUpdateTimer {
+  if (lastPostedMs === null || Number.isNaN(lastPostedMs)) return { state: 'none' };
+  // A record a moment ahead of a clock that reads the time rounded down counts as just posted.
+  const elapsedMs = Math.max(0, nowMs - lastPostedMs);
+  if (elapsedMs > STATUS_UPDATE_FORGET_AFTER_MINUTES * 60_000) return { state: 'none' };
+  const sinceMinutes = Math.floor(elapsedMs / 60_000);
+  const remainingMs = everyMinutes * 60_000 - elapsedMs;
+  // Rounded up, so "posted 14 min ago · next due in 16 min" adds up to the rhythm's 30.
+  if (remainingMs > 0) return { state: 'due', sinceMinutes, dueInMinutes: Math.ceil(remainingMs / 60_000) };
+  return { state: 'overdue', sinceMinutes, overdueMinutes: sinceMinutes - everyMinutes };
+}
+
+/** "45 min", "2 h", "2 h 5 min". */
+function minutesLabel(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** The banner's line for the timer, e.g. "Last update posted 14 min ago · next due in 16 min". */
+export function statusUpdateLine(timer: StatusUpdateTimer): string {
+  if (timer.state === 'none') return 'No update recorded yet: post the first one now';
+  const posted = timer.sinceMinutes === 0 ? 'just now' : `${minutesLabel(timer.sinceMinutes)} ago`;
+  if (timer.state === 'due')
+    return `Last update posted ${posted} · next due in ${minutesLabel(timer.dueInMinutes)}`;
+  const overdue =
+    timer.overdueMinutes === 0 ? 'Update due now' : `Update overdue by ${minutesLabel(timer.overdueMinutes)}`;
+  return `${overdue} · last one posted ${posted}`;
+}

@@ -3,7 +3,8 @@ import type { PolicySyncStatus } from '../background/policy-store';
 /**
  * Small things the agent dismissed, remembered in extension storage so they stay dismissed across
  * reloads, tabs and the popup: the "policy updated" notice (shown once per update) and the thank-the-fan
- * and invite-to-share prompts (per post, per case).
+ * and invite-to-share prompts (per post, per case). Also when the agent last posted a crisis status
+ * update, so every tab's banner counts to the next one from the same moment.
  */
 
 export const UI_MEMORY_KEY = 'ui.memory';
@@ -14,12 +15,15 @@ export interface UiMemory {
   seenPolicyUpdateAt: string | null;
   dismissedThanks: string[];
   dismissedInvites: string[];
+  /** When the agent said they posted a status update in the current crisis (ISO). */
+  crisisUpdatePostedAt: string | null;
 }
 
 export const EMPTY_UI_MEMORY: UiMemory = {
   seenPolicyUpdateAt: null,
   dismissedThanks: [],
   dismissedInvites: [],
+  crisisUpdatePostedAt: null,
 };
 
 export function parseUiMemory(stored: unknown): UiMemory {
@@ -31,6 +35,10 @@ export function parseUiMemory(stored: unknown): UiMemory {
     seenPolicyUpdateAt: typeof value.seenPolicyUpdateAt === 'string' ? value.seenPolicyUpdateAt : null,
     dismissedThanks: strings(value.dismissedThanks).slice(-MAX_REMEMBERED),
     dismissedInvites: strings(value.dismissedInvites).slice(-MAX_REMEMBERED),
+    crisisUpdatePostedAt:
+      typeof value.crisisUpdatePostedAt === 'string' && !Number.isNaN(Date.parse(value.crisisUpdatePostedAt))
+        ? value.crisisUpdatePostedAt
+        : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { parseUiMemory, remember, UI_MEMORY_KEY, type UiMemory } from './ui-memory';
 
@@ -6,7 +6,10 @@ async function loadUiMemory(): Promise<UiMemory> {
   return parseUiMemory((await browser.storage.local.get(UI_MEMORY_KEY))[UI_MEMORY_KEY]);
 }
 
-/** What the agent dismissed (see ./ui-memory), live across the sidebar, popup and options. */
+/**
+ * What the agent dismissed and when they last posted a crisis status update (see ./ui-memory), live
+ * across the sidebar, popup and options.
+ */
 export function useUiMemory() {
   const [memory, setMemory] = useState<UiMemory>();
   useEffect(() => {
@@ -29,12 +32,19 @@ export function useUiMemory() {
     await browser.storage.local.set({ [UI_MEMORY_KEY]: next });
   }, []);
 
-  return {
-    memory,
-    dismissThanks: (postKey: string) =>
-      update((current) => ({ ...current, dismissedThanks: remember(current.dismissedThanks, postKey) })),
-    dismissInvite: (caseId: string) =>
-      update((current) => ({ ...current, dismissedInvites: remember(current.dismissedInvites, caseId) })),
-    markPolicyUpdateSeen: (at: string) => update((current) => ({ ...current, seenPolicyUpdateAt: at })),
-  };
+  // Stable, so an effect that forgets the status update can depend on them.
+  const actions = useMemo(
+    () => ({
+      dismissThanks: (postKey: string) =>
+        update((current) => ({ ...current, dismissedThanks: remember(current.dismissedThanks, postKey) })),
+      dismissInvite: (caseId: string) =>
+        update((current) => ({ ...current, dismissedInvites: remember(current.dismissedInvites, caseId) })),
+      markPolicyUpdateSeen: (at: string) => update((current) => ({ ...current, seenPolicyUpdateAt: at })),
+      recordStatusUpdate: (at: string) => update((current) => ({ ...current, crisisUpdatePostedAt: at })),
+      forgetStatusUpdate: () => update((current) => ({ ...current, crisisUpdatePostedAt: null })),
+    }),
+    [update],
+  );
+
+  return { memory, ...actions };
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import type { Platform } from '../../../lib/domain/types';
 import { policyTemplateValues } from '../../../lib/policy/queries';
 import type { Policy } from '../../../lib/policy/schema';
@@ -7,8 +7,10 @@ import { crisisBanner, phasesWithTemplates, statusTemplateFor } from '../../../l
 import { useSidebarStore } from '../../../lib/ui/sidebar-store';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 import { useNow } from '../../../lib/ui/use-now';
+import { useUiMemory } from '../../../lib/ui/use-ui-memory';
 import { CopyButton } from '../../shared/CopyButton';
 import { ContactCard } from '../guidance/ContactCard';
+import { StatusUpdateTimer } from './StatusUpdateTimer';
 
 const PHASE_LABELS = {
   investigating: 'Investigating',
@@ -19,7 +21,7 @@ const PHASE_LABELS = {
 
 /**
  * The crisis banner: on when the policy's crisis mode is on, or when crisis mentions spike. Gives every
- * agent the same status update to post (by phase) and the people to alert.
+ * agent the same status update to post (by phase), when the next one is due, and the people to alert.
  */
 export function CrisisBanner({ policy, platform }: { policy: Policy; platform: Platform | null }) {
   const headingId = useId();
@@ -29,6 +31,17 @@ export function CrisisBanner({ policy, platform }: { policy: Policy; platform: P
   const phase = useSidebarStore((state) => state.crisisPhase);
   const setPhase = useSidebarStore((state) => state.setCrisisPhase);
   const banner = crisisBanner(policy, crisisTimes ?? [], now);
+  const { memory, recordStatusUpdate, forgetStatusUpdate } = useUiMemory();
+  // A new crisis must not count from the last one's update: an open sidebar forgets the time once the
+  // crisis is over (mode switched off, spike gone), but only once the crisis mentions have arrived, since
+  // until then a spike cannot be told over. If no sidebar was open as it ended, nextStatusUpdate ignores
+  // the time once it is many hours old.
+  const crisisOver = banner === null && crisisTimes !== undefined;
+  const postedAt = memory?.crisisUpdatePostedAt ?? null;
+  useEffect(() => {
+    // A write that fails is left to the next sidebar that opens with the crisis over.
+    if (crisisOver && postedAt !== null) void forgetStatusUpdate().catch(() => undefined);
+  }, [crisisOver, postedAt, forgetStatusUpdate]);
   if (!banner) return null;
   const phases = phasesWithTemplates(policy);
   const current = phase ?? phases[0] ?? null;
@@ -72,6 +85,11 @@ export function CrisisBanner({ policy, platform }: { policy: Policy; platform: P
           <CopyButton text={text} label="Copy status update" />
         </div>
       ) : null}
+      <StatusUpdateTimer
+        everyMinutes={banner.updateEveryMinutes}
+        postedAt={memory ? memory.crisisUpdatePostedAt : undefined}
+        onPosted={recordStatusUpdate}
+      />
       {banner.contacts.length > 0 ? (
         <details>
           <summary>Alert: {banner.contacts.map((contact) => contact.name).join(', ')}</summary>

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { Policy } from '../../../lib/policy/schema';
-import { crisisBanner, isCrisisSpike, phasesWithTemplates, statusTemplateFor } from '../../../lib/ui/crisis';
+import {
+  crisisBanner,
+  isCrisisSpike,
+  nextStatusUpdate,
+  phasesWithTemplates,
+  statusTemplateFor,
+  statusUpdateLine,
+} from '../../../lib/ui/crisis';
 import { customerBadges, isLoyalFan, isRepeatCustomer } from '../../../lib/ui/customer-badges';
 import { countOverdue } from '../../../lib/ui/overview';
 import { platformForHost, safeHttpUrl } from '../../../lib/ui/site';
@@ -38,6 +45,56 @@ describe('crisis banner', () => {
     expect(statusTemplateFor(DEFAULT_POLICY, 'investigating', 'facebook')?.id).toBe(
       'status-investigating-long',
     );
+  });
+});
+
+describe('next crisis status update', () => {
+  const ago = (minutes: number) => NOW - minutes * 60_000;
+
+  it('asks for the first update while none is recorded', () => {
+    expect(nextStatusUpdate(null, 30, NOW)).toEqual({ state: 'none' });
+    expect(statusUpdateLine({ state: 'none' })).toBe('No update recorded yet: post the first one now');
+  });
+
+  it('counts down to the next update, the two figures adding up to the rhythm', () => {
+    const timer = nextStatusUpdate(ago(14.5), 30, NOW);
+    expect(timer).toEqual({ state: 'due', sinceMinutes: 14, dueInMinutes: 16 });
+    expect(statusUpdateLine(timer)).toBe('Last update posted 14 min ago · next due in 16 min');
+    expect(statusUpdateLine(nextStatusUpdate(ago(0.2), 30, NOW))).toBe(
+      'Last update posted just now · next due in 30 min',
+    );
+    expect(nextStatusUpdate(ago(29.5), 30, NOW)).toMatchObject({ state: 'due', dueInMinutes: 1 });
+  });
+
+  it('falls due on the minute and then counts how late it is', () => {
+    expect(nextStatusUpdate(ago(30), 30, NOW)).toEqual({
+      state: 'overdue',
+      sinceMinutes: 30,
+      overdueMinutes: 0,
+    });
+    expect(statusUpdateLine(nextStatusUpdate(ago(30), 30, NOW))).toBe(
+      'Update due now · last one posted 30 min ago',
+    );
+    expect(statusUpdateLine(nextStatusUpdate(ago(33.4), 30, NOW))).toBe(
+      'Update overdue by 3 min · last one posted 33 min ago',
+    );
+    expect(statusUpdateLine(nextStatusUpdate(ago(135), 60, NOW))).toBe(
+      'Update overdue by 1 h 15 min · last one posted 2 h 15 min ago',
+    );
+  });
+
+  it('counts a time a moment ahead of the clock as just posted, never as more than the rhythm', () => {
+    expect(nextStatusUpdate(NOW + 20_000, 30, NOW)).toEqual({
+      state: 'due',
+      sinceMinutes: 0,
+      dueInMinutes: 30,
+    });
+  });
+
+  it('leaves an update from many hours ago to an earlier incident', () => {
+    expect(nextStatusUpdate(ago(11 * 60), 30, NOW)).toMatchObject({ state: 'overdue', overdueMinutes: 630 });
+    expect(nextStatusUpdate(ago(13 * 60), 30, NOW)).toEqual({ state: 'none' });
+    expect(nextStatusUpdate(Number.NaN, 30, NOW)).toEqual({ state: 'none' });
   });
 });
 
@@ -122,8 +179,11 @@ describe('ui memory', () => {
       seenPolicyUpdateAt: null,
       dismissedThanks: [],
       dismissedInvites: [],
+      crisisUpdatePostedAt: null,
     });
     expect(parseUiMemory({ dismissedThanks: ['x:1', 5] }).dismissedThanks).toEqual(['x:1']);
+    expect(parseUiMemory({ crisisUpdatePostedAt: minutesAgo(5) }).crisisUpdatePostedAt).toBe(minutesAgo(5));
+    expect(parseUiMemory({ crisisUpdatePostedAt: 'yesterday-ish' }).crisisUpdatePostedAt).toBeNull();
     let list: string[] = [];
     for (let index = 0; index < 600; index += 1) list = remember(list, `k${index}`);
     expect(list).toHaveLength(500);

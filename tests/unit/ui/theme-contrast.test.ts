@@ -65,6 +65,8 @@ const PAIRS: Array<[string, string, number]> = [
   ['--accent', '--accent-soft', TEXT],
   ['--ok', '--ok-soft', TEXT],
   ['--warn', '--bg-raised', TEXT],
+  // An overdue crisis status update, on the crisis banner.
+  ['--danger', '--cat-crisis-soft', TEXT],
   // A queue row's severity and clock on the row's hover and active (or open) background.
   ...['--bg-hover', '--accent-soft'].flatMap(
     (row): Array<[string, string, number]> =>
