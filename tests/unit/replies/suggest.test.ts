@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
-import { type Policy, type ReplyTemplate, replyTemplateSchema } from '../../../lib/policy/schema';
 import {
   FALLBACK_PUBLIC_HANDOFF,
   handoffScriptsFor,
   publicHandoffTemplate,
 } from '../../../lib/replies/handoff';
-import { type SuggestionContext, suggestReplies, templateLanguages } from '../../../lib/replies/suggest';
-
-function template(input: Partial<ReplyTemplate> & { id: string }): ReplyTemplate {
-  return replyTemplateSchema.parse({
-    name: input.id,
-    category: 'complaint',
-    text: `Reply ${input.id} {{agentSignature}}`,
-    ...input,
-  });
-}
-
-function policyWith(templates: ReplyTemplate[]): Policy {
-  return { ...DEFAULT_POLICY, templates };
-}
-
-const complaintOnX: SuggestionContext = {
-  category: 'complaint',
-  severity: 2,
-  platform: 'x',
-  audience: 'first-contact',
-  caseState: 'open',
-  language: 'en',
-};
+import { suggestReplies, templateLanguages } from '../../../lib/replies/suggest';
+import { complaintOnX, policyWith, template } from './templates';
 
 describe('suggestReplies', () => {
   it('ranks the template written for more of the situation first, with the reasons why', () => {

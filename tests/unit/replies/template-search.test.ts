@@ -1,30 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
-import { type Policy, type ReplyTemplate, replyTemplateSchema } from '../../../lib/policy/schema';
-import type { SuggestionContext } from '../../../lib/replies/suggest';
 import { searchTemplates } from '../../../lib/replies/template-search';
-
-function template(input: Partial<ReplyTemplate> & { id: string }): ReplyTemplate {
-  return replyTemplateSchema.parse({
-    name: input.id,
-    category: 'complaint',
-    text: `Reply ${input.id}`,
-    ...input,
-  });
-}
-
-function policyWith(templates: ReplyTemplate[]): Policy {
-  return { ...DEFAULT_POLICY, templates };
-}
-
-const complaintOnX: SuggestionContext = {
-  category: 'complaint',
-  severity: 2,
-  platform: 'x',
-  audience: 'first-contact',
-  caseState: 'open',
-  language: 'en',
-};
+import { complaintOnX, policyWith, template } from './templates';
 
 const policy = policyWith([
   template({

@@ -9,7 +9,7 @@ import { recordMention } from '../../../lib/db/cases';
 import type { HistoryItem } from '../../../lib/db/customers';
 import type { ParleyDb } from '../../../lib/db/schema';
 import { classified, freshDb, makePost } from '../db/fixtures';
-import { buttonNamed, byTestId, mentionRow, mount, press, settle, unmountAll } from './mount';
+import { buttonNamed, byTestId, mentionDetail, mentionRow, mount, press, settle, unmountAll } from './mount';
 
 afterEach(() => {
   unmountAll();
@@ -57,14 +57,9 @@ describe('case history in the sidebar', () => {
     const mention = last?.mention;
     if (!mention) throw new Error('no mention recorded');
     backgroundOver(db);
-    const detail: MentionDetail = {
-      mention,
-      caseRow: null,
-      customer: null,
-      identities: [],
-      thanked: false,
+    const detail = mentionDetail(mention, {
       counts: { mentionCount: posts, caseCount: 1, complaintCaseCount: 1 },
-    };
+    });
     mount(createElement(CaseHistory, { detail, brandName: 'Acme' }));
     await answered();
     // Each post is two entries (the post and its detection), so 600 in all: 30 pages of 20. Each press
@@ -138,7 +133,11 @@ describe('case history in the sidebar', () => {
   it('“Copy for handover” copies the timeline it shows, oldest first, and says what it left out', async () => {
     const db = freshDb('handover');
     let last = null;
-    for (const [index, text] of ['@acme my parcel is late', '@acme still nothing', '@acme hello?'].entries()) {
+    for (const [index, text] of [
+      '@acme my parcel is late',
+      '@acme still nothing',
+      '@acme hello?',
+    ].entries()) {
       const at = new Date(Date.UTC(2026, 10, 23, 10 + index)).toISOString();
       last = await recordMention(db, {
         post: makePost({ handle: 'jane', postedAt: at, text }),
@@ -154,14 +153,9 @@ describe('case history in the sidebar', () => {
     vi.spyOn(navigator.clipboard, 'writeText').mockImplementation(async (text) => {
       copied.push(text);
     });
-    const detail: MentionDetail = {
-      mention,
-      caseRow: null,
-      customer: null,
-      identities: [],
-      thanked: false,
+    const detail = mentionDetail(mention, {
       counts: { mentionCount: 3, caseCount: 1, complaintCaseCount: 1 },
-    };
+    });
     mount(createElement(CaseHistory, { detail, brandName: 'Acme' }));
     await answered();
     await press(buttonNamed('Copy for handover'));

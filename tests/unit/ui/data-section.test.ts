@@ -33,6 +33,17 @@ const { DataSection } = await import('../../../components/options/DataSection');
 const { exportCsv, exportJson } = await import('../../../lib/export');
 
 beforeEach(() => fakeBrowser.reset());
+
+/** The agent picks an export file in the import field. */
+function chooseFile(input: HTMLInputElement): void {
+  Object.defineProperty(input, 'files', {
+    configurable: true,
+    value: [new File(['{}\n'], 'export.jsonl')],
+  });
+  act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
 afterEach(() => {
   unmountAll();
   vi.clearAllMocks();
@@ -66,13 +77,7 @@ describe('options: export and import keep keyboard focus while they run', () => 
     await settle();
     const input = byTestId<HTMLInputElement>('import-file');
     act(() => input.focus());
-    Object.defineProperty(input, 'files', {
-      configurable: true,
-      value: [new File(['{}\n'], 'export.jsonl')],
-    });
-    act(() => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    chooseFile(input);
     await settle();
     expect([input.disabled, input.getAttribute('aria-disabled')]).toEqual([false, 'true']);
     expect(document.activeElement).toBe(input);
@@ -97,13 +102,7 @@ describe('options: import progress is said in a live region that was there befor
     const region = byTestId('import-progress-said');
     expect([region.getAttribute('role'), region.textContent]).toEqual(['status', '']);
     const input = byTestId<HTMLInputElement>('import-file');
-    Object.defineProperty(input, 'files', {
-      configurable: true,
-      value: [new File(['{}\n'], 'export.jsonl')],
-    });
-    act(() => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    chooseFile(input);
     await settle();
     // The same element, so a screen reader that watched it from the start hears the change.
     expect(byTestId('import-progress-said')).toBe(region);

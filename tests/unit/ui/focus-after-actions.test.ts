@@ -14,6 +14,7 @@ import {
   buttonNamed,
   byTestId,
   identityRow,
+  mentionDetail,
   mentionRow,
   mount,
   press,
@@ -115,14 +116,10 @@ describe('focus after an action removes the pressed control', () => {
         ? { items: entries(args.limit === 20 ? 20 : 25), next: args.limit === 20 ? { at: '', id: '' } : null }
         : null,
     );
-    const detail: MentionDetail = {
-      mention,
-      caseRow: null,
-      customer: null,
+    const detail = mentionDetail(mention, {
       identities: [identity('jane')],
-      thanked: false,
       counts: { mentionCount: 25, caseCount: 1, complaintCaseCount: 1 },
-    };
+    });
     mount(createElement(CaseHistory, { detail, brandName: 'Acme' }));
     await settle();
     await press(buttonNamed('Show older'));

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { escalationClockStart } from '../../../components/sidebar/guidance/stepStatus';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { CaseRow, EventRow } from '../../../lib/db/records';
-import { mentionRow, mentionView, mount, settle, unmountAll } from './mount';
+import { mentionDetail, mentionRow, mentionView, mount, settle, unmountAll } from './mount';
 
 afterEach(() => {
   unmountAll();
@@ -27,14 +27,7 @@ const caseRow: CaseRow = {
   severity: mention.severity,
   category: mention.category,
 };
-const detail: MentionDetail = {
-  mention,
-  caseRow,
-  customer: null,
-  identities: [],
-  thanked: false,
-  counts: { mentionCount: 1, caseCount: 1, complaintCaseCount: 1 },
-};
+const detail = mentionDetail(mention, { caseRow });
 
 describe('Resolve case in the guidance steps', () => {
   it('runs once per press and shows why the background refused it', async () => {

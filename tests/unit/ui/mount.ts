@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { HostListEditor } from '../../../components/options/HostListEditor';
 import { MentionView } from '../../../components/sidebar/mention/MentionView';
 import { parseSettings } from '../../../lib/background/settings';
+import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { IdentityRow, MentionRow } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 
@@ -123,4 +124,17 @@ export function hostListEditor(hosts: string[]): ReactElement {
 /** One of Jane's accounts. */
 export function identityRow(handle: string, platform: IdentityRow['platform'] = 'x'): IdentityRow {
   return { id: `${platform}:${handle}`, platform, handle, customerId: 'cu-jane', displayName: null };
+}
+
+/** What the sidebar's mention view reads about `mention`: no case or customer unless given. */
+export function mentionDetail(mention: MentionRow, overrides: Partial<MentionDetail> = {}): MentionDetail {
+  return {
+    mention,
+    caseRow: null,
+    customer: null,
+    identities: [],
+    thanked: false,
+    counts: { mentionCount: 1, caseCount: 1, complaintCaseCount: 1 },
+    ...overrides,
+  };
 }

@@ -208,7 +208,9 @@ describe('finding a template the suggestions leave out', () => {
       button.textContent?.startsWith('How do returns work? (short)'),
     );
     expect(card?.querySelector('.reply-suggestion-why')?.textContent).toBe('Written for question');
-    expect(document.querySelector('.template-search [role="status"]')?.textContent).toMatch(/templates? found/);
+    expect(document.querySelector('.template-search [role="status"]')?.textContent).toMatch(
+      /templates? found/,
+    );
     if (!card) throw new Error('no card');
     await click(card);
     await settle();

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarApp } from '../../../components/sidebar/SidebarApp';
 import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import { forgetStorageValues } from '../../../lib/ui/use-extension-storage';
-import { mentionRow, mentionView, mount, settle, unmountAll } from './mount';
+import { mentionDetail, mentionRow, mentionView, mount, settle, unmountAll } from './mount';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -44,14 +44,7 @@ describe('sidebar controls say what they show', () => {
 describe('the mention view’s headings', () => {
   it('nest under the mention’s heading: Reply, Guidance and Case and history are its sections', async () => {
     const mention = mentionRow();
-    const detail: MentionDetail = {
-      mention,
-      caseRow: null,
-      customer: null,
-      identities: [],
-      thanked: false,
-      counts: { mentionCount: 1, caseCount: 1, complaintCaseCount: 1 },
-    };
+    const detail = mentionDetail(mention);
     vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: {
       type: string;
       payload: { name: string };
