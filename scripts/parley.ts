@@ -3,7 +3,7 @@
 //   parley policy diff OLD NEW    what changed for agents
 //   parley policy init [FILE]     a commented starter policy (stdout when FILE is omitted)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { deepEqual, diffPolicies } from '../lib/policy/diff';
+import { deepEqual, diffPolicies, staleness } from '../lib/policy/diff';
 import { formatPolicyError, type PolicyParseResult, parsePolicyText } from '../lib/policy/parse';
 import type { Policy } from '../lib/policy/schema';
 import { starterPolicyJson, starterPolicyYaml } from '../lib/policy/yaml';
@@ -96,14 +96,10 @@ function diff(files: string[], io: Io): number {
   const [before, after] = policies as [Policy, Policy];
   const { summary } = diffPolicies(before, after);
   io.out(`Policy v${before.version} → v${after.version}`);
-  if (after.version < before.version) io.out('Warning: the new version is lower; agents will not apply it.');
-  // The same rule as syncPolicy: a changed file that keeps its version reaches agents only when its
-  // updatedAt is later, so a forgotten version bump would otherwise look fine here and go nowhere.
-  else if (
-    after.version === before.version &&
-    !deepEqual(before, after) &&
-    !(Date.parse(after.updatedAt) > Date.parse(before.updatedAt))
-  )
+  const stale = deepEqual(before, after) ? null : staleness(before, after);
+  if (stale === 'lower-version') io.out('Warning: the new version is lower; agents will not apply it.');
+  // A forgotten version bump would otherwise look fine here and go nowhere.
+  else if (stale === 'same-version-not-newer')
     io.out(
       `Warning: the version is still ${after.version} and updatedAt is not later; agents will keep the old policy. Raise version to ${before.version + 1}.`,
     );

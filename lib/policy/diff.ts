@@ -35,6 +35,21 @@ export function diffPolicies(old: Policy, next: Policy): PolicyDiff {
   return { summary };
 }
 
+/**
+ * Why a changed copy of the active policy, from the same published file, would not replace it: a lower
+ * version never does (an old cached copy must not roll agents back), and the same version does only when
+ * its updatedAt is later (a lead who fixed a typo without raising the version still reaches agents; an
+ * older or undated copy, a stale mirror, never wins). Null when it would replace it. Sync refuses such
+ * a copy, and `policy diff` warns a lead with the same rule before publishing it.
+ */
+export function staleness(current: Policy, next: Policy): 'lower-version' | 'same-version-not-newer' | null {
+  if (next.version < current.version) return 'lower-version';
+  if (next.version === current.version && !(Date.parse(next.updatedAt) > Date.parse(current.updatedAt))) {
+    return 'same-version-not-newer';
+  }
+  return null;
+}
+
 /** The headline an agent sees when a new policy applies, e.g. "Policy updated to v4". */
 export function policyUpdateHeadline(next: Policy): string {
   return `Policy updated to v${next.version}`;

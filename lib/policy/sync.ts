@@ -1,4 +1,4 @@
-import { deepEqual, diffPolicies, policyUpdateHeadline } from './diff';
+import { deepEqual, diffPolicies, policyUpdateHeadline, staleness } from './diff';
 import { looksLikeWebPage, type PolicyError, parsePolicyText } from './parse';
 import type { Policy } from './schema';
 
@@ -258,15 +258,14 @@ export async function syncPolicy(options: SyncOptions): Promise<SyncOutcome> {
     }
     if (active && sameSource) {
       const current = active.policy;
-      if (next.version < current.version) {
+      const stale = staleness(current, next);
+      if (stale === 'lower-version') {
         return rejected(
           'lower-version',
           `The policy at ${shown} is version ${next.version}, lower than the active version ${current.version}; keeping version ${current.version}.`,
         );
       }
-      // Same version, different content: a lead who fixed a typo without raising the version still
-      // reaches agents if updatedAt moved forward; an older or undated copy (a stale mirror) never wins.
-      if (next.version === current.version && !(Date.parse(next.updatedAt) > Date.parse(current.updatedAt))) {
+      if (stale === 'same-version-not-newer') {
         return rejected(
           'lower-version',
           `The policy at ${shown} changed but keeps version ${next.version} and is not newer (updatedAt ${next.updatedAt}, active ${current.updatedAt}); raise the version to publish a change. Keeping the active policy.`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
-import { diffPolicies } from '../../../lib/policy/diff';
+import { diffPolicies, staleness } from '../../../lib/policy/diff';
 import { parsePolicyText } from '../../../lib/policy/parse';
 import { type Policy, policySchema } from '../../../lib/policy/schema';
 import { defaultPolicyYaml } from '../../../lib/policy/yaml';
@@ -96,5 +96,17 @@ describe('diffPolicies', () => {
       "Exclusion 'Acme Brick' removed",
       'Detection rules changed: 1 severity rule removed or replaced',
     ]);
+  });
+});
+
+describe('staleness: whether a changed copy of the same published file would replace the active policy', () => {
+  const at = (version: number, updatedAt: string): Policy => ({ ...DEFAULT_POLICY, version, updatedAt });
+  it('a higher version does; a lower one never; the same one only when updatedAt is later', () => {
+    const active = at(3, '2026-11-20T10:00:00Z');
+    expect(staleness(active, at(4, '2026-11-01T10:00:00Z'))).toBeNull();
+    expect(staleness(active, at(2, '2026-11-24T10:00:00Z'))).toBe('lower-version');
+    expect(staleness(active, at(3, '2026-11-21T10:00:00Z'))).toBeNull();
+    expect(staleness(active, at(3, '2026-11-20T10:00:00Z'))).toBe('same-version-not-newer');
+    expect(staleness(active, at(3, 'not a date'))).toBe('same-version-not-newer');
   });
 });
