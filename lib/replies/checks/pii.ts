@@ -6,7 +6,8 @@ import type { ReplyCheck, ReplyCheckRule, ReplyCheckSeverity } from './types';
  * channel (seeds 001, 002 #4: acknowledge publicly, resolve privately).
  *
  * Heuristics, tuned against false alarms on everyday numbers: years and date ranges, prices, times and
- * counts are too short or have the wrong shape to pass as phone numbers; card numbers must pass Luhn.
+ * counts are too short or have the wrong shape to pass as phone numbers; card numbers must pass Luhn; a
+ * number after a product keyword (ISBN, SKU, model no.…) names a product, not a person.
  * Kinds are tried from most to least specific and a span claimed by one is not reported again.
  */
 
@@ -290,17 +291,73 @@ function findStreetAddresses(text: string): PiiHit[] {
   return hits;
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
+// "ISBN 0-306-40615-2", "SKU 1234567890", "model no. 5551234567", "item #1234567890", "part number
+// 555-123-4567", "Art.-Nr. 123.456", "UPC 0 36000 29145 2": the number after the keyword names a product, not
+// a person, however much it looks like a phone. Only the one number right after the keyword is taken, so a
+// phone later in the reply ("SKU 12345, call me at 555-123-4567") is still read as one.
+const PRODUCT_CODE = new RegExp(
+  [
+    String.raw`(?<![\p{L}\p{N}_])(?:ISBN(?:-?1[03])?|SKU|UPC(?:-?[AE])?|EAN(?:-?(?:8|13))?|GTIN(?:-?(?:8|12|13|14))?`,
+    // "art." ends many a sentence: only "art. no." or "Art.-Nr." is a keyword.
+    String.raw`|(?:model|item|part|product|article|catalog(?:ue)?)s?|art\.(?=\s*-?\s*(?:(?:no|nr|number)\b|n[°º])))`,
+    String.raw`(?:\s*-?\s*(?:number|no\.?|num|nr\.?|n[°º]|№|code|id|#))?`,
+    String.raw`(?:\s*(?:\b(?:is|was)\b|[:#(=\-–—]))*\s*`,
+    String.raw`(?=[\p{L}\p{N}./-]*\p{N})#?[\p{L}\p{N}](?:[\p{L}\p{N}./-]*[\p{L}\p{N}])?(?: \d+(?![\p{L}\p{N}_-]))*`,
+  ].join(''),
+  'giu',
+);
+// An ISBN written with its hyphens, "0-306-40615-2" or "978-0-306-40615-7", has a phone's shape; its check
+// digit tells it apart (a phone's last group is seldom one digit, and then the checksum holds one time in 11).
+const HYPHENATED_ISBN =
+  /(?<![\p{L}\p{N}_.,-])(?:97[89]-)?\d{1,5}-\d{1,7}-\d{1,7}-[\dX](?![\p{L}\p{N}_]|[.,-]\d)/gu;
+
+function isValidIsbn(digits: string): boolean {
+  if (digits.length === 10) {
+    let sum = 0;
+    for (let index = 0; index < 10; index++) {
+      const char = digits[index] ?? '';
+      sum += (10 - index) * (char === 'X' ? 10 : Number(char));
+    }
+    return !digits.slice(0, 9).includes('X') && sum % 11 === 0;
+  }
+  if (digits.length === 13 && /^97[89]\d{10}$/.test(digits)) {
+    let sum = 0;
+    for (let index = 0; index < 13; index++) sum += (index % 2 === 0 ? 1 : 3) * Number(digits[index]);
+    return sum % 10 === 0;
+  }
+  return false;
+}
+
+function productCodeSpans(text: string): Span[] {
+  const spans = Array.from(text.matchAll(PRODUCT_CODE), (match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  for (const match of text.matchAll(HYPHENATED_ISBN)) {
+    if (isValidIsbn(match[0].replace(/-/g, ''))) {
+      spans.push({ start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return spans;
+}
+
 // A link: with a scheme, from www., or a domain followed by a path ("x.com/AcmeHelp/status/1790…").
 const LINK =
   /\bhttps?:\/\/[^\s<>"]+|(?<![\p{L}\p{N}@._%+-])(?:www\.|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/)[^\s<>"]*/gu;
 
 /**
  * Kinds recognised from a run of digits. Links are full of such runs (post ids, video times, tracking
- * parameters) that are no one's number; an e-mail address in a link is still someone's address.
+ * parameters) that are no one's number, and so are product codes; an e-mail address in a link is still
+ * someone's address.
  */
 const READ_FROM_DIGITS = new Set<PiiKind>(['card', 'order', 'phone']);
 
-function linkSpans(text: string): Array<{ start: number; end: number }> {
+function linkSpans(text: string): Span[] {
   return Array.from(text.matchAll(LINK), (match) => ({
     start: match.index,
     end: match.index + match[0].length,
@@ -334,13 +391,13 @@ function withPlainNumberCharacters(text: string): string {
 
 export function findPersonalData(reply: string, options: PersonalDataOptions = {}): PiiHit[] {
   const text = withPlainNumberCharacters(reply);
-  const links = linkSpans(text);
+  const noOnesNumbers = [...linkSpans(text), ...productCodeSpans(text)];
   const kept: PiiHit[] = [];
   for (const finder of FINDERS) {
     for (const hit of finder(text, options)) {
       if (
         READ_FROM_DIGITS.has(hit.kind) &&
-        links.some((link) => link.start <= hit.start && hit.start < link.end)
+        noOnesNumbers.some((span) => span.start <= hit.start && hit.start < span.end)
       )
         continue;
       if (kept.some((other) => hit.start < other.end && other.start < hit.end)) continue;

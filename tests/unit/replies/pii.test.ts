@@ -200,6 +200,39 @@ describe('personal data patterns', () => {
     expect(found('order 5551234567')).toEqual(['order:5551234567']);
   });
 
+  it('leaves product codes alone, however much they look like phone numbers', () => {
+    expect(
+      found(
+        'ISBN 0-306-40615-2, ISBN-10: 0306406152, SKU 1234567890, model no. 5551234567, item #1234567890, part number 555-123-4567',
+      ),
+    ).toEqual([]);
+    expect(
+      found(
+        'UPC 036000291452, UPC 0 36000 29145 2, EAN 4006381333931, GTIN-13: 4006381333931, Art.-Nr. 555.123.4567, article no. 5551234567, catalog number: 555 123 4567, product code 5551234567, the SKU is 5551234567',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves an ISBN written with its hyphens alone only when its check digit holds', () => {
+    expect(found('see 0-306-40615-2 or 978-0-306-40615-7')).toEqual([]);
+    expect(found('call 0-306-40615-3')).toEqual(['phone:0-306-40615-3']);
+  });
+
+  it('still finds a phone after a product code, or after a product word with no number of its own', () => {
+    expect(found('SKU 12345, call me at 555-123-4567')).toEqual(['phone:555-123-4567']);
+    expect(
+      found('model no. 5551234567 or call 555 123 4567, ISBN 0-306-40615-2; mine is 555.123.4567'),
+    ).toEqual(['phone:555 123 4567', 'phone:555.123.4567']);
+    expect(
+      found('the item arrived broken, call me on 555-123-4567; for my part, 555-123-4567 is best'),
+    ).toEqual(['phone:555-123-4567', 'phone:555-123-4567']);
+    // A product word inside another word is no keyword, nor is the end of a sentence about art.
+    expect(found('our department 555-123-4567, love your art. 555-123-4567 is mine')).toEqual([
+      'phone:555-123-4567',
+      'phone:555-123-4567',
+    ]);
+  });
+
   it('leaves the numbers in links alone: post ids, tracking parameters', () => {
     const links = [
       'https://x.com/AcmeHelp/status/1790123456789012342',
