@@ -63,7 +63,9 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const CARD_CANDIDATE = /(?<![\p{L}\p{N}_.,-])\d(?:[ -]?\d){12,18}(?![\p{L}\p{N}_]|[.,]\d)/gu;
+// No card number starts with 0 (issuer numbers don't); a 13-digit Indonesian mobile "0812-3456-78906" that
+// happens to pass Luhn is a phone.
+const CARD_CANDIDATE = /(?<![\p{L}\p{N}_.,-])[1-9](?:[ -]?\d){12,18}(?![\p{L}\p{N}_]|[.,]\d)/gu;
 
 function findCards(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
@@ -199,7 +201,9 @@ function isPlausiblePhone(candidate: string): boolean {
   const international = candidate.startsWith('+') || candidate.startsWith('00');
   const digits = candidate.replace(/\D/g, '').replace(/^00/, '');
   if (international) return digits.length >= 8 && digits.length <= 15;
-  if (digits.length < 10 || digits.length > 11) return false;
+  // A trunk prefix 0 makes a national number longer: German mobiles "0151 2345 6789" have 12 digits,
+  // Indonesian ones "0812-3456-78901" up to 13.
+  if (digits.length < 10 || digits.length > (digits.startsWith('0') ? 13 : 11)) return false;
   const groups = candidate.split(/[ ().-]+/).filter((group) => group !== '');
   // "10 20 30 40 50 minutes" is a list of numbers; "06 12 34 56 78" is a French phone (trunk prefix 0).
   if (groups.length > 3 && groups.every((group) => group.length <= 2) && !candidate.startsWith('0')) {

@@ -60,6 +60,24 @@ describe('personal data patterns', () => {
     expect(found('mon portable: 06 12 34 56 78')).toEqual(['phone:06 12 34 56 78']);
   });
 
+  it('finds national numbers that a trunk prefix 0 makes 12 or 13 digits long', () => {
+    expect(
+      found('German mobile 0151 2345 6789, (0151) 2345 6789 or 015123456789; Indonesian 0812 3456 7890'),
+    ).toEqual([
+      'phone:0151 2345 6789',
+      'phone:(0151) 2345 6789',
+      'phone:015123456789',
+      'phone:0812 3456 7890',
+    ]);
+    // 0812345678906 passes Luhn, but no card number starts with 0.
+    expect(found('WA 0812-3456-78901 or 0812-3456-78906')).toEqual([
+      'phone:0812-3456-78901',
+      'phone:0812-3456-78906',
+    ]);
+    // Without a trunk prefix, 12 digits are no national number, and 14 are too many with one.
+    expect(found('1151 2345 6789, 0812-3456-789012, 10 20 30 40 50 60 minutes')).toEqual([]);
+  });
+
   it('finds numbers written with no-break spaces, typographic dashes or full-width digits', () => {
     // As copied from a web page (&nbsp; keeps a number on one line), typeset, or typed in Japanese.
     expect(found('call +44\u00a020\u00a07946\u00a00958 or 06\u202f12\u202f34\u202f56\u202f78')).toEqual([
