@@ -2,16 +2,16 @@ import type { ReplyCheck, ReplyCheckRule, ReplyCheckSeverity } from './types';
 
 /**
  * Personal data in a public reply: e-mail addresses, phone numbers, order/account numbers, payment
- * cards, street addresses. Everyone reading the thread sees a public reply, so these belong in a private
- * channel (seeds 001, 002 #4: acknowledge publicly, resolve privately).
+ * cards, bank account numbers (IBAN), street addresses. Everyone reading the thread sees a public reply,
+ * so these belong in a private channel (seeds 001, 002 #4: acknowledge publicly, resolve privately).
  *
  * Heuristics, tuned against false alarms on everyday numbers: years and date ranges, prices, times and
- * counts are too short or have the wrong shape to pass as phone numbers; card numbers must pass Luhn; a
- * number after a product keyword (ISBN, SKU, model no.…) names a product, not a person.
- * Kinds are tried from most to least specific and a span claimed by one is not reported again.
+ * counts are too short or have the wrong shape to pass as phone numbers; card numbers must pass Luhn and
+ * IBANs their mod-97 check; a number after a product keyword (ISBN, SKU, model no.…) names a product,
+ * not a person. Kinds are tried from most to least specific and a span claimed by one is not reported again.
  */
 
-type PiiKind = 'card' | 'email' | 'order' | 'phone' | 'address';
+type PiiKind = 'card' | 'iban' | 'email' | 'order' | 'phone' | 'address';
 
 interface PiiHit {
   kind: PiiKind;
@@ -36,6 +36,7 @@ export interface PersonalDataOptions {
 
 const PII_LABELS: Record<PiiKind, string> = {
   card: 'a payment card number',
+  iban: 'a bank account number (IBAN)',
   email: 'an e-mail address',
   order: 'an order or account number',
   phone: 'a phone number',
@@ -44,6 +45,7 @@ const PII_LABELS: Record<PiiKind, string> = {
 
 const PII_SEVERITY: Record<PiiKind, ReplyCheckSeverity> = {
   card: 'error',
+  iban: 'error',
   email: 'error',
   phone: 'error',
   order: 'warning',
@@ -72,6 +74,51 @@ function findCards(text: string): PiiHit[] {
   for (const match of text.matchAll(CARD_CANDIDATE)) {
     if (passesLuhn(match[0].replace(/\D/g, ''))) {
       hits.push({ kind: 'card', start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return hits;
+}
+
+// "DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432": a country, two check digits and the account in 11
+// to 30 letters and digits, in groups of four or run together.
+const IBAN_CANDIDATE =
+  /(?<![\p{L}\p{N}_@#])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}_])/giu;
+const IBAN_SHORTEST = 15;
+const IBAN_LONGEST = 34;
+
+/** ISO 13616: the country and check digits moved to the end, letters as 10–35, the number mod 97 is 1. */
+function passesIbanCheck(iban: string): boolean {
+  const checkDigits = Number(iban.slice(2, 4));
+  // Check digits are 98 minus a remainder mod 97, so 00, 01 and 99 are never issued.
+  if (checkDigits < 2 || checkDigits > 98) return false;
+  let remainder = 0;
+  for (const char of iban.slice(4) + iban.slice(0, 4)) {
+    const value = Number.parseInt(char, 36);
+    remainder = (value < 10 ? remainder * 10 + value : remainder * 100 + value) % 97;
+  }
+  return remainder === 1;
+}
+
+function isIban(iban: string): boolean {
+  if (iban.length < IBAN_SHORTEST || iban.length > IBAN_LONGEST) return false;
+  // An account number is mostly digits; a code such as FW93WINTERSALE50 passes mod 97 one time in 97.
+  const account = iban.slice(4);
+  if (countDigits(account) < account.length / 2) return false;
+  return passesIbanCheck(iban);
+}
+
+function findIbans(text: string): PiiHit[] {
+  const hits: PiiHit[] = [];
+  for (const match of text.matchAll(IBAN_CANDIDATE)) {
+    // The groups of four may run on into the next word ("BE68 5390 0754 7034 CALL"): shorter readings too.
+    for (let candidate = match[0]; ; ) {
+      if (isIban(candidate.replace(/ /g, '').toUpperCase())) {
+        hits.push({ kind: 'iban', start: match.index, end: match.index + candidate.length });
+        break;
+      }
+      const cut = candidate.lastIndexOf(' ');
+      if (cut < 0) break;
+      candidate = candidate.slice(0, cut);
     }
   }
   return hits;
@@ -359,7 +406,7 @@ const LINK =
  * parameters) that are no one's number, and so are product codes; an e-mail address in a link is still
  * someone's address.
  */
-const READ_FROM_DIGITS = new Set<PiiKind>(['card', 'order', 'phone']);
+const READ_FROM_DIGITS = new Set<PiiKind>(['card', 'iban', 'order', 'phone']);
 
 function linkSpans(text: string): Span[] {
   return Array.from(text.matchAll(LINK), (match) => ({
@@ -368,8 +415,12 @@ function linkSpans(text: string): Span[] {
   }));
 }
 
-/** Most specific first: a Luhn-valid card is not also a phone; "order 5551234567" is an order. */
+/**
+ * Most specific first: an IBAN's digits are not also a card, an order or a phone ("account DE89 3704…" is an
+ * IBAN); a Luhn-valid card is not also a phone; "order 5551234567" is an order.
+ */
 const FINDERS: ReadonlyArray<(text: string, options: PersonalDataOptions) => PiiHit[]> = [
+  findIbans,
   findCards,
   findEmails,
   findOrderNumbers,

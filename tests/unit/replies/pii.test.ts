@@ -277,6 +277,39 @@ describe('personal data patterns', () => {
     ]);
   });
 
+  it('finds IBANs, grouped in fours or run together, in either case', () => {
+    expect(
+      found(
+        'DE89 3704 0044 0532 0130 00, GB82WEST12345698765432, FR14 2004 1010 0505 0001 3M02 606 or nl91 abna 0417 1643 00',
+      ),
+    ).toEqual([
+      'iban:DE89 3704 0044 0532 0130 00',
+      'iban:GB82WEST12345698765432',
+      'iban:FR14 2004 1010 0505 0001 3M02 606',
+      'iban:nl91 abna 0417 1643 00',
+    ]);
+    expect(found('pay to DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000')).toEqual([
+      'iban:DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000',
+    ]);
+  });
+
+  it('reports an IBAN once, and not the word after it', () => {
+    expect(found('account number: DE89 3704 0044 0532 0130 00, call 555-123-4567')).toEqual([
+      'iban:DE89 3704 0044 0532 0130 00',
+      'phone:555-123-4567',
+    ]);
+    expect(found('IBAN BE68 5390 0754 7034 CALL me')).toEqual(['iban:BE68 5390 0754 7034']);
+  });
+
+  it('leaves IBAN-shaped codes alone when the check digits do not hold or the account is mostly letters', () => {
+    // FW93WINTERSALE50 passes mod 97, but no bank account number is mostly letters.
+    expect(found('GB82WEST12345698765433, use code FW93WINTERSALE50, AB12')).toEqual([]);
+    // GB98WEST12345698765435 is valid; 01 passes mod 97 on the same account but is never issued.
+    expect(found('GB98WEST12345698765435 or GB01WEST12345698765435')).toEqual([
+      'iban:GB98WEST12345698765435',
+    ]);
+  });
+
   it('finds street addresses', () => {
     expect(found('ship it to 221B Baker Street or 1600 Pennsylvania Ave. please')).toEqual([
       'address:221B Baker Street',
@@ -378,6 +411,15 @@ describe('personal data check', () => {
       checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
     ).toEqual([['pii-email', 'warning', 'helpdesk@acme.example']]);
     expect(checks[0]?.message).toContain('brand.emails');
+  });
+
+  it('blocks an IBAN in a public reply', () => {
+    const text = 'Refunded to GB82WEST12345698765432. – Sam';
+    const checks = checkReply(text, { ...context, visibility: 'public' });
+    expect(
+      checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
+    ).toEqual([['pii-iban', 'error', 'GB82WEST12345698765432']]);
+    expect(checks[0]?.message).toContain('a bank account number (IBAN)');
   });
 
   it('says how a brand line can be allowed', () => {
