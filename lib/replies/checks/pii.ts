@@ -2,8 +2,9 @@ import type { ReplyCheck, ReplyCheckRule, ReplyCheckSeverity } from './types';
 
 /**
  * Personal data in a public reply: e-mail addresses, phone numbers, order/account numbers, payment
- * cards, bank account numbers (IBAN), street addresses. Everyone reading the thread sees a public reply,
- * so these belong in a private channel (seeds 001, 002 #4: acknowledge publicly, resolve privately).
+ * cards, bank account numbers (IBAN), US Social Security numbers, street addresses. Everyone reading the
+ * thread sees a public reply, so these belong in a private channel (seeds 001, 002 #4: acknowledge
+ * publicly, resolve privately).
  *
  * Heuristics, tuned against false alarms on everyday numbers: years and date ranges, prices, times and
  * counts are too short or have the wrong shape to pass as phone numbers; card numbers must pass Luhn and
@@ -11,7 +12,7 @@ import type { ReplyCheck, ReplyCheckRule, ReplyCheckSeverity } from './types';
  * not a person. Kinds are tried from most to least specific and a span claimed by one is not reported again.
  */
 
-type PiiKind = 'card' | 'iban' | 'email' | 'order' | 'phone' | 'address';
+type PiiKind = 'card' | 'iban' | 'ssn' | 'email' | 'order' | 'phone' | 'address';
 
 interface PiiHit {
   kind: PiiKind;
@@ -37,6 +38,7 @@ export interface PersonalDataOptions {
 const PII_LABELS: Record<PiiKind, string> = {
   card: 'a payment card number',
   iban: 'a bank account number (IBAN)',
+  ssn: 'a US Social Security number',
   email: 'an e-mail address',
   order: 'an order or account number',
   phone: 'a phone number',
@@ -46,6 +48,7 @@ const PII_LABELS: Record<PiiKind, string> = {
 const PII_SEVERITY: Record<PiiKind, ReplyCheckSeverity> = {
   card: 'error',
   iban: 'error',
+  ssn: 'error',
   email: 'error',
   phone: 'error',
   order: 'warning',
@@ -122,6 +125,20 @@ function findIbans(text: string): PiiHit[] {
     }
   }
   return hits;
+}
+
+// "123-45-6789", "SSN: 123 45 6789": a US Social Security number, with one separator throughout. Areas 000,
+// 666 and 900–999, group 00 and serial 0000 are never issued. Nothing may run on at either end: in
+// "1-123-45-6789", "+49 151 23 4567" or "123-45-67890" the 3-2-4 is part of another number.
+const SSN =
+  /(?<![\p{L}\p{N}_+$€£¥.,/]|\d[ .,:/-])(?!000|666|9\d\d)\d{3}([ -])(?!00)\d\d\1(?!0000)\d{4}(?![\p{L}\p{N}_%]|[.,:/-]\d|\1\d)/gu;
+
+function findSsns(text: string): PiiHit[] {
+  return Array.from(text.matchAll(SSN), (match) => ({
+    kind: 'ssn' as const,
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
 }
 
 const EMAIL = /(?<![\p{L}\p{N}._%+@-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
@@ -406,7 +423,7 @@ const LINK =
  * parameters) that are no one's number, and so are product codes; an e-mail address in a link is still
  * someone's address.
  */
-const READ_FROM_DIGITS = new Set<PiiKind>(['card', 'iban', 'order', 'phone']);
+const READ_FROM_DIGITS = new Set<PiiKind>(['card', 'iban', 'ssn', 'order', 'phone']);
 
 function linkSpans(text: string): Span[] {
   return Array.from(text.matchAll(LINK), (match) => ({
@@ -417,11 +434,13 @@ function linkSpans(text: string): Span[] {
 
 /**
  * Most specific first: an IBAN's digits are not also a card, an order or a phone ("account DE89 3704…" is an
- * IBAN); a Luhn-valid card is not also a phone; "order 5551234567" is an order.
+ * IBAN); a Luhn-valid card is not also a phone; a Social Security number's shape is its own, even after
+ * "account"; "order 5551234567" is an order.
  */
 const FINDERS: ReadonlyArray<(text: string, options: PersonalDataOptions) => PiiHit[]> = [
   findIbans,
   findCards,
+  findSsns,
   findEmails,
   findOrderNumbers,
   findPhones,

@@ -310,6 +310,31 @@ describe('personal data patterns', () => {
     ]);
   });
 
+  it('finds US Social Security numbers, with or without SSN before them', () => {
+    expect(
+      found('123-45-6789, SSN: 123 45 6789, SSN#234-56-7890, social security number 345-67-8901. Thanks'),
+    ).toEqual(['ssn:123-45-6789', 'ssn:123 45 6789', 'ssn:234-56-7890', 'ssn:345-67-8901']);
+    // A 3-2-4 after "account" is still a Social Security number.
+    expect(found('account 123-45-6789')).toEqual(['ssn:123-45-6789']);
+  });
+
+  it('leaves numbers never issued as Social Security numbers alone, and dates and mixed separators', () => {
+    expect(
+      found('000-12-3456, 666-12-3456, 900-12-3456, 999-12-3456, 123-00-4567, 123-45-0000 and 123-45 6789'),
+    ).toEqual([]);
+    expect(found('on 2024-05-01, 12-05-2024, 2023-2024, 10-20-30, 123-45-67, $123-45-6789')).toEqual([]);
+  });
+
+  it('does not take a 3-2-4 that is part of a longer number for a Social Security number', () => {
+    expect(found('1-123-45-6789, +49 151 23 4567, 123-45-67890, 123 45 6789 0')).toEqual([
+      'phone:1-123-45-6789',
+      'phone:+49 151 23 4567',
+      'phone:123-45-67890',
+      'phone:123 45 6789 0',
+    ]);
+    expect(found('https://x.example/a/123-45-6789, part number 123-45-6789')).toEqual([]);
+  });
+
   it('finds street addresses', () => {
     expect(found('ship it to 221B Baker Street or 1600 Pennsylvania Ave. please')).toEqual([
       'address:221B Baker Street',
@@ -420,6 +445,15 @@ describe('personal data check', () => {
       checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
     ).toEqual([['pii-iban', 'error', 'GB82WEST12345698765432']]);
     expect(checks[0]?.message).toContain('a bank account number (IBAN)');
+  });
+
+  it('blocks a US Social Security number in a public reply', () => {
+    const text = 'Is your SSN 123-45-6789? – Sam';
+    const checks = checkReply(text, { ...context, visibility: 'public' });
+    expect(
+      checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
+    ).toEqual([['pii-ssn', 'error', '123-45-6789']]);
+    expect(checks[0]?.message).toContain('a US Social Security number');
   });
 
   it('says how a brand line can be allowed', () => {
