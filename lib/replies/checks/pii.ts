@@ -350,8 +350,92 @@ function isStreetAddress(name: string, type: string): boolean {
   );
 }
 
-function findStreetAddresses(text: string): PiiHit[] {
+// Addresses elsewhere in Europe. Case matters here (no `i` flag): a capital is what tells "Via Roma 12" from
+// "via email 2 days", and German and Dutch write a street as one capitalised word ending in its type.
+// "5a", "12 b", "12-14", "12/A", and a flat after the house in Austria: "12/3/5".
+const HOUSE_NUMBER = String.raw`\d{1,4}(?:\s?[a-zA-Z]|\/[a-zA-Z])?(?:\s?[-–]\s?\d{1,4}[a-zA-Z]?|(?:\/\d{1,3}){1,2})?(?![\p{L}\p{N}_]|[.,/:]\d)`;
+// German and Dutch, the name then the number: "Hauptstraße 12", "Bahnhofstr. 5a", "Keizersgracht 123",
+// "Karl-Marx-Allee 5", "Berliner Straße 12". "Weg" or "Platz" on its own is no street.
+const NAME_FIRST_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_-])(\p{Lu}\p{L}*(?:-\p{L}+)*?)(-| )?([sS]tra(?:ße|sse)|[sS]tr\.|[wW]eg|[gG]asse|[pP]latz|[aA]llee|[gG]racht|[lL]aan|[sS]traat)(?:\s+|(?<=\.)\s*)(${HOUSE_NUMBER})`,
+  'gu',
+);
+// Words in compounds of the same shape that name a way or a place of another kind ("Ihr Sitzplatz 12",
+// "Rückweg 2 Tage", Dutch "Onderweg 2 dagen").
+const NOT_STREETS = new Set(
+  'onderweg rückweg umweg heimweg hinweg ausweg postweg lieferweg versandweg rechtsweg zahlungsweg arbeitsplatz parkplatz sitzplatz stellplatz steckplatz speicherplatz listenplatz tabellenplatz'.split(
+    ' ',
+  ),
+);
+// "Der Weg 2", "Die Straße 5": a street written as two words is named by an adjective ("Berliner", "Lange").
+const DETERMINERS = new Set(
+  'der die das dem den des ein eine einer eines einem einen kein keine unser unsere ihr ihre mein meine dein deine sein seine jeder jede jedes dieser diese dieses de het een'.split(
+    ' ',
+  ),
+);
+
+function isNameFirstStreet(name: string, joiner: string, type: string): boolean {
+  const typeIsCapitalised = /^\p{Lu}/u.test(type);
+  if (joiner === '') {
+    // One word: the type is its lower-case end, after a name of three letters or more ("Instr. 5" is not one).
+    return !typeIsCapitalised && name.length >= 3 && !NOT_STREETS.has(`${name}${type}`.toLowerCase());
+  }
+  if (joiner === '-') return typeIsCapitalised;
+  return typeIsCapitalised && /(?:er|e)$/u.test(name) && !DETERMINERS.has(name.toLowerCase());
+}
+
+// French, the number then the type and the name: "12 rue de la Paix", "5 bis avenue Victor Hugo",
+// "3 boulevard Haussmann", "8 allée des Roses", "10, place d'Italie".
+const PARTICLE = '(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|la|le|les|el|los|las)';
+const PLACE_NAME = String.raw`(?:${PARTICLE}\s+)*(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*(?:\s+(?:${PARTICLE}\s+)*(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*){0,3}`;
+const NUMBER_FIRST_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])\d{1,4}(?:\s?(?:bis|ter|quater|[a-zA-Z]))?,?\s+(?:[rR]ue|[aA]venue|[aA]v\.|[bB]oulevard|[bB]d|[aA]llée|[pP]lace|[iI]mpasse|[cC]hemin|[qQ]uai|[cC]ours)\s+${PLACE_NAME}`,
+  'gu',
+);
+// Spanish, Catalan, Portuguese and Italian, the type, the name, the number: "Calle Mayor 5", "Calle Mayor,
+// 5", "Avenida de América 10", "C/ Alcalá 20", "Via Roma 12", "Piazza Garibaldi 3". English has "via" too
+// ("via email 2 days", "the 2 via points", "via Zoom 2 people", "via WhatsApp 24/7"): after it the name must
+// be capitalised, a plain number follow it at once, and no word in lower case follow the number.
+const TYPE_FIRST_STREET = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])([cC]alle|[cC]/|[aA]venida|Avda\.|Av\.|[pP]laza|[pP]aseo|[cC]arrer|[rR]ua|[vV]iale|[vV]ia|[pP]iazza|[cC]orso)\s*(?<=[/.]\s*|\s)${PLACE_NAME}(,?\s*)(?:n\.?\s?[º°]\s*)?(${HOUSE_NUMBER})`,
+  'gu',
+);
+
+// "Via Twitter 2 days ago", "Rückweg 2 Tage", "via DHL 3-5 days": a number with a unit after it is no house number.
+const UNIT_AFTER =
+  /^\s*(?:[-–]\s*\d+\s*)?(?:[%€$£]|(?:days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|times|tage?n?|stunden?|std|wochen?|monate?n?|jahre?n?|mal|prozent|euros?|eur|usd|gbp|jours?|heures?|semaines?|mois|ans?|fois|días?|horas?|minutos?|semanas?|meses|años?|veces|giorni|ore|minuti|settimane|mesi|anni|volte|dagen|uur|minuten|weken|maanden|jaar|keer)(?![\p{L}\p{N}]))/iu;
+
+/** "Via Roma 12": a plain number right after the name, and no word in lower case after it. */
+function isViaAddress(beforeNumber: string, houseNumber: string, after: string): boolean {
+  return (
+    beforeNumber === ' ' && /^\d+(?:\s?[a-zA-Z]|\/[a-zA-Z])?$/.test(houseNumber) && !/^\s+\p{Ll}/u.test(after)
+  );
+}
+
+function foreignStreetAddresses(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
+  const add = (start: number, end: number) => {
+    if (!UNIT_AFTER.test(text.slice(end))) hits.push({ kind: 'address', start, end });
+  };
+  for (const match of text.matchAll(NAME_FIRST_STREET)) {
+    if (isNameFirstStreet(match[1] ?? '', match[2] ?? '', match[3] ?? '')) {
+      add(match.index, match.index + match[0].length);
+    }
+  }
+  for (const match of text.matchAll(NUMBER_FIRST_STREET)) add(match.index, match.index + match[0].length);
+  for (const match of text.matchAll(TYPE_FIRST_STREET)) {
+    const end = match.index + match[0].length;
+    if (/^via$/iu.test(match[1] ?? '') && !isViaAddress(match[2] ?? '', match[3] ?? '', text.slice(end))) {
+      continue;
+    }
+    add(match.index, end);
+  }
+  return hits;
+}
+
+function findStreetAddresses(text: string): PiiHit[] {
+  // The other languages first: "5 bis avenue Victor Hugo" is one address, not the English "5 bis avenue".
+  const hits = foreignStreetAddresses(text);
   for (const match of text.matchAll(STREET_ADDRESS)) {
     if (!isStreetAddress(match[1] ?? '', match[2] ?? '')) continue;
     hits.push({ kind: 'address', start: match.index, end: match.index + match[0].length });

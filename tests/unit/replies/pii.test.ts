@@ -352,6 +352,72 @@ describe('personal data patterns', () => {
     ]);
   });
 
+  it('finds German and Dutch street addresses: the name, then the number', () => {
+    expect(
+      found(
+        'Hauptstraße 12, Bahnhofstr. 5a, Kirchweg 3, Keizersgracht 123, Hauptstrasse 12-14, Julianalaan 5, Dorpsstraat 10A',
+      ),
+    ).toEqual([
+      'address:Hauptstraße 12',
+      'address:Bahnhofstr. 5a',
+      'address:Kirchweg 3',
+      'address:Keizersgracht 123',
+      'address:Hauptstrasse 12-14',
+      'address:Julianalaan 5',
+      'address:Dorpsstraat 10A',
+    ]);
+    expect(found('Karl-Marx-Allee 5, Berliner Straße 12, Lange Gasse 4, Hauptstraße 12/3/5')).toEqual([
+      'address:Karl-Marx-Allee 5',
+      'address:Berliner Straße 12',
+      'address:Lange Gasse 4',
+      'address:Hauptstraße 12/3/5',
+    ]);
+  });
+
+  it('finds French street addresses: the number, then the type and the name', () => {
+    expect(
+      found(
+        'au 12 rue de la Paix, 5 bis avenue Victor Hugo, 3 boulevard Haussmann, 8 allée des Roses, 10, place d’Italie',
+      ),
+    ).toEqual([
+      'address:12 rue de la Paix',
+      'address:5 bis avenue Victor Hugo',
+      'address:3 boulevard Haussmann',
+      'address:8 allée des Roses',
+      'address:10, place d’Italie',
+    ]);
+  });
+
+  it('finds Spanish and Italian street addresses: the type, the name, then the number', () => {
+    expect(
+      found(
+        'Calle Mayor 5, calle Mayor, 7, Avenida de América 10, Via Roma 12, via della Spiga 12/A, Piazza Garibaldi 3, C/ Alcalá 20',
+      ),
+    ).toEqual([
+      'address:Calle Mayor 5',
+      'address:calle Mayor, 7',
+      'address:Avenida de América 10',
+      'address:Via Roma 12',
+      'address:via della Spiga 12/A',
+      'address:Piazza Garibaldi 3',
+      'address:C/ Alcalá 20',
+    ]);
+  });
+
+  it('leaves prose with a street word of another language alone', () => {
+    expect(
+      found(
+        'Weg 3, Ihr Paket ist auf dem Weg 2 Tage, Der Weg 2 ist kurz, Die Straße 5, Rückweg 2 Tage, Ihr Sitzplatz 12, Kirchweg 3 Tage',
+      ),
+    ).toEqual([]);
+    expect(
+      found(
+        'via email 2 days ago, the 2 via points, via Twitter 2 days ago, Via Twitter, 2 of us, via DHL 3-5 days, via WhatsApp 24/7, via Zoom 2 people, via PayPal 20 EUR, Piazza 3',
+      ),
+    ).toEqual([]);
+    expect(found('I rue the day 2 times, the rue 5, Instr. 5, Order 2 via Amazon')).toEqual([]);
+  });
+
   it('leaves everyday phrases that end in a street word alone', () => {
     expect(
       found(
