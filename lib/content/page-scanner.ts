@@ -130,8 +130,7 @@ export class PageScanner {
     const matchedTerms = ownAccount
       ? []
       : (this.matcher.termsIn?.(post.text) ?? uniqueTerms(this.matcher.find(post.text)));
-    const repliesToBrand =
-      !ownAccount && post.inReplyTo !== null && this.matcher.isOwnAccount(post.platform, post.inReplyTo);
+    const repliesToBrand = !ownAccount && this.repliesToOwnAccount(post);
     if (!ownAccount && matchedTerms.length === 0 && !repliesToBrand) {
       if (previousKey) this.forget(element, previousKey);
       return;
@@ -139,6 +138,11 @@ export class PageScanner {
     if (previousKey && previousKey !== key) this.hooks.lost(element, previousKey);
     this.reportedKeys.set(element, key);
     this.hooks.found({ element, adapter, post, key, matchedTerms, ownAccount });
+  }
+
+  private repliesToOwnAccount(post: ScrapedPost): boolean {
+    if (post.inReplyTo !== null && this.matcher.isOwnAccount(post.platform, post.inReplyTo)) return true;
+    return post.replyingTo?.some((handle) => this.matcher.isOwnAccount(post.platform, handle)) ?? false;
   }
 
   private forget(element: Element, previousKey: string): void {

@@ -66,4 +66,9 @@ export interface ScrapedPost {
   isReply: boolean;
   /** Post id (preferred) or handle of what this replies to, when the page shows it. */
   inReplyTo: string | null;
+  /**
+   * Every handle the page names as replied to, where it names several (X's "Replying to" line): the
+   * brand can be any of them, not only the first, and X keeps them out of the text.
+   */
+  replyingTo?: string[];
 }

@@ -26,6 +26,8 @@ const MAX_HANDLE = 300;
 const MAX_URL = 2_000;
 const MAX_TIME = 64;
 const MAX_TERMS = 100;
+/** X shows a few handles in "Replying to" and folds the rest into "and N others". */
+const MAX_REPLYING_TO = 50;
 
 type Schemas = Record<string, z.ZodMiniType>;
 
@@ -65,6 +67,9 @@ function scrapedPostSchema() {
     postedAtEstimated: z.boolean(),
     isReply: z.boolean(),
     inReplyTo: z.nullable(z.string().check(z.maxLength(MAX_POST_ID))),
+    replyingTo: z.optional(
+      z.array(z.string().check(z.maxLength(MAX_HANDLE))).check(z.maxLength(MAX_REPLYING_TO)),
+    ),
   });
 }
 
@@ -104,6 +109,7 @@ export function fitReportedPost(reported: ReportedPost): ReportedPost | null {
       text: cutText(post.text, MAX_TEXT),
       postedAt: post.postedAt !== null && post.postedAt.length <= MAX_TIME ? post.postedAt : null,
       inReplyTo: post.inReplyTo !== null && post.inReplyTo.length <= MAX_POST_ID ? post.inReplyTo : null,
+      replyingTo: post.replyingTo?.filter((handle) => handle.length <= MAX_HANDLE).slice(0, MAX_REPLYING_TO),
     },
     matchedTerms: reported.matchedTerms.slice(0, MAX_TERMS).map((term) => cutText(term, MAX_SHORT_TEXT)),
     ownAccount: reported.ownAccount,

@@ -48,6 +48,7 @@ function readPost(article: Element): ScrapedPost | null {
     ...(time ? readPostedAt(time) : NO_TIME),
     isReply: replyingTo.length > 0 || followsFocal,
     inReplyTo: replyingTo[0] ?? (followsFocal ? focalId : null),
+    ...(replyingTo.length > 1 ? { replyingTo } : {}),
   };
 }
 

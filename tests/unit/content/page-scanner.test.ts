@@ -109,6 +109,41 @@ describe('page scanner: the text screen', () => {
     observer.disconnect();
   });
 
+  it('reports a reply whose "Replying to" line names the brand after someone else', async () => {
+    // X moves a reply's leading @mentions out of its text into the "Replying to" line: here Sam's
+    // reply names Jane first and the brand second, and its text never says "Acme".
+    const brandReply = document.querySelector('article a[href="/AcmeHelp/status/1991000000000000002"]');
+    const line = [...(brandReply?.closest('article')?.querySelectorAll('div[dir="ltr"]') ?? [])].find((div) =>
+      div.textContent?.startsWith('Replying to '),
+    );
+    const sams = document
+      .querySelector('article a[href="/samlee_/status/1991000000000000003"]')
+      ?.closest('article');
+    const text = sams?.querySelector('[data-testid="tweetText"]');
+    if (!line || !sams || !text) throw new Error('fixture changed');
+    const named = line.cloneNode(true) as Element;
+    const jane = named.querySelector('a[href="/janedoe"]')?.closest('div.r-xoduu5');
+    const brand = jane?.cloneNode(true) as Element;
+    brand.querySelector('a')?.setAttribute('href', '/AcmeHelp');
+    (brand.querySelector('a') as Element).textContent = '@AcmeHelp';
+    const and = document.createElement('span');
+    and.textContent = ' and ';
+    named.append(and, brand);
+    text.parentElement?.before(named);
+    text.textContent = 'same here, three weeks and nothing';
+
+    const { scanner: pageScanner, found } = scanner(xAdapter, { screened: true });
+    pageScanner.scan(document);
+    await pageScanner.whenIdle();
+    const sam = found.find((post) => post.key === 'x:1991000000000000003');
+    expect(sam?.post).toMatchObject({
+      isReply: true,
+      inReplyTo: 'janedoe',
+      replyingTo: ['janedoe', 'AcmeHelp'],
+    });
+    expect(sam?.ownAccount).toBe(false);
+  });
+
   it('does not re-read a post because Parley marked it', async () => {
     const counting = countingAdapter();
     const { scanner: pageScanner, found } = scanner(counting.adapter, { screened: true });

@@ -70,6 +70,7 @@ describe('fitReportedPost', () => {
           permalink: `https://x.com/${'p'.repeat(2_100)}`,
           postedAt: 'T'.repeat(65),
           inReplyTo: 'r'.repeat(501),
+          replyingTo: ['jane', 'h'.repeat(301), ...Array.from({ length: 60 }, (_, index) => `user${index}`)],
         },
         Array.from({ length: 150 }, (_, index) => `term ${index} ${'t'.repeat(2_100)}`),
       ),
@@ -77,6 +78,8 @@ describe('fitReportedPost', () => {
     expect(fitted?.post.permalink).toBeNull();
     expect(fitted?.post.postedAt).toBeNull();
     expect(fitted?.post.inReplyTo).toBeNull();
+    expect(fitted?.post.replyingTo).toHaveLength(50);
+    expect(fitted?.post.replyingTo?.[1]).toBe('user0');
     expect(fitted?.matchedTerms).toHaveLength(100);
     expect(accepted([fitted as ReportedPost])).toBe(true);
   });
