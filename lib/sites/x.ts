@@ -20,6 +20,13 @@ const STATUS_PATH = /\/status(?:es)?\/(\d{1,25})(?:[/?#]|$)/;
 const HANDLE_TEXT = /^@(\w{1,15})$/;
 const PROFILE_PATH = /^\/(\w{1,15})\/?(?:[?#]|$)/;
 const COMPOSER_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
+const CELL_SELECTOR = '[data-testid="cellInnerDiv"]';
+/** A timeline section's title ("Discover more", "Who to follow") is an h2 in a cell of its own. */
+const HEADING_SELECTOR = 'h2[role="heading"]';
+/** X keeps a few dozen cells mounted: a look further up than this finds nothing more. */
+const MAX_CELLS_UP = 50;
+/** Tweets placed per page before starting over (a status page's replies, read for hours). */
+const MAX_PLACES = 10_000;
 
 function readPost(article: Element): ScrapedPost | null {
   const own = ownScope(article, NESTED_SELECTOR);
@@ -27,7 +34,6 @@ function readPost(article: Element): ScrapedPost | null {
   const href = statusLink?.getAttribute('href') ?? null;
   const statusId = href ? STATUS_PATH.exec(href)?.[1] : undefined;
   if (!statusId) return null;
-  const base = baseUrl(article);
 
   const userName = own.first('[data-testid="User-Name"]');
   const handle = readHandle(userName) ?? cleanHandle(href?.split('/')[1]);
@@ -36,13 +42,14 @@ function readPost(article: Element): ScrapedPost | null {
   const tweetText = own.first('[data-testid="tweetText"]');
   const time = statusLink?.querySelector('time') ?? own.first('time');
   const replyingTo = replyingToHandles(own, userName, tweetText);
-  const focalId = conversationFocus(article);
-  const followsFocal = focalId !== null && focalId !== statusId && followsFocalTweet(article, focalId);
+  const page = pageFacts(documentUrl(article));
+  const focalId = page.focalId;
+  const followsFocal = focalId !== null && focalId !== statusId && inRepliesBlock(article, statusId, page);
 
   return {
     platform: 'x',
     postId: statusId,
-    permalink: absoluteUrl(href, base),
+    permalink: absoluteUrl(href, page.base),
     author: { handle, displayName: readDisplayName(userName) },
     text: readText(tweetText, { whitespace: 'pre-wrap' }),
     ...(time ? readPostedAt(time) : NO_TIME),
@@ -115,23 +122,73 @@ function conversationFocus(article: Element): string | null {
   return pageFacts(documentUrl(article)).focalId;
 }
 
-function followsFocalTweet(article: Element, focalId: string): boolean {
-  const focalLink = article.ownerDocument.querySelector(`${POST_SELECTOR} a[href$="/status/${focalId}"]`);
-  const focal = focalLink?.closest(POST_SELECTOR);
-  if (!focal || focal === article) return false;
-  return (focal.compareDocumentPosition(article) & 4) !== 0; // Node.DOCUMENT_POSITION_FOLLOWING
+function statusIdOf(article: Element): string | null {
+  const href = ownStatusLink(ownScope(article, NESTED_SELECTOR))?.getAttribute('href');
+  return (href && STATUS_PATH.exec(href)?.[1]) || null;
 }
 
-function baseUrl(element: Element): string {
-  return pageFacts(documentUrl(element)).base;
+/**
+ * Whether a tweet of a /status/ page is in its replies block: below the focal tweet and above the
+ * first heading cell, under which ("Discover more") X lists tweets that reply to nothing.
+ *
+ * X unmounts cells far from the viewport, the focal tweet first as the agent reads down the replies,
+ * so the answer comes from the nearest cell above that tells (the focal tweet, a heading, or a tweet
+ * placed before) and is kept by status id for the page: it does not change when the focal tweet
+ * leaves the DOM, and a tweet read in page order looks one cell up, never through the document.
+ * Above the focal tweet (the thread it answers), or with nothing telling in reach, it is not a reply.
+ */
+function inRepliesBlock(article: Element, statusId: string, page: PageFacts): boolean {
+  const cell = article.closest(CELL_SELECTOR);
+  const list = cell?.parentElement;
+  if (!cell || !list) return false;
+  const { conversation } = page;
+  if (conversation.list !== list) {
+    // The timeline was rendered anew (or another page's): what was learned about cells is void.
+    conversation.list = list;
+    conversation.places.clear();
+  }
+  const known = conversation.places.get(statusId);
+  if (known) return known === 'replies';
+
+  const passed = [statusId];
+  let place: Place | undefined;
+  let above = cell.previousElementSibling;
+  for (
+    let steps = 0;
+    above && !place && steps < MAX_CELLS_UP;
+    steps++, above = above.previousElementSibling
+  ) {
+    const tweet = above.querySelector(POST_SELECTOR);
+    if (!tweet) {
+      if (above.querySelector(HEADING_SELECTOR)) place = 'more';
+      continue;
+    }
+    const id = statusIdOf(tweet);
+    if (!id) continue;
+    place = id === page.focalId ? 'replies' : conversation.places.get(id);
+    if (!place) passed.push(id);
+  }
+  if (!place) return false;
+  if (conversation.places.size + passed.length > MAX_PLACES) conversation.places.clear();
+  for (const id of passed) conversation.places.set(id, place);
+  return place === 'replies';
+}
+
+/** Where a tweet of a /status/ page sits: among the replies, or under a heading after them. */
+type Place = 'replies' | 'more';
+
+interface PageFacts {
+  base: string;
+  focalId: string | null;
+  conversation: { list: Element | null; places: Map<string, Place> };
 }
 
 /**
  * What the page's URL says about every post on it, parsed once per URL rather than twice per post
  * (a first pass reads hundreds of posts on the same page).
  */
-let lastPage: { url: string; base: string; focalId: string | null } | null = null;
-function pageFacts(url: string): { base: string; focalId: string | null } {
+let lastPage: (PageFacts & { url: string }) | null = null;
+function pageFacts(url: string): PageFacts {
   if (lastPage?.url === url) return lastPage;
   let base = 'https://x.com/';
   let focalId: string | null = null;
@@ -142,7 +199,7 @@ function pageFacts(url: string): { base: string; focalId: string | null } {
   } catch {
     // Not a URL: no focus, the default base.
   }
-  lastPage = { url, base, focalId };
+  lastPage = { url, base, focalId, conversation: { list: null, places: new Map() } };
   return lastPage;
 }
 
@@ -156,8 +213,7 @@ export const xAdapter: SiteAdapter = guardAdapter({
   readPost,
   markerAnchor: (article) => ownFirst(article, '[data-testid="User-Name"]', NESTED_SELECTOR),
   openReplyComposer(article, options) {
-    const statusLink = ownStatusLink(ownScope(article, NESTED_SELECTOR));
-    const statusId = STATUS_PATH.exec(statusLink?.getAttribute('href') ?? '')?.[1] ?? null;
+    const statusId = statusIdOf(article);
     const isFocal = statusId !== null && statusId === conversationFocus(article);
     return openComposer({
       post: article,

@@ -123,6 +123,65 @@ describe('x adapter on the home timeline fixture', () => {
     expect(xAdapter.readPost(postElement(xAdapter, '1991000000000000002'))?.inReplyTo).toBe('janedoe');
   });
 
+  it('on a /status/ page, tweets after the first heading cell ("Discover more") are not replies', () => {
+    setPageUrl('https://x.com/janedoe/status/1991000000000000001');
+    // On a status page the heading cell after the replies reads "Discover more" (the fixture's home
+    // timeline has "Who to follow" in the same markup); the tweets under it are X's suggestions.
+    const heading = document.querySelector('[data-testid="cellInnerDiv"] h2[role="heading"] span');
+    if (!heading) throw new Error('no heading cell in fixture');
+    heading.textContent = 'Discover more';
+    for (const id of ['1991000000000000004', '1991000000000000005', '1991000000000000006']) {
+      expect(xAdapter.readPost(postElement(xAdapter, id)), id).toMatchObject({
+        isReply: false,
+        inReplyTo: null,
+      });
+    }
+    expect(xAdapter.readPost(postElement(xAdapter, '1991000000000000003'))).toMatchObject({
+      isReply: true,
+      inReplyTo: '1991000000000000001',
+    });
+  });
+
+  it('on a /status/ page, a reply stays a reply once X unmounts the focal tweet, and so do replies mounted later', () => {
+    setPageUrl('https://x.com/janedoe/status/1991000000000000001');
+    const reply = postElement(xAdapter, '1991000000000000003');
+    const suggested = postElement(xAdapter, '1991000000000000005');
+    expect(xAdapter.readPost(reply)).toMatchObject({ isReply: true, inReplyTo: '1991000000000000001' });
+    expect(xAdapter.readPost(suggested)?.isReply).toBe(false);
+
+    postElement(xAdapter, '1991000000000000001').closest('[data-testid="cellInnerDiv"]')?.remove();
+    expect(xAdapter.readPost(reply)).toMatchObject({ isReply: true, inReplyTo: '1991000000000000001' });
+    expect(xAdapter.readPost(suggested)?.isReply).toBe(false);
+
+    // X mounts the next reply below Sam's as the agent scrolls down.
+    const cell = reply.closest('[data-testid="cellInnerDiv"]') as Element;
+    const next = cell.cloneNode(true) as Element;
+    for (const link of next.querySelectorAll('a[href*="/status/1991000000000000003"]')) {
+      link.setAttribute('href', (link.getAttribute('href') ?? '').replace('0003', '0007'));
+    }
+    cell.after(next);
+    expect(xAdapter.readPost(next.querySelector('article') as Element)).toMatchObject({
+      postId: '1991000000000000007',
+      isReply: true,
+      inReplyTo: '1991000000000000001',
+    });
+  });
+
+  it('on a /status/ page, reads without searching the whole document', () => {
+    setPageUrl('https://x.com/janedoe/status/1991000000000000001');
+    const posts = xAdapter.findPosts(document);
+    const focalCell = postElement(xAdapter, '1991000000000000001').closest('[data-testid="cellInnerDiv"]');
+    const one = vi.spyOn(document, 'querySelector');
+    const all = vi.spyOn(document, 'querySelectorAll');
+    for (const post of posts) xAdapter.readPost(post);
+    focalCell?.remove();
+    for (const post of posts) if (post.isConnected) xAdapter.readPost(post);
+    expect(one).not.toHaveBeenCalled();
+    expect(all).not.toHaveBeenCalled();
+    one.mockRestore();
+    all.mockRestore();
+  });
+
   it('degrades on odd markup: partial reads or null, never a throw', () => {
     const article = postElement(xAdapter, '1991000000000000003');
     article.querySelector('[data-testid="tweetText"]')?.remove();
