@@ -2,7 +2,8 @@
  * LinkedIn, 2026 markup (generated class names). Keys only on stable hooks seen in public automation
  * code: feed items are [role=listitem][componentkey], comments div[id^="replaceableComment_urn:li:comment:"],
  * text [data-testid="expandable-text-box"], controls by aria-label. Post cards carry no urn: a card's
- * urn is read from its comments' urns, else the card is keyed by a hash of its componentkey.
+ * urn is read from its comments section, comment box or comments, else the card is keyed by a hash of
+ * its componentkey.
  */
 import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
@@ -29,6 +30,8 @@ const TEXT_BOX = '[data-testid="expandable-text-box"]';
 /** Inside a card: its comments section, comments, and a reposted post (linked to its own page). */
 const NESTED_IN_ITEM = `${ITEM}, ${COMMENT}, [componentkey^="commentsSectionContainer"], a[href*="/feed/update/"]`;
 const EDITOR = '.ProseMirror[contenteditable="true"]';
+const URN_CARRIERS = `[componentkey^="commentsSectionContainer-urn:li:"], [componentkey^="commentBox-urn:li:"], ${COMMENT}`;
+const POST_URN_KEY = /^(?:commentsSectionContainer|commentBox)-(urn:li:(?:activity|ugcPost|share):\d{1,25})$/;
 const CONTROL_MENU = /^Open control menu for post by (.+)$/;
 const AGE = /^(.+?)\s*•/;
 
@@ -107,11 +110,17 @@ function readAuthor(container: Element, nested: string): ScrapedPost['author'] |
   return author ? { handle: author.handle, displayName: author.displayName } : null;
 }
 
-/** A card's post urn, from the urn its comments carry. */
+/**
+ * A card's post urn: the comments section and its comment box are keyed by it and render before the
+ * comments (which carry it too), so the card has one key from the moment any of them is on the page,
+ * not a card hash until the first comment arrives. One query: in page order the section comes first.
+ */
 function cardUrn(card: Element): string | null {
-  for (const comment of card.querySelectorAll(COMMENT)) {
-    const urn = parseCommentUrn(attr(comment, 'id'));
-    if (urn) return urn.postUrn;
+  for (const keyed of card.querySelectorAll(URN_CARRIERS)) {
+    const urn = keyed.matches(COMMENT)
+      ? parseCommentUrn(attr(keyed, 'id'))?.postUrn
+      : POST_URN_KEY.exec(attr(keyed, 'componentkey') ?? '')?.[1];
+    if (urn) return urn;
   }
   return null;
 }

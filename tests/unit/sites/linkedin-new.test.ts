@@ -75,6 +75,34 @@ describe('linkedin-new adapter on a 2026 feed fixture', () => {
     });
   });
 
+  it('keeps the urn key from the comments section before its comments load, and after', () => {
+    const card = postElement(linkedInNewAdapter, POST_2);
+    const withComments = linkedInNewAdapter.readPost(card);
+    // LinkedIn renders the comments section and its comment box (both keyed by the post urn) first,
+    // then the comments: the same card, read before they arrive.
+    for (const comment of card.querySelectorAll('div[id^="replaceableComment_"]')) comment.remove();
+    expect(card.querySelector('[componentkey^="commentsSectionContainer-urn:li:"]')).not.toBeNull();
+    const beforeComments = linkedInNewAdapter.readPost(card);
+    expect(beforeComments).toMatchObject({
+      postId: POST_2,
+      permalink: `https://www.linkedin.com/feed/update/${POST_2}/`,
+      postedAt: '2026-11-19T15:00:00.000Z',
+      postedAtEstimated: false,
+    });
+    expect(beforeComments).toEqual(withComments);
+
+    // Only the comment box rendered so far.
+    const section = card.querySelector('[componentkey^="commentsSectionContainer-"]') as Element;
+    section.setAttribute('componentkey', 'commentsSectionContainer');
+    expect(linkedInNewAdapter.readPost(card)?.postId).toBe(POST_2);
+
+    // A key that is not a post urn is not taken for one.
+    for (const keyed of card.querySelectorAll('[componentkey^="commentBox-"]')) {
+      keyed.setAttribute('componentkey', 'commentBox-urn:li:activity:75291967<b>');
+    }
+    expect(linkedInNewAdapter.readPost(card)?.postId).toMatch(/^urn:li:card:[0-9a-f]{8}$/);
+  });
+
   it('excludes a reposted post from the card text', () => {
     const tom = readAll(linkedInNewAdapter).find(
       (post) => post.author.handle === 'tom-baker-921' && !post.isReply,
