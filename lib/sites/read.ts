@@ -42,3 +42,16 @@ export function cleanHandle(value: string | null | undefined): string | null {
     .replace(/^@/, '');
   return handle ? handle : null;
 }
+
+/**
+ * Reddit names the author of a post or comment whose account was deleted (or removed) "[deleted]"
+ * ("[removed]") and keeps its text: that is no one's handle, and taken as one it would make every such
+ * post the same customer's.
+ */
+const REDDIT_NO_AUTHOR = new Set(['[deleted]', '[removed]']);
+
+/** A Reddit author attribute as a handle, or null when it names no account. */
+export function redditHandle(value: string | null | undefined): string | null {
+  const handle = cleanHandle(value);
+  return handle && !REDDIT_NO_AUTHOR.has(handle) ? handle : null;
+}

@@ -9,7 +9,7 @@ import { openComposer } from './composer';
 import { parseTimestamp } from './dates';
 import { absoluteUrl, attr, ownFirst, queryAllDeep, queryFirstDeep } from './dom';
 import { guardAdapter } from './guard';
-import { cleanHandle, NO_TIME, readPostedAt } from './read';
+import { NO_TIME, readPostedAt, redditHandle } from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -30,7 +30,7 @@ function readPost(element: Element): ScrapedPost | null {
 
 function readSubmission(post: Element): ScrapedPost | null {
   const id = attr(post, 'id') ?? attr(post, 'thingid');
-  const handle = cleanHandle(attr(post, 'author'));
+  const handle = redditHandle(attr(post, 'author'));
   if (!id?.startsWith('t3_') || !handle) return null;
   const title = attr(post, 'post-title') ?? readLabel(post.querySelector('[slot="title"]'));
   const body = readText(post.querySelector('[slot="text-body"]'));
@@ -51,7 +51,7 @@ function readSubmission(post: Element): ScrapedPost | null {
 
 function readComment(comment: Element): ScrapedPost | null {
   const id = attr(comment, 'thingid');
-  const handle = cleanHandle(attr(comment, 'author'));
+  const handle = redditHandle(attr(comment, 'author'));
   if (!id?.startsWith('t1_') || !handle) return null;
   const time = ownFirst(comment, 'faceplate-timeago time, time[datetime]', COMMENT_SELECTOR);
   const timeago = ownFirst(comment, 'faceplate-timeago[ts]', COMMENT_SELECTOR);

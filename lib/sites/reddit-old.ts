@@ -7,7 +7,7 @@ import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
 import { absoluteUrl, attr, outsideControls, ownFirst, queryAll } from './dom';
 import { guardAdapter } from './guard';
-import { cleanHandle, NO_TIME, readPostedAt } from './read';
+import { NO_TIME, readPostedAt, redditHandle } from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -17,7 +17,7 @@ const ORIGIN = 'https://old.reddit.com/';
 
 function readPost(thing: Element): ScrapedPost | null {
   const id = attr(thing, 'data-fullname');
-  const handle = cleanHandle(attr(thing, 'data-author'));
+  const handle = redditHandle(attr(thing, 'data-author'));
   if (!id || !/^t[13]_\w+$/.test(id) || !handle || thing.classList.contains('deleted')) return null;
   const isComment = id.startsWith('t1_');
   const time = ownFirst(thing, '.tagline time', THING);

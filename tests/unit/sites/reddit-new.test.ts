@@ -107,6 +107,18 @@ describe('reddit-new adapter on a post page fixture', () => {
     expect(redditNewAdapter.markerAnchor(document.createElement('shreddit-comment'))).toBeNull();
   });
 
+  it('reads no author for a deleted or removed account, so such posts never share one customer', () => {
+    // Reddit keeps the text of a post or comment whose account is gone and names its author "[deleted]".
+    const comment = postElement(redditNewAdapter, 't1_lx1ccc3');
+    const post = postElement(redditNewAdapter, 't3_1gx0abc');
+    for (const author of ['[deleted]', '[removed]', ' [deleted] ']) {
+      comment.setAttribute('author', author);
+      post.setAttribute('author', author);
+      expect(redditNewAdapter.readPost(comment), author).toBeNull();
+      expect(redditNewAdapter.readPost(post), author).toBeNull();
+    }
+  });
+
   it('anchors the marker inside the comment meta slot, outside the time link', () => {
     const comment = postElement(redditNewAdapter, 't1_lx1aaa1');
     const anchor = redditNewAdapter.markerAnchor(comment);

@@ -90,6 +90,18 @@ describe('reddit-old adapter on a comments page fixture', () => {
     expect(redditOldAdapter.readPost(thing)).toBeNull();
   });
 
+  it('reads no author for a deleted account, so its comments never share one customer', () => {
+    // Old Reddit keeps the text of a comment whose account is gone, with data-author="[deleted]".
+    const thing = postElement(redditOldAdapter, 't1_lx1ccc3');
+    const link = postElement(redditOldAdapter, 't3_1gx0abc');
+    for (const author of ['[deleted]', '[removed]']) {
+      thing.setAttribute('data-author', author);
+      link.setAttribute('data-author', author);
+      expect(redditOldAdapter.readPost(thing), author).toBeNull();
+      expect(redditOldAdapter.readPost(link), author).toBeNull();
+    }
+  });
+
   it('anchors the marker after the time in the tagline', () => {
     const thing = postElement(redditOldAdapter, 't1_lx1aaa1');
     const anchor = redditOldAdapter.markerAnchor(thing);
