@@ -2,6 +2,7 @@
 import { linkedInIdToIso } from './dates';
 import { pathSegments } from './dom';
 import type { PostedAt } from './read';
+import { readLabel } from './text';
 
 export const LINKEDIN_HOSTS = new Set(['www.linkedin.com', 'linkedin.com']);
 export const LINKEDIN_ORIGIN = 'https://www.linkedin.com/';
@@ -58,3 +59,27 @@ export function commentPermalink(comment: CommentUrn): string {
 export const PROFILE_LINK = ['in', 'company', 'showcase', 'school']
   .map((kind) => `a[href*="linkedin.com/${kind}/"], a[href^="/${kind}/"]`)
   .join(', ');
+
+/**
+ * What a comment answers. LinkedIn lists a reply to a reply under the thread's top comment, and its
+ * reply box opens the text with a mention of whom it answers: a reply that opens with a profile other
+ * than the top comment's author (or its own) answers that profile, given as its handle, since the page
+ * shows no id of the reply it answers. Otherwise the comment it is listed under, or the post.
+ */
+export function answeredBy(
+  comment: { postUrn: string; author: string; textBox: Element | null; text: string },
+  parent: { urn: string; author: () => string | null } | null,
+): string {
+  if (!parent) return comment.postUrn;
+  const mentioned = openingMention(comment.textBox, comment.text);
+  const same = (handle: string | null) => handle?.toLowerCase() === mentioned?.toLowerCase();
+  return !mentioned || same(comment.author) || same(parent.author()) ? parent.urn : mentioned;
+}
+
+/** The handle of the profile a text opens with (a mention link), or null. */
+function openingMention(textBox: Element | null, text: string): string | null {
+  const link = textBox?.querySelector(PROFILE_LINK);
+  const name = link ? readLabel(link) : '';
+  if (!link || !name || !text.trimStart().startsWith(name)) return null;
+  return linkedInHandle(link.getAttribute('href'));
+}

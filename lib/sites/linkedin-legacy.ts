@@ -9,6 +9,7 @@ import { attr, outsideControls, ownFirst, queryAll } from './dom';
 import { guardAdapter } from './guard';
 import {
   activityIdOf,
+  answeredBy,
   commentPermalink,
   LINKEDIN_HOSTS,
   linkedInHandle,
@@ -65,15 +66,13 @@ function readUpdate(update: Element): ScrapedPost | null {
 
 function readComment(comment: Element): ScrapedPost | null {
   const urn = parseCommentUrn(attr(comment, 'data-id'));
-  const profile = ownFirst(
-    comment,
-    'a.comments-comment-meta__description-container, a.comments-comment-meta__image-link',
-    COMMENT,
-  );
-  const handle = linkedInHandle(profile?.getAttribute('href'));
+  const handle = commentAuthor(comment);
   if (!urn || !handle) return null;
   const parent = comment.parentElement?.closest(COMMENT);
+  const parentUrn = parseCommentUrn(attr(parent, 'data-id'))?.urn;
   const time = ownFirst(comment, 'time', COMMENT);
+  const textBox = ownFirst(comment, '.comments-comment-item__main-content', COMMENT);
+  const text = readText(textBox, VISIBLE_COPY);
   return {
     platform: 'linkedin',
     postId: urn.urn,
@@ -84,11 +83,23 @@ function readComment(comment: Element): ScrapedPost | null {
         readLabel(ownFirst(comment, '.comments-comment-meta__description-title', COMMENT), VISIBLE_COPY) ||
         null,
     },
-    text: readText(ownFirst(comment, '.comments-comment-item__main-content', COMMENT), VISIBLE_COPY),
+    text,
     ...(postedAtFromId(urn.commentId) ?? readPostedAt(time)),
     isReply: true,
-    inReplyTo: parseCommentUrn(attr(parent, 'data-id'))?.urn ?? urn.postUrn,
+    inReplyTo: answeredBy(
+      { postUrn: urn.postUrn, author: handle, textBox, text },
+      parent && parentUrn ? { urn: parentUrn, author: () => commentAuthor(parent) } : null,
+    ),
   };
+}
+
+function commentAuthor(comment: Element): string | null {
+  const profile = ownFirst(
+    comment,
+    'a.comments-comment-meta__description-container, a.comments-comment-meta__image-link',
+    COMMENT,
+  );
+  return linkedInHandle(profile?.getAttribute('href'));
 }
 
 function markerAnchor(element: Element): Element | null {

@@ -11,6 +11,7 @@ import { attr, outsideControls, ownAll, ownFirst, queryAll, stableHash } from '.
 import { guardAdapter } from './guard';
 import {
   activityIdOf,
+  answeredBy,
   commentPermalink,
   LINKEDIN_HOSTS,
   linkedInHandle,
@@ -61,16 +62,24 @@ function readComment(comment: Element): ScrapedPost | null {
   const urn = parseCommentUrn(attr(comment, 'id'));
   const author = readAuthor(comment, COMMENT);
   if (!urn || !author) return null;
-  const parent = parseCommentUrn(attr(comment.parentElement?.closest(COMMENT), 'id'));
+  const parent = comment.parentElement?.closest(COMMENT);
+  const parentUrn = parseCommentUrn(attr(parent, 'id'))?.urn;
+  const textBox = ownFirst(comment, TEXT_BOX, COMMENT);
+  const text = readText(textBox);
   return {
     platform: 'linkedin',
     postId: urn.urn,
     permalink: commentPermalink(urn),
     author,
-    text: readText(ownFirst(comment, TEXT_BOX, COMMENT)),
+    text,
     ...(postedAtFromId(urn.commentId) ?? readAge(comment, COMMENT)),
     isReply: true,
-    inReplyTo: parent?.urn ?? urn.postUrn,
+    inReplyTo: answeredBy(
+      { postUrn: urn.postUrn, author: author.handle, textBox, text },
+      parent && parentUrn
+        ? { urn: parentUrn, author: () => readAuthor(parent, COMMENT)?.handle ?? null }
+        : null,
+    ),
   };
 }
 

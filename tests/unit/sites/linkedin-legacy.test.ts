@@ -101,6 +101,35 @@ describe('linkedin-legacy adapter on a feed fixture', () => {
     );
   });
 
+  it('files a reply to a reply under whom it answers: LinkedIn puts it under the top comment, opening with a mention', () => {
+    const reply = postElement(linkedInLegacyAdapter, BRAND_REPLY);
+    const text = reply.querySelector('.comments-comment-item__main-content .update-components-text > span');
+    if (!text) throw new Error('no reply text');
+    // The brand answers Priya's reply in Sam's thread: LinkedIn lists it under Sam's comment and starts
+    // it with the mention its reply box fills in.
+    const mention = (href: string, name: string) =>
+      `<a class="ZFPQIfcMjUIcpOazRqwHNbkyBJvCKLMvMM " href="${href}" data-test-app-aware-link="">${name}</a>`;
+    text.innerHTML = `${mention('https://www.linkedin.com/in/priya-raman/', 'Priya Raman')} thanks Priya, fixed in 3.0.1`;
+    expect(linkedInLegacyAdapter.readPost(reply)).toMatchObject({
+      text: 'Priya Raman thanks Priya, fixed in 3.0.1',
+      isReply: true,
+      inReplyTo: 'priya-raman',
+    });
+    // Mentioning the thread's own author, or a mention later in the text, still answers the comment above.
+    text.innerHTML = `${mention('https://www.linkedin.com/in/sam-lee-77/', 'Sam Lee')} thanks Sam, fixed in 3.0.1`;
+    expect(linkedInLegacyAdapter.readPost(reply)?.inReplyTo).toBe(SAM);
+    text.innerHTML = `Thanks, ${mention('https://www.linkedin.com/in/priya-raman/', 'Priya Raman')} too`;
+    expect(linkedInLegacyAdapter.readPost(reply)?.inReplyTo).toBe(SAM);
+    // A top-level comment opening with a mention answers the post.
+    const top = postElement(linkedInLegacyAdapter, SAM);
+    const topText = top.querySelector(
+      ':scope > .comments-comment-entity__content .update-components-text > span',
+    );
+    if (!topText) throw new Error('no comment text');
+    topText.innerHTML = `${mention('https://www.linkedin.com/company/acmehelp/', 'Acme Help')} loving the new app!`;
+    expect(linkedInLegacyAdapter.readPost(top)?.inReplyTo).toBe(POST_2);
+  });
+
   it('leaves the new-markup adapter with nothing to read here', () => {
     expect(linkedInNewAdapter.findPosts(document)).toEqual([]);
   });

@@ -128,6 +128,36 @@ describe('linkedin-new adapter on a 2026 feed fixture', () => {
     expect(brandReply).toMatchObject({ text: 'Thanks Sam, glad you like it! 💙', inReplyTo: SAM });
   });
 
+  it('files a reply to a reply under whom it answers: LinkedIn puts it under the top comment, opening with a mention', () => {
+    const reply = readAll(linkedInNewAdapter).find(
+      (post) => post.author.handle === 'acmehelp' && post.isReply,
+    );
+    const element = postElement(linkedInNewAdapter, reply?.postId ?? '');
+    const text = element.querySelector('[data-testid="expandable-text-box"]');
+    if (!text) throw new Error('no reply text');
+    // The brand answers Priya's reply in Sam's thread: LinkedIn lists it under Sam's comment and starts
+    // it with the mention its reply box fills in.
+    const mention = (href: string, name: string) => `<a href="${href}" class="_4c2f8a0e">${name}</a>`;
+    text.innerHTML = `${mention('https://www.linkedin.com/in/priya-raman/', 'Priya Raman')} thanks Priya, fixed in 3.0.1`;
+    expect(linkedInNewAdapter.readPost(element)).toMatchObject({
+      author: { handle: 'acmehelp' },
+      text: 'Priya Raman thanks Priya, fixed in 3.0.1',
+      isReply: true,
+      inReplyTo: 'priya-raman',
+    });
+    // Mentioning the thread's own author, or a mention later in the text, still answers the comment above.
+    text.innerHTML = `${mention('https://www.linkedin.com/in/sam-lee-77/', 'Sam Lee')} thanks Sam, fixed in 3.0.1`;
+    expect(linkedInNewAdapter.readPost(element)?.inReplyTo).toBe(SAM);
+    text.innerHTML = `Thanks, ${mention('https://www.linkedin.com/in/priya-raman/', 'Priya Raman')} too`;
+    expect(linkedInNewAdapter.readPost(element)?.inReplyTo).toBe(SAM);
+    // A top-level comment opening with a mention answers the post.
+    const top = postElement(linkedInNewAdapter, SAM);
+    const topText = top.querySelector('[data-testid="expandable-text-box"]');
+    if (!topText) throw new Error('no comment text');
+    topText.innerHTML = `${mention('https://www.linkedin.com/company/acmehelp/', 'Acme Help')} loving the new app!`;
+    expect(linkedInNewAdapter.readPost(top)?.inReplyTo).toBe(POST_2);
+  });
+
   it('leaves the legacy adapter with nothing to read here', () => {
     expect(linkedInLegacyAdapter.findPosts(document)).toEqual([]);
   });
