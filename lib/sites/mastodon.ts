@@ -6,7 +6,16 @@
  */
 import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
-import { absoluteUrl, attr, documentUrl, outsideControls, ownFirst, pathSegments, queryAll } from './dom';
+import {
+  absoluteUrl,
+  attr,
+  documentUrl,
+  outsideControls,
+  ownAll,
+  ownFirst,
+  pathSegments,
+  queryAll,
+} from './dom';
 import { isHostEnabled } from './enabled-hosts';
 import { guardAdapter } from './guard';
 import { cleanHandle, NO_TIME, readPostedAt } from './read';
@@ -33,10 +42,28 @@ function readPost(status: Element): ScrapedPost | null {
     postId: id,
     permalink: absoluteUrl(href, base),
     author: { handle, displayName: readLabel(ownFirst(status, '.display-name__html', NESTED)) || null },
-    text: readText(ownFirst(status, '.status__content__text', NESTED)),
+    text: readStatusText(status),
     ...(time ? readPostedAt(time) : NO_TIME),
     ...reply,
   };
+}
+
+/**
+ * The warning, the text, then the hashtag bar: all three are what the author wrote. A content warning
+ * (not a filter's banner) is often the only text shown, as the content is not rendered until expanded;
+ * since 4.2 a last line made only of hashtags is moved out of the content into the hashtag bar (its
+ * first three, until the reader asks for more).
+ */
+function readStatusText(status: Element): string {
+  const parts = [
+    readText(ownFirst(status, '.content-warning:not(.content-warning--filter) > p', NESTED)),
+    readText(ownFirst(status, '.status__content__text', NESTED)),
+    ownAll(status, '.hashtag-bar a', NESTED)
+      .map((tag) => readLabel(tag))
+      .filter(Boolean)
+      .join(' '),
+  ];
+  return parts.filter(Boolean).join('\n');
 }
 
 /** user@domain from the account line ("@user@domain", or "@user" on the local instance). */

@@ -34,27 +34,29 @@ describe('mastodon adapter on a home timeline fixture', () => {
 
   it('fixture markup has the selectors the adapter reads', () => {
     expectSelectorCounts(document, {
-      '.status__wrapper > .status[data-id]': 6,
+      '.status__wrapper > .status[data-id]': 7,
       '.status--is-quote[data-id]': 1,
-      'a.status__relative-time > time[datetime]': 7,
-      '.display-name__html': 7,
-      '.display-name__account': 7,
+      'a.status__relative-time > time[datetime]': 8,
+      '.display-name__html': 8,
+      '.display-name__account': 8,
       '.status__content__text': 7,
-      '.status__action-bar button': 30,
+      '.content-warning:not(.content-warning--filter) > p': 1,
+      '.hashtag-bar a': 2,
+      '.status__action-bar button': 35,
       '.compose-form textarea.autosuggest-textarea__textarea': 1,
     });
   });
 
   it('finds statuses (not the quoted card) and reads them', () => {
     expect(summarize(mastodonAdapter)).toEqual({
-      found: 6,
-      read: 6,
-      withText: 6,
-      withTime: 6,
-      withExactTime: 6,
-      withPermalink: 6,
+      found: 7,
+      read: 7,
+      withText: 7,
+      withTime: 7,
+      withExactTime: 7,
+      withPermalink: 7,
       replies: 1,
-      mentioningAcme: 3,
+      mentioningAcme: 5,
     });
   });
 
@@ -100,9 +102,48 @@ describe('mastodon adapter on a home timeline fixture', () => {
     });
   });
 
+  it('reads a collapsed content warning (the only text shown) and the hashtags moved out of the text', () => {
+    expect(mastodonAdapter.readPost(postElement(mastodonAdapter, '113555000000000007'))).toMatchObject({
+      author: { handle: 'dana@mastodon.art' },
+      text: 'Acme order never arrived (rant)',
+    });
+    const hashtags = postElement(mastodonAdapter, '113555000000000006');
+    expect(mastodonAdapter.readPost(hashtags)?.text).toBe(
+      'Just finished a 10k run 🏃\nLegs are jelly.\n#AcmeRunners #running',
+    );
+    // Expanded: the warning, then the text.
+    hashtags
+      .querySelector('.status__info')
+      ?.insertAdjacentHTML(
+        'afterend',
+        '<div class="content-warning"><p><span>long run, sore legs</span></p><button class="link-button">Hide post</button></div>',
+      );
+    expect(mastodonAdapter.readPost(hashtags)?.text).toBe(
+      'long run, sore legs\nJust finished a 10k run 🏃\nLegs are jelly.\n#AcmeRunners #running',
+    );
+  });
+
+  it("does not read a filter's banner or a quoted status's warning as the post's text", () => {
+    const status = postElement(mastodonAdapter, '113555000000000004');
+    status
+      .querySelector('.status__info')
+      ?.insertAdjacentHTML(
+        'afterend',
+        '<div class="content-warning content-warning--filter"><p><span>Filtered: <mark>Acme</mark></span></p><button class="link-button">Show anyway</button></div>',
+      );
+    status
+      .querySelector('.status--is-quote .status__info')
+      ?.insertAdjacentHTML(
+        'afterend',
+        '<div class="content-warning"><p><span>moving stress</span></p><button class="link-button">Show more</button></div>',
+      );
+    expect(mastodonAdapter.readPost(status)?.text).toBe('Does Acme ship to Canada? Asking for this move 👇');
+  });
+
   it('degrades on odd markup', () => {
     const status = postElement(mastodonAdapter, '113555000000000006');
     status.querySelector('.status__content__text')?.remove();
+    status.querySelector('.hashtag-bar')?.remove();
     status.querySelector('time')?.remove();
     expect(mastodonAdapter.readPost(status)).toMatchObject({ text: '', postedAt: null });
     status.querySelector('.display-name__account')?.remove();
