@@ -1,7 +1,8 @@
 /**
  * Mastodon web UI (any instance: enabled per host at runtime, see enabled-hosts). Markup per
  * mastodon/mastodon app/javascript/mastodon/components/status.jsx: .status[data-id] inside
- * .status__wrapper, time[datetime] in a.status__relative-time, .display-name__html / __account.
+ * .status__wrapper, time[datetime] in a.status__relative-time, .display-name__html / __account; a
+ * status page's focused status per features/status (detailed_status.tsx): .detailed-status, no data-id.
  * Handles keep user@domain: local accounts (shown as "@user") get the instance host appended.
  */
 import type { ScrapedPost } from '../domain/types';
@@ -10,6 +11,7 @@ import {
   absoluteUrl,
   attr,
   documentUrl,
+  isElement,
   outsideControls,
   ownAll,
   ownFirst,
@@ -18,7 +20,7 @@ import {
 } from './dom';
 import { isHostEnabled } from './enabled-hosts';
 import { guardAdapter } from './guard';
-import { cleanHandle, NO_TIME, readPostedAt } from './read';
+import { cleanHandle, readPostedAt } from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -30,22 +32,27 @@ const STATUS_PAGE = /^\/@[^/]+\/\d+\/?$|^\/(?:web\/)?statuses\/\d+\/?$/;
 
 function readPost(status: Element): ScrapedPost | null {
   const base = documentUrl(status) || 'https://invalid.example/';
-  const timeLink = ownFirst(status, 'a.status__relative-time, a.detailed-status__datetime', NESTED);
+  const timeLink = readTimeLink(status);
   const href = timeLink?.getAttribute('href') ?? null;
   const id = attr(status, 'data-id') ?? lastNumericSegment(href, base);
   const handle = readHandle(status, base);
   if (!id || !handle) return null;
   const time = timeLink?.querySelector('time') ?? ownFirst(status, 'time[datetime]', NESTED);
-  const reply = readReply(status, base);
+  const reply = readReply(status, handle, base);
   return {
     platform: 'mastodon',
     postId: id,
     permalink: absoluteUrl(href, base),
     author: { handle, displayName: readLabel(ownFirst(status, '.display-name__html', NESTED)) || null },
     text: readStatusText(status),
-    ...(time ? readPostedAt(time) : NO_TIME),
+    // The focused status's date link holds the formatted date as text, with no <time>.
+    ...readPostedAt(time ?? timeLink),
     ...reply,
   };
+}
+
+function readTimeLink(status: Element): Element | null {
+  return ownFirst(status, 'a.status__relative-time, a.detailed-status__datetime', NESTED);
 }
 
 /**
@@ -86,10 +93,16 @@ function withHost(handle: string | null, profileUrl: string): string | null {
 }
 
 /**
- * Whether this status replies, and to what: the "Replied to …" label names the account; in a thread
- * view, statuses after the focused one reply to it (its data-id or permalink id).
+ * Whether this status replies, and to what. The "Replied to …" label names the account. A thread view
+ * shows no label: Mastodon's reply box starts a reply with the replied account's mention (then the
+ * others'), so the leading mention names it. After the focused status, a reply addressed to its author
+ * (or, with no mention, written by its author: Mastodon leaves one's own mention out) answers it.
  */
-function readReply(status: Element, base: string): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
+function readReply(
+  status: Element,
+  handle: string,
+  base: string,
+): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
   const wrapper = status.parentElement?.closest('.status__wrapper');
   const flagged =
     status.classList.contains('status-reply') || wrapper?.classList.contains('status__wrapper-reply');
@@ -103,18 +116,78 @@ function readReply(status: Element, base: string): Pick<ScrapedPost, 'isReply' |
     const account = withHost(cleanHandle(pathSegments(href, base)[0]), absoluteUrl(href, base) ?? base);
     if (account) return { isReply: true, inReplyTo: account };
   }
-  // Only a status page (/@acct/ID) has a focused status; skip the document query everywhere else.
-  const focused = STATUS_PAGE.test(new URL(base).pathname)
-    ? status.ownerDocument.querySelector('.detailed-status')
-    : null;
-  if (focused && focused !== status && focused.compareDocumentPosition(status) & 4) {
-    const focusedId = lastNumericSegment(
-      ownFirst(focused, 'a.detailed-status__datetime', NESTED)?.getAttribute('href') ?? null,
-      base,
-    );
-    return { isReply: true, inReplyTo: focusedId };
+  const focused = focusedStatus(status, base);
+  const afterFocused =
+    focused !== null &&
+    focused.element !== status &&
+    (focused.element.compareDocumentPosition(status) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  if (!flagged && !afterFocused) return { isReply: false, inReplyTo: null };
+  const mentioned = leadingMention(status, base);
+  if (afterFocused && focused.handle !== null && sameAccount(mentioned ?? handle, focused.handle)) {
+    return { isReply: true, inReplyTo: focused.id };
   }
-  return { isReply: Boolean(flagged), inReplyTo: null };
+  return { isReply: true, inReplyTo: mentioned };
+}
+
+interface FocusedStatus {
+  url: string;
+  element: Element;
+  id: string | null;
+  handle: string | null;
+}
+
+/** Read once per focused status: every reply under it asks for it. */
+let lastFocused: FocusedStatus | null = null;
+
+/** The status page's focused status (/@acct/ID), or null on any other page. */
+function focusedStatus(status: Element, base: string): FocusedStatus | null {
+  // Only a status page has a focused status; skip the document query everywhere else.
+  if (!STATUS_PAGE.test(new URL(base).pathname)) return null;
+  const cached = lastFocused;
+  if (
+    cached?.url === base &&
+    cached.element.isConnected &&
+    cached.element.ownerDocument === status.ownerDocument
+  )
+    return cached;
+  const element = status.ownerDocument.querySelector('.detailed-status');
+  if (!element) return null;
+  const href = readTimeLink(element)?.getAttribute('href') ?? null;
+  lastFocused = { url: base, element, id: lastNumericSegment(href, base), handle: readHandle(element, base) };
+  return lastFocused;
+}
+
+/**
+ * user@domain of the mention the status's text starts with, or null. The web app points a mention's
+ * link at /@acct (the server's HTML, and other software's, at the profile: https://host/@user or
+ * https://host/users/user, whose host completes a bare "@user").
+ */
+function leadingMention(status: Element, base: string): string | null {
+  let node = firstShown(ownFirst(status, '.status__content__text', NESTED)?.firstChild ?? null);
+  // Mastodon's own posts are paragraphs; other software's may start with the mention itself.
+  if (isElement(node) && node.matches('p')) node = firstShown(node.firstChild);
+  if (!isElement(node)) return null;
+  const link = node.matches('a') ? node : node.matches('.h-card') ? node.querySelector('a[href]') : null;
+  if (!link?.classList.contains('mention') || link.classList.contains('hashtag')) return null;
+  const label = readLabel(link);
+  if (!label.startsWith('@')) return null;
+  const href = link.getAttribute('href');
+  const segment = pathSegments(href, base)[0];
+  const name = cleanHandle(segment?.startsWith('@') ? segment : label);
+  const account = withHost(name, absoluteUrl(href, base) ?? base);
+  return account && ACCOUNT.test(account) ? account : null;
+}
+
+function firstShown(start: ChildNode | null): ChildNode | null {
+  let node = start;
+  while (node && node.nodeType === Node.TEXT_NODE && !node.textContent?.trim()) node = node.nextSibling;
+  return node;
+}
+
+const ACCOUNT = /^[\p{L}\p{N}_.-]+@[\p{L}\p{N}.-]+$/u;
+
+function sameAccount(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 function lastNumericSegment(href: string | null, base: string): string | null {
@@ -132,7 +205,10 @@ function hostOf(url: string): string | null {
 
 /** The compose form's textarea when its reply indicator points at this status. */
 function composerFor(status: Element): HTMLElement | null {
-  const id = attr(status, 'data-id');
+  const base = documentUrl(status) || 'https://invalid.example/';
+  // The focused status has no data-id: its id is in its date link.
+  const id =
+    attr(status, 'data-id') ?? lastNumericSegment(readTimeLink(status)?.getAttribute('href') ?? null, base);
   if (!id) return null;
   for (const indicator of status.ownerDocument.querySelectorAll('.compose-form .reply-indicator')) {
     const pointsHere = [...indicator.querySelectorAll('a[href]')].some((link) =>
@@ -159,9 +235,15 @@ export const mastodonAdapter: SiteAdapter = guardAdapter({
   openReplyComposer(status, options) {
     return openComposer({
       post: status,
-      // The action bar's first button is Reply (its label is localized).
+      // The action bar's first button is Reply (its label is localized). The focused status's action bar
+      // is beside .detailed-status in its wrapper, not inside it.
       findTrigger: () =>
-        ownFirst(status, '.status__action-bar button, .detailed-status__action-bar button', NESTED),
+        ownFirst(status, '.status__action-bar button, .detailed-status__action-bar button', NESTED) ??
+        (status.matches('.detailed-status')
+          ? (status
+              .closest('.detailed-status__wrapper')
+              ?.querySelector('.detailed-status__action-bar button') ?? null)
+          : null),
       findOwn: () => composerFor(status),
       // Older versions' reply indicator has no link to the status: a new indicator after the click is ours.
       composerSelector: '.compose-form .reply-indicator',

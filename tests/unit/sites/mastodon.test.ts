@@ -201,3 +201,86 @@ describe('mastodon adapter on a home timeline fixture', () => {
     controller.abort();
   });
 });
+
+describe('mastodon adapter on a status page fixture (focused post and its replies)', () => {
+  const FOCUSED = '113560000000000010';
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(FIXTURE_NOW);
+    loadFixture('mastodon-status', `https://mastodon.social/@jane/${FOCUSED}`);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('fixture markup has the selectors the adapter reads', () => {
+    expectSelectorCounts(document, {
+      '.detailed-status__wrapper .detailed-status': 1,
+      '.detailed-status time': 0,
+      '.detailed-status a.detailed-status__datetime': 1,
+      '.detailed-status .detailed-status__action-bar': 0,
+      '.detailed-status__wrapper > .detailed-status__action-bar button[title="Reply"]': 1,
+      '.status__wrapper-reply > .status.status--in-thread[data-id]': 3,
+      '.status__prepend': 0,
+      '.status__content__text > p:first-child > .h-card:first-child > a.mention[href^="/@"]': 4,
+    });
+  });
+
+  it('reads the focused post with the time its date link shows', () => {
+    expect(summarize(mastodonAdapter)).toMatchObject({ found: 4, read: 4, withTime: 4, withExactTime: 3 });
+    expect(mastodonAdapter.readPost(postElement(mastodonAdapter, FOCUSED))).toEqual({
+      platform: 'mastodon',
+      postId: FOCUSED,
+      permalink: `https://mastodon.social/@jane/${FOCUSED}`,
+      author: { handle: 'jane@mastodon.social', displayName: 'Jane Doe' },
+      text: '@AcmeHelp my order never arrived 😡\nOrdered on the 2nd and tracking hasn’t moved.',
+      // "Nov 20, 2026, 12:00 PM" in the reader's zone.
+      postedAt: new Date(2026, 10, 20, 12, 0).toISOString(),
+      postedAtEstimated: true,
+      isReply: false,
+      inReplyTo: null,
+    });
+  });
+
+  it('a reply in the thread answers the post its leading mention names', () => {
+    const read = (id: string) => mastodonAdapter.readPost(postElement(mastodonAdapter, id));
+    // Addressed to the focused post's author: the focused post.
+    expect(read('113560000000000011')).toMatchObject({ isReply: true, inReplyTo: FOCUSED });
+    expect(read('113560000000000012')).toMatchObject({
+      author: { handle: 'AcmeHelp@mastodon.social' },
+      isReply: true,
+      inReplyTo: FOCUSED,
+    });
+    // The brand answering Sam's reply: Sam's account, not Jane's post.
+    expect(read('113560000000000013')).toMatchObject({
+      author: { handle: 'AcmeHelp@mastodon.social' },
+      isReply: true,
+      inReplyTo: 'sam@fosstodon.org',
+    });
+  });
+
+  it('a thread reply without a leading mention is a reply to an unknown post, unless its author wrote the focused post', () => {
+    const sam = postElement(mastodonAdapter, '113560000000000011');
+    sam.querySelector('.h-card')?.remove();
+    expect(mastodonAdapter.readPost(sam)).toMatchObject({ isReply: true, inReplyTo: null });
+    const jane = postElement(mastodonAdapter, '113560000000000012');
+    jane.querySelector('a.status__display-name')?.setAttribute('href', '/@jane');
+    const account = jane.querySelector('.display-name__account');
+    if (account) account.textContent = '@jane';
+    jane.querySelector('.h-card')?.remove();
+    expect(mastodonAdapter.readPost(jane)).toMatchObject({ isReply: true, inReplyTo: FOCUSED });
+  });
+
+  it("opens the focused post's reply box with its action bar's Reply (outside .detailed-status)", async () => {
+    const stub = mountComposerOnClick(
+      '.detailed-status__action-bar button[title="Reply"]',
+      'mastodon-reply-indicator',
+    );
+    const focused = postElement(mastodonAdapter, FOCUSED);
+    const textarea = await mastodonAdapter.openReplyComposer(focused, { timeoutMs: 1_000 });
+    expect(textarea?.classList.contains('autosuggest-textarea__textarea')).toBe(true);
+    expect(stub.clicks()).toBe(1);
+    // The indicator links the focused post: recognised without another click.
+    expect(await mastodonAdapter.openReplyComposer(focused, { timeoutMs: 1_000 })).toBe(textarea);
+    expect(stub.clicks()).toBe(1);
+    stub.stop();
+  });
+});
