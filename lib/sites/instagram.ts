@@ -14,7 +14,13 @@ import type { SiteAdapter } from './types';
 
 const HOSTS = new Set(['www.instagram.com', 'instagram.com']);
 const ORIGIN = 'https://www.instagram.com/';
-const POST_SELECTOR = 'article ul li, [role="dialog"] ul li';
+/**
+ * The comments below the caption sit in one list item that holds their list: it opens with that list.
+ * It is no post, and must not be taken for one: every change in the comments (more loaded, a like) would
+ * find it as the changed post, and with it every comment already read.
+ */
+const ROW_ITEM = 'li:not(:has(> ul:first-child))';
+const POST_SELECTOR = `article ul ${ROW_ITEM}, [role="dialog"] ul ${ROW_ITEM}`;
 const ROW = 'li';
 const PERMALINK_TIME = 'a[href*="/p/"] time, a[href*="/reel/"] time';
 const REPLY_WORDS = new Set(['reply', 'répondre', 'antworten', 'responder', 'rispondi', 'beantwoorden']);
@@ -43,8 +49,10 @@ function readPost(row: Element): ScrapedPost | null {
   const link = time?.closest('a[href]') ?? null;
   const href = link?.getAttribute('href') ?? null;
   const parsed = parsePermalink(href);
+  // Items that are not comments (a carousel's slides) have no permalink: skip their links' lookup.
+  if (!parsed) return null;
   const handle = readUsername(row);
-  if (!parsed || !handle) return null;
+  if (!handle) return null;
   return {
     platform: 'instagram',
     postId: parsed.commentId ?? parsed.code,

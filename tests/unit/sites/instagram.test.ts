@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PageScanner } from '../../../lib/content/page-scanner';
 import { instagramAdapter } from '../../../lib/sites/instagram';
+import type { SiteAdapter } from '../../../lib/sites/types';
 import { expectSelectorCounts, FIXTURE_NOW, loadFixture, postElement, summarize } from './fixture-helpers';
 
 const PAGE = 'https://www.instagram.com/p/DCx9TrailKat/';
@@ -17,6 +19,8 @@ describe('instagram adapter on a post dialog fixture', () => {
     expectSelectorCounts(document, {
       '[role="dialog"] article': 1,
       '[role="dialog"] ul li': 8,
+      // The list item holding the comments' list: not a post.
+      '[role="dialog"] ul li:has(> ul:first-child)': 1,
       '[role="dialog"] li a[href*="/p/"] > time[datetime]': 7,
       '[role="dialog"] li h3 a[href]': 7,
       'a[href*="/c/"][href*="/r/"] time': 1,
@@ -68,6 +72,47 @@ describe('instagram adapter on a post dialog fixture', () => {
       text: '@jane.doe so sorry! Please DM us your order number 🙏',
       inReplyTo: '18031112222333444',
     });
+  });
+
+  it('loading more comments reads the new rows only, not every comment loaded before', async () => {
+    let reads = 0;
+    const counting: SiteAdapter = {
+      ...instagramAdapter,
+      // As a browser answers it: happy-dom matches a scoped query's ancestors ("[role=dialog] ul li")
+      // only inside the root, so it finds no rows under a row's wrapper where Chromium finds them all.
+      findPosts: (root) =>
+        instagramAdapter.findPosts(document).filter((post) => root === post || root.contains(post)),
+      readPost(element) {
+        reads += 1;
+        return instagramAdapter.readPost(element);
+      },
+    };
+    const scanner = new PageScanner(
+      [counting],
+      { find: () => [], isOwnAccount: () => false },
+      { found() {}, lost() {} },
+    );
+    scanner.scan(document);
+    await scanner.whenIdle();
+    expect(reads).toBe(7);
+
+    // Instagram appends the next comments to the list that holds the loaded ones.
+    const row = postElement(instagramAdapter, '18031112222336777').parentElement;
+    const list = row?.parentElement;
+    if (!row || !list) throw new Error('no comment list');
+    const observer = new MutationObserver(() => {});
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    for (const id of ['18031112222340001', '18031112222340002', '18031112222340003']) {
+      const more = row.cloneNode(true) as Element;
+      more.querySelector('a[href*="/c/"]')?.setAttribute('href', `/p/DCx9TrailKat/c/${id}/`);
+      list.append(more);
+    }
+    const records = observer.takeRecords();
+    observer.disconnect();
+    reads = 0;
+    scanner.handleMutations(records);
+    await scanner.whenIdle();
+    expect(reads).toBe(3);
   });
 
   it('degrades on odd markup', () => {
