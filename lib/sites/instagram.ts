@@ -8,7 +8,7 @@ import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
 import { absoluteUrl, isInsideWithin, ownAll, ownFirst, pathSegments, queryAll } from './dom';
 import { guardAdapter } from './guard';
-import { NO_TIME, readPostedAt } from './read';
+import { flattenedReplyTarget, leadingHandle, NO_TIME, readPostedAt } from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -53,16 +53,40 @@ function readPost(row: Element): ScrapedPost | null {
   if (!parsed) return null;
   const handle = readUsername(row);
   if (!handle) return null;
+  const text = readRowText(row);
+  const { parentId } = parsed;
   return {
     platform: 'instagram',
     postId: parsed.commentId ?? parsed.code,
     permalink: absoluteUrl(href, ORIGIN),
     author: { handle, displayName: null },
-    text: readRowText(row),
+    text,
     ...(time ? readPostedAt(time) : NO_TIME),
     isReply: parsed.commentId !== null,
-    inReplyTo: parsed.commentId === null ? null : (parsed.parentId ?? parsed.code),
+    inReplyTo:
+      parsed.commentId === null
+        ? null
+        : parentId
+          ? flattenedReplyTarget({
+              parentId,
+              author: handle,
+              mentioned: leadingHandle(text, USERNAME_START),
+              parentAuthor: () => parentRowAuthor(row),
+            })
+          : parsed.code,
   };
+}
+
+const USERNAME_START = /^[\w.]{1,30}(?![\w.])/;
+
+/**
+ * The author of the comment a reply sits under: its row holds the replies' list, after its own heading
+ * (the first heading in it).
+ */
+function parentRowAuthor(reply: Element): string | null {
+  const parent = reply.parentElement?.closest(ROW);
+  const heading = parent?.querySelector('h2 a[href], h3 a[href]');
+  return heading && heading.closest(ROW) === parent ? usernameOf(heading) : null;
 }
 
 /** The row's author: the username link in its heading, else its first profile link. */
@@ -72,11 +96,19 @@ function readUsername(row: Element): string | null {
     ...ownAll(row, 'a[href^="/"], a[href^="https://www.instagram.com/"]', ROW),
   ];
   for (const link of candidates) {
-    const segments = pathSegments(link.getAttribute('href'), ORIGIN);
-    const name = segments[0];
-    if (segments.length === 1 && name && !RESERVED_PATHS.has(name) && /^[\w.]{1,30}$/.test(name)) return name;
+    const name = usernameOf(link);
+    if (name) return name;
   }
   return null;
+}
+
+/** The username a profile link (/username/) points at, or null. */
+function usernameOf(link: Element): string | null {
+  const segments = pathSegments(link.getAttribute('href'), ORIGIN);
+  const name = segments[0];
+  return segments.length === 1 && name && !RESERVED_PATHS.has(name) && /^[\w.]{1,30}$/.test(name)
+    ? name
+    : null;
 }
 
 /** Text spans of the row outside its heading, controls and time (mentions inside the text are kept). */

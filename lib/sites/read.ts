@@ -55,3 +55,35 @@ export function redditHandle(value: string | null | undefined): string | null {
   const handle = cleanHandle(value);
   return handle && !REDDIT_NO_AUTHOR.has(handle) ? handle : null;
 }
+
+/**
+ * The handle a text starts with ("@who …"), without the @ and a sentence's trailing dot, or null.
+ * `handle` matches the site's handle characters at the start of the text, after the @.
+ */
+export function leadingHandle(text: string, handle: RegExp): string | null {
+  if (!text.startsWith('@')) return null;
+  const found = handle.exec(text.slice(1))?.[0]?.replace(/[.·-]+$/, '');
+  return found ? found : null;
+}
+
+/**
+ * What a reply in a flattened thread answers. YouTube and Instagram list a reply to a reply under the top
+ * comment, link that comment as its parent, and start its text with "@who": when who is neither the
+ * parent's author nor the replier, the reply answers who (a handle, which inReplyTo allows, and the
+ * mention is taken as is when the parent's author cannot be read), else the parent comment.
+ */
+export function flattenedReplyTarget(reply: {
+  parentId: string;
+  author: string;
+  mentioned: string | null;
+  parentAuthor: () => string | null;
+}): string {
+  const { mentioned } = reply;
+  if (mentioned === null || sameHandle(mentioned, reply.author)) return reply.parentId;
+  const parentAuthor = reply.parentAuthor();
+  return parentAuthor !== null && sameHandle(mentioned, parentAuthor) ? reply.parentId : mentioned;
+}
+
+function sameHandle(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}

@@ -2,13 +2,13 @@
  * YouTube (www.youtube.com) comments: ytd-comment-view-model (older: ytd-comment-renderer). The
  * permalink in #published-time-text carries the comment id as `lc` (replies: PARENT.REPLY); times are
  * relative text ("3 hours ago"), parsed as estimates. Every comment replies to the video (or, for
- * replies, to the parent comment).
+ * replies, to the parent comment, or to the account a reply to a reply starts with).
  */
 import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
 import { absoluteUrl, outsideControls, ownAll, ownFirst, queryAll } from './dom';
 import { guardAdapter } from './guard';
-import { cleanHandle, NO_TIME, postedAtFromText } from './read';
+import { cleanHandle, flattenedReplyTarget, leadingHandle, NO_TIME, postedAtFromText } from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -39,17 +39,39 @@ function readPost(comment: Element): ScrapedPost | null {
   const handle = readHandle(authorLink);
   if (!commentId || !handle) return null;
   const parentId = commentId.includes('.') ? commentId.split('.')[0] : null;
-  const text = ownAll(comment, CONTENT_SLOT, POST_SELECTOR).find((slot) => slot.id === 'content-text');
+  const content = ownAll(comment, CONTENT_SLOT, POST_SELECTOR).find((slot) => slot.id === 'content-text');
+  const text = readText(content, { whitespace: 'pre-wrap' });
   return {
     platform: 'youtube',
     postId: commentId,
     permalink,
     author: { handle, displayName: null },
-    text: readText(text, { whitespace: 'pre-wrap' }),
+    text,
     ...(timeLink ? postedAtFromText(readLabel(timeLink)) : NO_TIME),
     isReply: true,
-    inReplyTo: parentId ?? params?.get('v') ?? null,
+    inReplyTo: parentId
+      ? flattenedReplyTarget({
+          parentId,
+          author: handle,
+          mentioned: leadingHandle(text, HANDLE),
+          parentAuthor: () => topCommentAuthor(comment),
+        })
+      : (params?.get('v') ?? null),
   };
+}
+
+/** A handle's characters (letters and digits of any script, _ - . ·), as text after the @. */
+const HANDLE = /^[\p{L}\p{M}\p{N}_.·-]{3,30}(?![\p{L}\p{M}\p{N}_])/u;
+
+/** The author of the thread's top comment: a child of the thread, beside (not around) its replies. */
+function topCommentAuthor(reply: Element): string | null {
+  const thread = reply.closest('ytd-comment-thread-renderer');
+  if (!thread) return null;
+  for (const child of thread.children) {
+    if (child !== reply && child.matches(POST_SELECTOR))
+      return readHandle(ownFirst(child, AUTHOR, POST_SELECTOR));
+  }
+  return null;
 }
 
 /** '@handle' from the author link text, else from its /@handle href (channel ids as a last resort). */

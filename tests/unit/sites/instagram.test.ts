@@ -74,6 +74,29 @@ describe('instagram adapter on a post dialog fixture', () => {
     });
   });
 
+  it("a reply starting with another account than the parent comment's author answers that account", () => {
+    // Instagram lists a reply to a reply under the top comment, and starts its text with "@who".
+    const reply = postElement(instagramAdapter, '18031112222339999');
+    const mention = reply.querySelector('span[dir="auto"] a');
+    if (!mention) throw new Error('no mention');
+    mention.setAttribute('href', '/sam_lee/');
+    mention.textContent = '@sam_lee';
+    expect(instagramAdapter.readPost(reply)).toMatchObject({
+      text: '@sam_lee so sorry! Please DM us your order number 🙏',
+      isReply: true,
+      inReplyTo: 'sam_lee',
+    });
+    // The parent's author, or the replier's own handle: the parent comment.
+    mention.textContent = '@jane.doe';
+    expect(instagramAdapter.readPost(reply)?.inReplyTo).toBe('18031112222333444');
+    mention.textContent = '@acmehelp';
+    expect(instagramAdapter.readPost(reply)?.inReplyTo).toBe('18031112222333444');
+    // A top comment starting with a mention still answers the post.
+    expect(instagramAdapter.readPost(postElement(instagramAdapter, '18031112222333444'))?.inReplyTo).toBe(
+      'DCx9TrailKat',
+    );
+  });
+
   it('loading more comments reads the new rows only, not every comment loaded before', async () => {
     let reads = 0;
     const counting: SiteAdapter = {

@@ -75,6 +75,25 @@ describe('youtube adapter on a watch page fixture', () => {
     });
   });
 
+  it("a reply starting with another account than the parent comment's author answers that account", () => {
+    // YouTube lists a reply to a reply under the top comment, and starts its text with "@who".
+    const reply = postElement(youtubeAdapter, 'UgzJd3Ord3rN0tArr1v3d.AcmeR3ply01');
+    const text = reply.querySelector('#content-text span');
+    if (!text) throw new Error('no reply text');
+    text.textContent = '@samlee thanks Sam, fixed in 3.0.1';
+    expect(youtubeAdapter.readPost(reply)).toMatchObject({ isReply: true, inReplyTo: 'samlee' });
+    // The parent's author (any case) or the replier's own handle: the parent comment.
+    text.textContent = '@JaneDoe thanks Jane';
+    expect(youtubeAdapter.readPost(reply)?.inReplyTo).toBe('UgzJd3Ord3rN0tArr1v3d');
+    text.textContent = '@AcmeHelp here: fixed in 3.0.1';
+    expect(youtubeAdapter.readPost(reply)?.inReplyTo).toBe('UgzJd3Ord3rN0tArr1v3d');
+    // A top comment starting with a mention still answers the video.
+    const top = postElement(youtubeAdapter, 'UgxPr1yaCanadaQ');
+    const topText = top.querySelector('#content-text span');
+    if (topText) topText.textContent = '@samlee does Acme ship to Canada?';
+    expect(youtubeAdapter.readPost(top)?.inReplyTo).toBe('dQw4Acme301');
+  });
+
   it('parses "1 day ago (edited)" and "1 month ago"', () => {
     expect(youtubeAdapter.readPost(postElement(youtubeAdapter, 'UgwS4mL0v1ngTheApp'))?.postedAt).toBe(
       '2026-11-19T15:00:00.000Z',
