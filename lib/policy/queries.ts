@@ -17,7 +17,11 @@ export function ratingFor(policy: Policy, severity: Severity): Rating | undefine
 }
 
 /** The first-response target in minutes, with the platform's override when it has one. */
-export function firstResponseTargetMinutes(policy: Policy, severity: Severity, platform?: Platform): number {
+export function firstResponseTargetMinutes(
+  policy: Pick<Policy, 'sla'>,
+  severity: Severity,
+  platform?: Platform,
+): number {
   const override = platform ? policy.sla.byPlatform[platform]?.[severity] : undefined;
   return override ?? policy.sla.firstResponseMinutes[severity];
 }
