@@ -18,7 +18,7 @@ import {
   unlinkIdentity,
 } from '../db/customers';
 import { deleteDraft, getDraft, saveDraft } from '../db/drafts';
-import { identityKey } from '../db/ids';
+import { identityKey, toTimestamp } from '../db/ids';
 import {
   CASE_STATUSES,
   type CaseRow,
@@ -32,7 +32,9 @@ import type { ParleyDb } from '../db/schema';
 import { HISTORY_READ_MAX } from '../domain/history-page';
 import { MAX_NOTE_LENGTH } from '../domain/notes';
 import { PLATFORMS } from '../domain/types';
+import { slaSchema } from '../policy/schema';
 import { markReplySent, recordInsertedReply } from '../replies/record';
+import { MAX_REPORT_DAYS, slaReport } from '../reports/sla-report';
 
 const postKeys = z.array(z.string().max(600)).max(5_000);
 const postKey = z.string().min(1).max(600);
@@ -62,6 +64,7 @@ const SEARCH_LIMIT = 10;
 const NAME_SCAN_LIMIT = 5_000;
 /** "Today's mentions" counts today's detections among posts from this far back (an indexed range). */
 const TODAY_LOOKBACK_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 async function withCasesAndCustomers(db: ParleyDb, mentions: MentionRow[]): Promise<QueueRow[]> {
   const [cases, customers] = await Promise.all([
@@ -284,6 +287,46 @@ async function overview(db: ParleyDb, since: string) {
   });
 }
 
+/**
+ * The response report's request. The targets come with it, from the policy the options page shows:
+ * the report then always matches the policy on screen, and is asked again when that policy changes
+ * (no database change would tell the page to). The period is capped so that one request stays a
+ * bounded read.
+ */
+const slaReportArgs = z
+  .object({ from: isoTime, to: isoTime, now: isoTime.optional(), sla: slaSchema })
+  .refine(({ from, to }) => Date.parse(from) < Date.parse(to), 'the period has to end after it starts')
+  .refine(
+    ({ from, to }) => Date.parse(to) - Date.parse(from) <= MAX_REPORT_DAYS * DAY_MS,
+    `a report covers at most ${MAX_REPORT_DAYS} days`,
+  );
+
+/**
+ * The response report over the cases opened in [from, to) (see lib/reports/sla-report.ts). Each
+ * status's [status+openedAt] range holds exactly that status's cases of the period, so the read grows
+ * with the period, not with the profile; each case's platform is its first post's, read by key.
+ */
+async function slaReportFor(db: ParleyDb, args: z.output<typeof slaReportArgs>) {
+  const from = toTimestamp(args.from);
+  const to = toTimestamp(args.to);
+  const now = toTimestamp(args.now ?? new Date());
+  return db.transaction('r', [db.cases, db.mentions], async () => {
+    const byStatus = await Promise.all(
+      CASE_STATUSES.map((status) =>
+        db.cases.where('[status+openedAt]').between([status, from], [status, to]).toArray(),
+      ),
+    );
+    const cases = byStatus.flat();
+    const firstPosts = [
+      ...new Set(cases.flatMap((row) => (row.firstMentionId === null ? [] : [row.firstMentionId]))),
+    ];
+    const mentions = (await db.mentions.bulkGet(firstPosts)).flatMap((mention) =>
+      mention ? [{ id: mention.id, platform: mention.platform }] : [],
+    );
+    return slaReport({ cases, mentions, policy: { sla: args.sla }, period: { from, to }, now });
+  });
+}
+
 export const SIDEBAR_QUERIES = {
   /** Mention rows for the given keys, in the order given (missing ones skipped). */
   'mentions-by-key': {
@@ -347,6 +390,14 @@ export const SIDEBAR_QUERIES = {
   overview: {
     args: z.object({ since: isoTime }),
     run: (db: ParleyDb, args: { since: string }) => overview(db, args.since),
+  },
+  /**
+   * The response report for the cases opened in [from, to), against the given first-response targets
+   * (the active policy's `sla`). `now` (default: the background's clock) is when waits are measured to.
+   */
+  'sla-report': {
+    args: slaReportArgs,
+    run: (db: ParleyDb, args: z.output<typeof slaReportArgs>) => slaReportFor(db, args),
   },
 } as const;
 

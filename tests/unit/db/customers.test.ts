@@ -1,4 +1,3 @@
-import type { DBCore, DBCoreKeyRange, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { addNote, getCase, recordMention, recordThanks } from '../../../lib/db/cases';
 import {
@@ -12,7 +11,7 @@ import {
 import type { ParleyDb } from '../../../lib/db/schema';
 import { seedSyntheticData } from '../../../lib/db/seed';
 import { deriveCase } from '../../../lib/db/timeline';
-import { classified, freshDb, makePost } from './fixtures';
+import { ANY_RANGE, classified, freshDb, makePost, spyOnReads } from './fixtures';
 
 async function mention(db: ParleyDb, overrides: Parameters<typeof makePost>[0] = {}) {
   const post = makePost(overrides);
@@ -22,65 +21,6 @@ async function mention(db: ParleyDb, overrides: Parameters<typeof makePost>[0] =
     isOwnReply: false,
     detectedAt: post.postedAt ?? '2026-03-01T12:00:00.000Z',
   });
-}
-
-const ANY_RANGE = 3; // DBCoreRangeType.Any: a whole-table (or whole-index) scan
-
-interface SeenRead {
-  table: string;
-  kind: 'query' | 'cursor' | 'count';
-  index: string | null;
-  range: DBCoreKeyRange;
-  limit: number | undefined;
-}
-
-/**
- * Records every ranged read Dexie sends to IndexedDB while `recording` is on, to prove queries stay
- * on their indexes. Middleware must be installed before the database opens.
- */
-function spyOnReads(db: ParleyDb): { seen: SeenRead[]; recording: boolean } {
-  const spyState = { seen: [] as SeenRead[], recording: false };
-  const seen = {
-    push: (read: SeenRead) => {
-      if (spyState.recording) spyState.seen.push(read);
-    },
-  };
-  const spy: Middleware<DBCore> = {
-    stack: 'dbcore',
-    name: 'read-spy',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          query: (request) => {
-            seen.push(readOf(name, 'query', request.query, request.limit));
-            return table.query(request);
-          },
-          openCursor: (request) => {
-            seen.push(readOf(name, 'cursor', request.query, undefined));
-            return table.openCursor(request);
-          },
-          count: (request) => {
-            seen.push(readOf(name, 'count', request.query, undefined));
-            return table.count(request);
-          },
-        };
-      },
-    }),
-  };
-  db.use(spy);
-  return spyState;
-}
-
-function readOf(
-  table: string,
-  kind: SeenRead['kind'],
-  query: { index: { name: string | null }; range: DBCoreKeyRange },
-  limit: number | undefined,
-): SeenRead {
-  return { table, kind, index: query.index.name, range: query.range, limit };
 }
 
 describe('customer history', () => {

@@ -1,3 +1,4 @@
+import type { DBCore, DBCoreKeyRange, Middleware } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Classification } from '../../../lib/db/cases';
 import { ParleyDb, TABLE_NAMES, type TableName } from '../../../lib/db/schema';
@@ -44,4 +45,63 @@ export async function dumpTables(db: ParleyDb): Promise<Record<TableName, unknow
     TABLE_NAMES.map(async (name) => [name, await db.table(name).toArray()] as const),
   );
   return Object.fromEntries(entries) as Record<TableName, unknown[]>;
+}
+
+export const ANY_RANGE = 3; // DBCoreRangeType.Any: a whole-table (or whole-index) scan
+
+export interface SeenRead {
+  table: string;
+  kind: 'query' | 'cursor' | 'count';
+  index: string | null;
+  range: DBCoreKeyRange;
+  limit: number | undefined;
+}
+
+/**
+ * Records every ranged read Dexie sends to IndexedDB while `recording` is on, to prove queries stay
+ * on their indexes. Middleware must be installed before the database opens.
+ */
+export function spyOnReads(db: ParleyDb): { seen: SeenRead[]; recording: boolean } {
+  const spyState = { seen: [] as SeenRead[], recording: false };
+  const seen = {
+    push: (read: SeenRead) => {
+      if (spyState.recording) spyState.seen.push(read);
+    },
+  };
+  const spy: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'read-spy',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          query: (request) => {
+            seen.push(readOf(name, 'query', request.query, request.limit));
+            return table.query(request);
+          },
+          openCursor: (request) => {
+            seen.push(readOf(name, 'cursor', request.query, undefined));
+            return table.openCursor(request);
+          },
+          count: (request) => {
+            seen.push(readOf(name, 'count', request.query, undefined));
+            return table.count(request);
+          },
+        };
+      },
+    }),
+  };
+  db.use(spy);
+  return spyState;
+}
+
+function readOf(
+  table: string,
+  kind: SeenRead['kind'],
+  query: { index: { name: string | null }; range: DBCoreKeyRange },
+  limit: number | undefined,
+): SeenRead {
+  return { table, kind, index: query.index.name, range: query.range, limit };
 }
