@@ -6,6 +6,7 @@ import { AgentSection } from './AgentSection';
 import { AppearanceSection } from './AppearanceSection';
 import { DataSection } from './DataSection';
 import { PolicySection } from './PolicySection';
+import { ReportSection } from './ReportSection';
 import { SitesSection } from './SitesSection';
 import './options.css';
 
@@ -13,11 +14,15 @@ const SECTIONS = [
   ['agent', 'You'],
   ['policy', 'Brand policy'],
   ['sites', 'Sites'],
+  ['report', 'Response report'],
   ['data', 'Data'],
   ['appearance', 'Appearance'],
 ] as const;
 
-/** The options page: the agent, the team's policy, where Parley runs, and the agent's data. */
+/**
+ * The options page: the agent, the team's policy, where Parley runs, how the agent did against the
+ * policy's response targets, and the agent's data.
+ */
 export function OptionsApp() {
   const settings = useSettings();
   const record = useActivePolicy();
@@ -49,6 +54,7 @@ export function OptionsApp() {
             <AgentSection settings={settings} />
             <PolicySection settings={settings} record={record} status={status} />
             <SitesSection settings={settings} />
+            <ReportSection policy={record.policy} />
             <DataSection />
             <AppearanceSection settings={settings} />
           </>
