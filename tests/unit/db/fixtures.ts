@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreKeyRange, Middleware } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { Classification } from '../../../lib/db/cases';
+import { type Classification, recordMention } from '../../../lib/db/cases';
 import { ParleyDb, TABLE_NAMES, type TableName } from '../../../lib/db/schema';
 import type { Platform, ScrapedPost } from '../../../lib/domain/types';
 
@@ -104,4 +104,18 @@ function readOf(
   limit: number | undefined,
 ): SeenRead {
   return { table, kind, index: query.index.name, range: query.range, limit };
+}
+
+/** A customer's post recorded as a mention: the id of the case it opened or joined. */
+export async function postCustomerCase(
+  db: ParleyDb,
+  input: { platform: Platform; handle: string; at: string; classification?: Partial<Classification> },
+): Promise<string> {
+  const found = await recordMention(db, {
+    post: makePost({ platform: input.platform, handle: input.handle, postedAt: input.at }),
+    classification: classified(input.classification),
+    isOwnReply: false,
+    detectedAt: input.at,
+  });
+  return found.caseId ?? '';
 }

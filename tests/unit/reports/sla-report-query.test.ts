@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runSidebarQuery } from '../../../lib/background/sidebar-api';
-import { type Classification, recordMention, setCaseStatus } from '../../../lib/db/cases';
+import { setCaseStatus } from '../../../lib/db/cases';
 import type { ParleyDb } from '../../../lib/db/schema';
 import { seedSyntheticData } from '../../../lib/db/seed';
-import type { Platform } from '../../../lib/domain/types';
 import { markReplySent } from '../../../lib/replies/record';
 import { type SlaReport, slaReport } from '../../../lib/reports/sla-report';
-import { ANY_RANGE, classified, freshDb, makePost, spyOnReads } from '../db/fixtures';
+import { ANY_RANGE, freshDb, postCustomerCase, spyOnReads } from '../db/fixtures';
 
 /** General targets, and a stricter one for severity 2 on X. */
 const sla = { firstResponseMinutes: { 1: 120, 2: 60, 3: 30, 4: 15 }, byPlatform: { x: { 2: 20 } } };
 const march = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-08T00:00:00.000Z' };
 const NOW = '2026-03-10T12:00:00.000Z';
-
-async function post(
-  db: ParleyDb,
-  input: { platform: Platform; handle: string; at: string; classification?: Partial<Classification> },
-) {
-  const found = await recordMention(db, {
-    post: makePost({ platform: input.platform, handle: input.handle, postedAt: input.at }),
-    classification: classified(input.classification),
-    isOwnReply: false,
-    detectedAt: input.at,
-  });
-  return found.caseId ?? '';
-}
 
 const minutesAfter = (at: string, minutes: number) =>
   new Date(Date.parse(at) + minutes * 60_000).toISOString();
@@ -40,29 +26,39 @@ describe('the response report query', () => {
   it('reports on the cases recorded in the period, with each case’s platform from its first post', async () => {
     const db = freshDb();
     // X, severity 2: answered in 15 minutes, inside X's 20.
-    const jane = await post(db, { platform: 'x', handle: 'jane', at: '2026-03-02T10:00:00.000Z' });
+    const jane = await postCustomerCase(db, {
+      platform: 'x',
+      handle: 'jane',
+      at: '2026-03-02T10:00:00.000Z',
+    });
     await reply(db, jane, minutesAfter('2026-03-02T10:00:00.000Z', 15));
     // Reddit: answered in 50 minutes (inside 60), resolved, then the customer wrote again and it reopened.
-    const tim = await post(db, { platform: 'reddit', handle: 'tim', at: '2026-03-03T09:00:00.000Z' });
+    const tim = await postCustomerCase(db, {
+      platform: 'reddit',
+      handle: 'tim',
+      at: '2026-03-03T09:00:00.000Z',
+    });
     await reply(db, tim, minutesAfter('2026-03-03T09:00:00.000Z', 50));
     await setCaseStatus(db, { caseId: tim, status: 'resolved', at: '2026-03-03T12:00:00.000Z' });
-    expect(await post(db, { platform: 'reddit', handle: 'tim', at: '2026-03-05T08:00:00.000Z' })).toBe(tim);
+    expect(
+      await postCustomerCase(db, { platform: 'reddit', handle: 'tim', at: '2026-03-05T08:00:00.000Z' }),
+    ).toBe(tim);
     // Facebook, severity 3: no reply, past its 30 minutes by now.
-    await post(db, {
+    await postCustomerCase(db, {
       platform: 'facebook',
       handle: 'amy',
       at: '2026-03-07T22:00:00.000Z',
       classification: { severity: 3 },
     });
     // Spam needs no reply; cases opened before and after the period are not in it.
-    await post(db, {
+    await postCustomerCase(db, {
       platform: 'x',
       handle: 'bot',
       at: '2026-03-04T10:00:00.000Z',
       classification: { category: 'spam' },
     });
-    await post(db, { platform: 'x', handle: 'old', at: '2026-02-20T10:00:00.000Z' });
-    await post(db, { platform: 'x', handle: 'later', at: '2026-03-09T10:00:00.000Z' });
+    await postCustomerCase(db, { platform: 'x', handle: 'old', at: '2026-02-20T10:00:00.000Z' });
+    await postCustomerCase(db, { platform: 'x', handle: 'later', at: '2026-03-09T10:00:00.000Z' });
 
     const answer = await report(db, {});
     expect(answer.total).toEqual({
@@ -145,7 +141,7 @@ describe('the response report query', () => {
 
   it('measures waits up to the background’s clock when the page gives no time', async () => {
     const db = freshDb();
-    await post(db, { platform: 'x', handle: 'jane', at: '2026-03-02T10:00:00.000Z' });
+    await postCustomerCase(db, { platform: 'x', handle: 'jane', at: '2026-03-02T10:00:00.000Z' });
     const before = Date.now();
     const answer = (await runSidebarQuery(db, 'sla-report', { sla, ...march })) as SlaReport;
     expect(Date.parse(answer.now)).toBeGreaterThanOrEqual(before);

@@ -3,13 +3,12 @@ import { act, createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { runSidebarQuery } from '../../../lib/background/sidebar-api';
-import { type Classification, recordMention, setCaseStatus } from '../../../lib/db/cases';
+import { setCaseStatus } from '../../../lib/db/cases';
 import type { ParleyDb } from '../../../lib/db/schema';
-import type { Platform } from '../../../lib/domain/types';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { Policy } from '../../../lib/policy/schema';
 import { markReplySent } from '../../../lib/replies/record';
-import { classified, freshDb, makePost } from '../db/fixtures';
+import { freshDb, postCustomerCase } from '../db/fixtures';
 import { buttonNamed, byTestId, mount, settle, unmountAll } from './mount';
 
 const downloads = vi.hoisted(() => [] as Array<{ text: string; fileName: string; type: string }>);
@@ -48,19 +47,6 @@ const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const after = (at: string, ms: number) => new Date(Date.parse(at) + ms).toISOString();
 
-async function post(
-  db: ParleyDb,
-  input: { platform: Platform; handle: string; at: string; classification?: Partial<Classification> },
-) {
-  const found = await recordMention(db, {
-    post: makePost({ platform: input.platform, handle: input.handle, postedAt: input.at }),
-    classification: classified(input.classification),
-    isOwnReply: false,
-    detectedAt: input.at,
-  });
-  return found.caseId ?? '';
-}
-
 async function answer(db: ParleyDb, caseId: string, at: string) {
   await markReplySent(db, { caseId, postKey: `x:${caseId}`, text: 'Sorry, we are on it.', at });
 }
@@ -97,20 +83,30 @@ function choosePeriod(label: string): void {
  */
 async function week(db: ParleyDb) {
   const first = ago(48 * HOUR);
-  const jane = await post(db, { platform: 'x', handle: 'jane', at: first });
+  const jane = await postCustomerCase(db, { platform: 'x', handle: 'jane', at: first });
   await answer(db, jane, after(first, 10 * 60_000));
   await setCaseStatus(db, { caseId: jane, status: 'resolved', at: after(first, 3 * HOUR) });
   const second = ago(24 * HOUR);
-  const tim = await post(db, {
+  const tim = await postCustomerCase(db, {
     platform: 'facebook',
     handle: 'tim',
     at: second,
     classification: { severity: 3 },
   });
   await answer(db, tim, after(second, 45 * 60_000));
-  await post(db, { platform: 'reddit', handle: 'amy', at: ago(5 * HOUR), classification: { severity: 4 } });
-  await post(db, { platform: 'x', handle: 'bot', at: ago(HOUR), classification: { category: 'spam' } });
-  await post(db, { platform: 'bluesky', handle: 'old', at: ago(12 * 24 * HOUR) });
+  await postCustomerCase(db, {
+    platform: 'reddit',
+    handle: 'amy',
+    at: ago(5 * HOUR),
+    classification: { severity: 4 },
+  });
+  await postCustomerCase(db, {
+    platform: 'x',
+    handle: 'bot',
+    at: ago(HOUR),
+    classification: { category: 'spam' },
+  });
+  await postCustomerCase(db, { platform: 'bluesky', handle: 'old', at: ago(12 * 24 * HOUR) });
 }
 
 describe('options: the response report', () => {
@@ -196,8 +192,13 @@ describe('options: the response report', () => {
     vi.restoreAllMocks();
 
     const spam = freshDb('report-spam');
-    await post(spam, { platform: 'x', handle: 'bot', at: ago(HOUR), classification: { category: 'spam' } });
-    await post(spam, {
+    await postCustomerCase(spam, {
+      platform: 'x',
+      handle: 'bot',
+      at: ago(HOUR),
+      classification: { category: 'spam' },
+    });
+    await postCustomerCase(spam, {
       platform: 'x',
       handle: 'bot2',
       at: ago(2 * HOUR),
