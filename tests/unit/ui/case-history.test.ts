@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { CaseHistory } from '../../../components/sidebar/history/CaseHistory';
 import { Timeline } from '../../../components/sidebar/history/Timeline';
-import { type MentionDetail, runSidebarQuery } from '../../../lib/background/sidebar-api';
+import { runSidebarQuery } from '../../../lib/background/sidebar-api';
 import { recordMention } from '../../../lib/db/cases';
 import type { HistoryItem } from '../../../lib/db/customers';
 import type { ParleyDb } from '../../../lib/db/schema';

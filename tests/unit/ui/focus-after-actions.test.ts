@@ -5,7 +5,6 @@ import { browser } from 'wxt/browser';
 import { CaseHistory } from '../../../components/sidebar/history/CaseHistory';
 import { IdentityLinker } from '../../../components/sidebar/history/IdentityLinker';
 import { SuggestionCards } from '../../../components/sidebar/reply/SuggestionCards';
-import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { HistoryItem } from '../../../lib/db/customers';
 import type { CustomerRow, IdentityRow } from '../../../lib/db/records';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';

@@ -3,7 +3,6 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { escalationClockStart } from '../../../components/sidebar/guidance/stepStatus';
-import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import type { CaseRow, EventRow } from '../../../lib/db/records';
 import { mentionDetail, mentionRow, mentionView, mount, settle, unmountAll } from './mount';
 

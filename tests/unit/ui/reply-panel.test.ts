@@ -228,11 +228,11 @@ describe('finding a template the suggestions leave out', () => {
     expect(document.querySelector('.template-search [role="status"]')?.textContent).toBe(
       'No template has all of those words.',
     );
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    const escapeKey = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
     await act(async () => {
-      search.dispatchEvent(escape);
+      search.dispatchEvent(escapeKey);
     });
-    expect([search.value, escape.defaultPrevented]).toEqual(['', true]);
+    expect([search.value, escapeKey.defaultPrevented]).toEqual(['', true]);
   });
 });
 

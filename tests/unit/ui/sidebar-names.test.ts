@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidebarApp } from '../../../components/sidebar/SidebarApp';
-import type { MentionDetail } from '../../../lib/background/sidebar-api';
 import { forgetStorageValues } from '../../../lib/ui/use-extension-storage';
 import { mentionDetail, mentionRow, mentionView, mount, settle, unmountAll } from './mount';
 
