@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS, PLATFORM_LABELS } from '../domain/types';
-import type { Policy, ReplyTemplate } from '../policy/schema';
+import { PLACEHOLDER_PATTERN, type Policy, type ReplyTemplate } from '../policy/schema';
 import { isTooLongFor, type RankedTemplate, type SuggestionContext, suggestReplies } from './suggest';
 
 /**
@@ -17,10 +17,18 @@ function folded(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function queryWords(query: string): string[] {
-  return folded(query)
+function wordsOf(text: string): string[] {
+  return folded(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
+}
+
+/**
+ * The words an agent can find a template by: its name's and its text's, without placeholders
+ * ({{customerName}} is in nearly every template, and no agent means it by "customer").
+ */
+function searchableWords(template: ReplyTemplate): string[] {
+  return wordsOf(`${template.name} ${template.text.replace(PLACEHOLDER_PATTERN, ' ')}`);
 }
 
 /** What a template that the policy does not offer for this mention was written for instead. */
@@ -48,8 +56,9 @@ function writtenFor(template: ReplyTemplate, context: SuggestionContext): string
 }
 
 /**
- * Templates whose name or text holds every word of `query`, best fit first, at most `limit`. An empty
- * query finds nothing: the suggestions already show what fits.
+ * Templates in whose name or text every word of `query` starts a word ("ret" finds "returns", "late"
+ * does not find "template"), best fit first, at most `limit`. An empty query finds nothing: the
+ * suggestions already show what fits.
  */
 export function searchTemplates(
   policy: Policy,
@@ -57,11 +66,11 @@ export function searchTemplates(
   context: SuggestionContext,
   limit = TEMPLATE_SEARCH_LIMIT,
 ): RankedTemplate[] {
-  const words = queryWords(query);
+  const words = wordsOf(query);
   if (words.length === 0) return [];
   const matches = (template: ReplyTemplate) => {
-    const haystack = folded(`${template.name} ${template.text}`);
-    return words.every((word) => haystack.includes(word));
+    const own = searchableWords(template);
+    return words.every((word) => own.some((candidate) => candidate.startsWith(word)));
   };
   const fitting = suggestReplies(policy, context).filter((ranked) => matches(ranked.template));
   const fittingIds = new Set(fitting.map((ranked) => ranked.template.id));

@@ -62,3 +62,19 @@ describe('searchTemplates', () => {
     ]);
   });
 });
+
+describe('searchTemplates: what counts as a word of a template', () => {
+  it('finds by the start of a word, not inside one, and never by a placeholder', () => {
+    const templates = policyWith([
+      template({ id: 'late', name: 'Late parcel', text: 'Hi {{customerName}}, your parcel is late.' }),
+      template({ id: 'returns', name: 'Returns', text: 'Returns are free. {{agentSignature}}' }),
+    ]);
+    const ids = (query: string) =>
+      searchTemplates(templates, query, complaintOnX).map((entry) => entry.template.id);
+    expect(ids('ret')).toEqual(['returns']);
+    expect(ids('arcel')).toEqual([]);
+    expect(ids('customer')).toEqual([]);
+    expect(ids('agent signature')).toEqual([]);
+    expect(ids('late')).toEqual(['late']);
+  });
+});
