@@ -13,6 +13,8 @@ export interface SuggestionCardsProps {
   onPick(suggestion: RankedTemplate): void;
   /** The list's accessible name. */
   label?: string;
+  /** Show the first few and a "more" button (suggestions); false shows every one (search results). */
+  collapse?: boolean;
   testId?: string;
 }
 
@@ -22,11 +24,12 @@ export function SuggestionCards({
   selectedTemplateId,
   onPick,
   label = 'Suggested replies',
+  collapse = true,
   testId = 'reply-suggestions',
 }: SuggestionCardsProps) {
   const [showAll, setShowAll] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
-  const shown = showAll ? suggestions : suggestions.slice(0, SHOWN_AT_FIRST);
+  const shown = showAll || !collapse ? suggestions : suggestions.slice(0, SHOWN_AT_FIRST);
   const hidden = suggestions.length - shown.length;
   return (
     <div className="reply-suggestions">

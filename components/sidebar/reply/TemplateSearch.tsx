@@ -3,11 +3,15 @@ import type { Policy } from '../../../lib/policy/schema';
 import type { RankedTemplate, SuggestionContext } from '../../../lib/replies/suggest';
 import { searchTemplates, TEMPLATE_SEARCH_LIMIT } from '../../../lib/replies/template-search';
 import { SuggestionCards } from './SuggestionCards';
+import { useDebouncedValue } from './use-debounced-value';
 
 /**
  * "Find a template": any of the policy's reply templates by words of its name or text, for the one the
  * suggestions leave out (another category, site or language). Picking one works as picking a suggestion.
  */
+/** How long typing pauses before the number of templates found is said. */
+const SAY_COUNT_AFTER_MS = 400;
+
 export function TemplateSearch({
   policy,
   context,
@@ -29,7 +33,19 @@ export function TemplateSearch({
     [policy, query, context],
   );
   const found = results.slice(0, TEMPLATE_SEARCH_LIMIT);
-  const searching = query.trim() !== '';
+  // Said once typing pauses: a count per keystroke would talk over the agent's typing.
+  const said = useDebouncedValue(
+    query.trim() === ''
+      ? ''
+      : found.length === 0
+        ? 'No template has all of those words.'
+        : results.length > TEMPLATE_SEARCH_LIMIT
+          ? `More than ${TEMPLATE_SEARCH_LIMIT} templates found: add a word to narrow them down.`
+          : found.length === 1
+            ? 'One template found.'
+            : `${found.length} templates found.`,
+    SAY_COUNT_AFTER_MS,
+  );
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // The first Escape clears the search; the sidebar's own Escape (leave the field, go back) comes next.
     if (event.key === 'Escape' && query !== '') {
@@ -55,15 +71,7 @@ export function TemplateSearch({
         onKeyDown={onKeyDown}
       />
       <p className="small muted status-note" role="status">
-        {searching
-          ? found.length === 0
-            ? 'No template has all of those words.'
-            : results.length > TEMPLATE_SEARCH_LIMIT
-              ? `More than ${TEMPLATE_SEARCH_LIMIT} templates found: add a word to narrow them down.`
-              : found.length === 1
-                ? 'One template found.'
-                : `${found.length} templates found.`
-          : null}
+        {said || null}
       </p>
       {found.length > 0 ? (
         <SuggestionCards
@@ -76,6 +84,7 @@ export function TemplateSearch({
           }}
           label="Templates found"
           testId="template-search-results"
+          collapse={false}
         />
       ) : null}
     </div>

@@ -202,7 +202,7 @@ describe('finding a template the suggestions leave out', () => {
     expect(suggested.map((name) => name.textContent)).not.toContain('How do returns work? (short)');
     const search = byTestId<HTMLInputElement>('template-search');
     typeInto(search, 'RETURNS work');
-    await settle();
+    await settle(450);
     const found = byTestId('template-search-results');
     const card = [...found.querySelectorAll('button')].find((button) =>
       button.textContent?.startsWith('How do returns work? (short)'),
@@ -224,7 +224,7 @@ describe('finding a template the suggestions leave out', () => {
     await settle();
     const search = byTestId<HTMLInputElement>('template-search');
     typeInto(search, 'zebra crossing');
-    await settle();
+    await settle(450);
     expect(document.querySelector('.template-search [role="status"]')?.textContent).toBe(
       'No template has all of those words.',
     );
@@ -233,6 +233,24 @@ describe('finding a template the suggestions leave out', () => {
       search.dispatchEvent(escapeKey);
     });
     expect([search.value, escapeKey.defaultPrevented]).toEqual(['', true]);
+  });
+});
+
+describe('search results', () => {
+  it('all show at once, as many as the spoken count says, which waits until typing pauses', async () => {
+    mountPanel();
+    await settle();
+    const search = byTestId<HTMLInputElement>('template-search');
+    const status = () => document.querySelector('.template-search [role="status"]')?.textContent;
+    typeInto(search, 's');
+    await settle();
+    expect(status()).toBe('');
+    typeInto(search, 'order');
+    await settle(450);
+    const cards = byTestId('template-search-results').querySelectorAll('.reply-suggestion');
+    expect(cards.length).toBeGreaterThan(3);
+    expect(status()).toBe(`${cards.length} templates found.`);
+    expect(document.querySelector('.template-search .reply-link')).toBeNull();
   });
 });
 
