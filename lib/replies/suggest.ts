@@ -23,6 +23,8 @@ export interface SuggestionContext {
   language: string;
   /** The reply's length limit where it differs by server (a Mastodon instance's); else the site's. */
   lengthLimit?: number;
+  /** What the site puts in its reply box before the reply (Mastodon's "@jane "): it counts too. */
+  replyPrefill?: string;
 }
 
 export interface RankedTemplate {
@@ -69,7 +71,12 @@ function fixedTextOf(template: ReplyTemplate): string {
 
 /** Even the unfilled text is over the site's limit: the agent will have to cut it. */
 export function isTooLongFor(template: ReplyTemplate, context: SuggestionContext): boolean {
-  const { used, limit } = measureLength(fixedTextOf(template), context.platform, context.lengthLimit);
+  const { used, limit } = measureLength(
+    fixedTextOf(template),
+    context.platform,
+    context.lengthLimit,
+    context.replyPrefill,
+  );
   return limit !== null && used > limit;
 }
 

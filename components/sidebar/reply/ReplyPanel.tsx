@@ -119,8 +119,9 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
       caseState: caseRow?.status ?? null,
       language,
       lengthLimit,
+      ...(replyPrefill ? { replyPrefill } : {}),
     }),
-    [mention, isRepeatCustomer, caseRow?.status, language, lengthLimit],
+    [mention, isRepeatCustomer, caseRow?.status, language, lengthLimit, replyPrefill],
   );
   const suggestions = useMemo(
     () => (policy ? suggestReplies(policy, suggestionContext) : []),

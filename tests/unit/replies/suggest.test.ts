@@ -98,6 +98,14 @@ describe('suggestReplies', () => {
     expect(suggestReplies(policy, { ...onMastodon, lengthLimit: 1000 })[0]?.tooLong).toBe(false);
   });
 
+  it('counts the @mention Mastodon puts before the reply when judging a template too long', () => {
+    const text = 'x'.repeat(495); // with "@jane " in the box: 501 of 500
+    const policy = policyWith([template({ id: 'nearly', text })]);
+    const onMastodon = { ...complaintOnX, platform: 'mastodon' as const };
+    expect(suggestReplies(policy, onMastodon)[0]?.tooLong).toBe(false);
+    expect(suggestReplies(policy, { ...onMastodon, replyPrefill: '@jane ' })[0]?.tooLong).toBe(true);
+  });
+
   it('keeps the policy order between equally good templates', () => {
     const policy = policyWith([template({ id: 'b-first' }), template({ id: 'a-second' })]);
     expect(suggestReplies(policy, complaintOnX).map((entry) => entry.template.id)).toEqual([
