@@ -1,16 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 /** Copies text to the clipboard and says so (for private notes, status updates and scripts). */
 export function CopyButton({
   text,
   label = 'Copy',
   className = 'button small',
+  showTextOnFailure = false,
 }: {
   text: string;
   label?: string;
   className?: string;
+  /**
+   * For text that is not on screen (a case's handover): when the clipboard refuses, the text is shown,
+   * selected, for the agent to copy by hand. Elsewhere the text to copy is already in view.
+   */
+  showTextOnFailure?: boolean;
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [shownText, setShownText] = useState<string | null>(null);
+  const fallbackId = useId();
   // One reset at a time: an earlier press's timer would cut a later press's "Copied" short.
   const reset = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(
@@ -23,8 +31,10 @@ export function CopyButton({
     try {
       await navigator.clipboard.writeText(text);
       setState('copied');
+      setShownText(null);
     } catch {
       setState('failed');
+      if (showTextOnFailure) setShownText(text);
     }
     if (reset.current !== null) clearTimeout(reset.current);
     reset.current = setTimeout(() => {
@@ -32,9 +42,34 @@ export function CopyButton({
       setState('idle');
     }, 2_000);
   };
-  return (
+  const button = (
     <button type="button" className={className} onClick={() => void copy()} aria-live="polite">
       {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : label}
     </button>
+  );
+  if (shownText === null) return button;
+  return (
+    <>
+      {button}
+      <label className="small" htmlFor={fallbackId}>
+        The clipboard refused it: select this text and copy it yourself
+      </label>
+      <textarea
+        id={fallbackId}
+        className="textarea"
+        readOnly
+        rows={6}
+        value={shownText}
+        data-testid="copy-fallback"
+        ref={(field) => {
+          // Selected once, as it appears: Ctrl+C copies it.
+          if (field && field.dataset.selected !== 'yes') {
+            field.dataset.selected = 'yes';
+            field.focus();
+            field.select();
+          }
+        }}
+      />
+    </>
   );
 }

@@ -71,7 +71,9 @@ function entryLines(item: HistoryItem, stamp: (iso: string) => string): string[]
     const who = mention.isOwnReply
       ? `our reply (@${mention.authorHandle})`
       : `@${mention.authorHandle}, ${CATEGORY_LABELS[mention.category].toLowerCase()}`;
-    const lines = [`${stamp(item.at)} · ${PLATFORM_LABELS[mention.platform]} · ${who}`];
+    // A time read from the site's "2h" is a guess: the colleague should not take it for a fact.
+    const when = mention.postedAtEstimated ? `about ${stamp(item.at)}` : stamp(item.at);
+    const lines = [`${when} · ${PLATFORM_LABELS[mention.platform]} · ${who}`];
     if (mention.text.trim()) lines.push(indented(mention.text));
     if (mention.permalink) lines.push(`    ${mention.permalink}`);
     return lines;

@@ -111,9 +111,10 @@ export function CaseHistory({ detail, brandName }: { detail: MentionDetail; bran
           ) : (
             <>
               {history.items.length > 0 ? (
-                <div className="button-row">
+                <div className="copy-handover">
                   <CopyButton
                     label="Copy for handover"
+                    showTextOnFailure
                     text={caseHandoverText({
                       reference: caseRow ? caseReference(caseRow.id, brandName) : null,
                       caseRow,

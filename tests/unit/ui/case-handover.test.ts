@@ -128,6 +128,20 @@ describe('a case copied for handover', () => {
     ]);
   });
 
+  it('says "about" before a post time read from the site\'s rough "2h"', () => {
+    const guessed = mentionRow({ postedAtEstimated: true });
+    const text = caseHandoverText({
+      reference: null,
+      caseRow: null,
+      customer: null,
+      identities: [],
+      items: [{ kind: 'mention', at: guessed.at, id: guessed.id, mention: guessed }],
+      olderLeft: false,
+      utcOffsetMinutes: utc,
+    });
+    expect(text).toContain('\nabout 2026-11-23 10:00 UTC · X · @jane, complaint\n');
+  });
+
   it('stamps times with the offset of the zone they were read in', () => {
     expect(handoverStamp('2026-11-23T23:30:00.000Z', () => 60)).toBe('2026-11-24 00:30 UTC+01:00');
     expect(handoverStamp('2026-11-23T02:00:00.000Z', () => -330)).toBe('2026-11-22 20:30 UTC-05:30');

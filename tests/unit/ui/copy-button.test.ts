@@ -39,3 +39,23 @@ describe('the copy button', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('the copy button when the clipboard refuses', () => {
+  it('shows the text, selected, where asked to; otherwise only says it failed', async () => {
+    vi.mocked(navigator.clipboard.writeText).mockRejectedValue(new Error('Document is not focused.'));
+    const { container } = mount(
+      createElement('div', null, [
+        createElement(CopyButton, { key: 'shown', text: 'Case ACME-1\nline two', showTextOnFailure: true }),
+        createElement(CopyButton, { key: 'plain', text: 'on screen already' }),
+      ]),
+    );
+    const [shown, plain] = [...container.querySelectorAll('button')] as HTMLButtonElement[];
+    await click(plain as HTMLButtonElement);
+    expect(container.querySelector('textarea')).toBeNull();
+    await click(shown as HTMLButtonElement);
+    const fallback = container.querySelector<HTMLTextAreaElement>('[data-testid="copy-fallback"]');
+    expect(fallback?.value).toBe('Case ACME-1\nline two');
+    expect(document.activeElement).toBe(fallback);
+    expect(fallback?.labels?.[0]?.textContent).toMatch(/copy it yourself/);
+  });
+});
