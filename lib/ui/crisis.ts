@@ -1,6 +1,7 @@
 import { contactById } from '../policy/queries';
 import type { CrisisStatusTemplate, EscalationContact, Policy } from '../policy/schema';
 import { CRISIS_PHASES } from '../policy/schema';
+import type { UiMemory } from './ui-memory';
 
 /**
  * When the sidebar shows the crisis banner: the team lead switched crisis mode on in the policy, or
@@ -92,10 +93,47 @@ export type StatusUpdateTimer =
 
 /**
  * An update recorded this long ago belongs to an earlier incident whose end no open sidebar saw (an
- * open sidebar forgets the record as the crisis ends): a new crisis starts with no update recorded, not
- * "overdue by 3 days". Longer than a shift, so a long incident whose updates lapsed still reads overdue.
+ * open sidebar forgets the record an hour or so after the crisis ends, see crisisMemoryChange): a new
+ * crisis starts with no update recorded, not "overdue by 3 days". Longer than a shift, so a long
+ * incident whose updates lapsed still reads overdue.
  */
 export const STATUS_UPDATE_FORGET_AFTER_MINUTES = 12 * 60;
+
+/**
+ * How long a crisis has to stay over before its recorded update is forgotten: at least the spike's
+ * window, since a spike blinks off whenever one crisis mention leaves the hour and back on with the
+ * next, and at least one update interval, since a crisis back within it is still the same incident.
+ */
+export function crisisQuietMinutes(updateEveryMinutes: number): number {
+  return Math.max(CRISIS_SPIKE.windowMinutes, updateEveryMinutes);
+}
+
+export type CrisisMemory = Pick<UiMemory, 'crisisUpdatePostedAt' | 'crisisOverSince'>;
+
+/**
+ * What the shared UI memory should say about the last status update, given whether the banner shows
+ * now; null when it should stay as it is. The first sidebar to see the crisis over notes since when;
+ * the record is forgotten once the crisis has been over for `quietMinutes`, whether a sidebar sees that
+ * moment pass or sees the crisis come back after it. A crisis back sooner keeps its update.
+ */
+export function crisisMemoryChange(
+  memory: CrisisMemory,
+  crisis: 'shown' | 'over',
+  nowMs: number,
+  quietMinutes: number,
+): CrisisMemory | null {
+  const { crisisUpdatePostedAt: postedAt, crisisOverSince: overSince } = memory;
+  // Nothing to protect or forget.
+  if (postedAt === null)
+    return overSince === null ? null : { crisisUpdatePostedAt: null, crisisOverSince: null };
+  if (overSince === null)
+    return crisis === 'over'
+      ? { crisisUpdatePostedAt: postedAt, crisisOverSince: new Date(nowMs).toISOString() }
+      : null;
+  if (nowMs - Date.parse(overSince) >= quietMinutes * 60_000)
+    return { crisisUpdatePostedAt: null, crisisOverSince: null };
+  return crisis === 'shown' ? { crisisUpdatePostedAt: postedAt, crisisOverSince: null } : null;
+}
 
 export function nextStatusUpdate(
   lastPostedMs: number | null,

@@ -17,6 +17,8 @@ export interface UiMemory {
   dismissedInvites: string[];
   /** When the agent said they posted a status update in the current crisis (ISO). */
   crisisUpdatePostedAt: string | null;
+  /** When a sidebar first saw the crisis over while an update was recorded (ISO); see ./crisis. */
+  crisisOverSince: string | null;
 }
 
 export const EMPTY_UI_MEMORY: UiMemory = {
@@ -24,6 +26,7 @@ export const EMPTY_UI_MEMORY: UiMemory = {
   dismissedThanks: [],
   dismissedInvites: [],
   crisisUpdatePostedAt: null,
+  crisisOverSince: null,
 };
 
 export function parseUiMemory(stored: unknown): UiMemory {
@@ -31,14 +34,13 @@ export function parseUiMemory(stored: unknown): UiMemory {
   const value = stored as Partial<Record<keyof UiMemory, unknown>>;
   const strings = (list: unknown) =>
     Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+  const time = (at: unknown) => (typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : null);
   return {
     seenPolicyUpdateAt: typeof value.seenPolicyUpdateAt === 'string' ? value.seenPolicyUpdateAt : null,
     dismissedThanks: strings(value.dismissedThanks).slice(-MAX_REMEMBERED),
     dismissedInvites: strings(value.dismissedInvites).slice(-MAX_REMEMBERED),
-    crisisUpdatePostedAt:
-      typeof value.crisisUpdatePostedAt === 'string' && !Number.isNaN(Date.parse(value.crisisUpdatePostedAt))
-        ? value.crisisUpdatePostedAt
-        : null,
+    crisisUpdatePostedAt: time(value.crisisUpdatePostedAt),
+    crisisOverSince: time(value.crisisOverSince),
   };
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { crisisMemoryChange } from './crisis';
 import { parseUiMemory, remember, UI_MEMORY_KEY, type UiMemory } from './ui-memory';
 
 async function loadUiMemory(): Promise<UiMemory> {
@@ -27,9 +28,11 @@ export function useUiMemory() {
   }, []);
 
   const update = useCallback(async (change: (current: UiMemory) => UiMemory) => {
-    const next = change(await loadUiMemory());
+    const current = await loadUiMemory();
+    const next = change(current);
     setMemory(next);
-    await browser.storage.local.set({ [UI_MEMORY_KEY]: next });
+    // Unchanged: no write, so other tabs are not woken to reread it.
+    if (next !== current) await browser.storage.local.set({ [UI_MEMORY_KEY]: next });
   }, []);
 
   // Stable, so an effect that forgets the status update can depend on them.
@@ -40,8 +43,14 @@ export function useUiMemory() {
       dismissInvite: (caseId: string) =>
         update((current) => ({ ...current, dismissedInvites: remember(current.dismissedInvites, caseId) })),
       markPolicyUpdateSeen: (at: string) => update((current) => ({ ...current, seenPolicyUpdateAt: at })),
-      recordStatusUpdate: (at: string) => update((current) => ({ ...current, crisisUpdatePostedAt: at })),
-      forgetStatusUpdate: () => update((current) => ({ ...current, crisisUpdatePostedAt: null })),
+      recordStatusUpdate: (at: string) =>
+        update((current) => ({ ...current, crisisUpdatePostedAt: at, crisisOverSince: null })),
+      /** Applies crisisMemoryChange to what storage holds now, which another tab may have just changed. */
+      trackCrisis: (crisis: 'shown' | 'over', nowMs: number, quietMinutes: number) =>
+        update((current) => {
+          const change = crisisMemoryChange(current, crisis, nowMs, quietMinutes);
+          return change ? { ...current, ...change } : current;
+        }),
     }),
     [update],
   );

@@ -3,7 +3,13 @@ import type { Platform } from '../../../lib/domain/types';
 import { policyTemplateValues } from '../../../lib/policy/queries';
 import type { Policy } from '../../../lib/policy/schema';
 import { fillTemplate } from '../../../lib/replies/fill';
-import { crisisBanner, phasesWithTemplates, statusTemplateFor } from '../../../lib/ui/crisis';
+import {
+  crisisBanner,
+  crisisMemoryChange,
+  crisisQuietMinutes,
+  phasesWithTemplates,
+  statusTemplateFor,
+} from '../../../lib/ui/crisis';
 import { useSidebarStore } from '../../../lib/ui/sidebar-store';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 import { useNow } from '../../../lib/ui/use-now';
@@ -31,17 +37,20 @@ export function CrisisBanner({ policy, platform }: { policy: Policy; platform: P
   const phase = useSidebarStore((state) => state.crisisPhase);
   const setPhase = useSidebarStore((state) => state.setCrisisPhase);
   const banner = crisisBanner(policy, crisisTimes ?? [], now);
-  const { memory, recordStatusUpdate, forgetStatusUpdate } = useUiMemory();
-  // A new crisis must not count from the last one's update: an open sidebar forgets the time once the
-  // crisis is over (mode switched off, spike gone), but only once the crisis mentions have arrived, since
-  // until then a spike cannot be told over. If no sidebar was open as it ended, nextStatusUpdate ignores
-  // the time once it is many hours old.
-  const crisisOver = banner === null && crisisTimes !== undefined;
-  const postedAt = memory?.crisisUpdatePostedAt ?? null;
+  const { memory, recordStatusUpdate, trackCrisis } = useUiMemory();
+  // A new crisis must not count from the last one's update, but a spike blinks off and on as single
+  // crisis mentions leave and enter the hour: the record is forgotten only once the crisis has been over
+  // for a while (crisisMemoryChange). A spike counts as over only once the crisis mentions have arrived;
+  // until then it cannot be told over. If no sidebar was open as it ended, nextStatusUpdate ignores the
+  // record once it is many hours old.
+  const crisis = banner !== null ? 'shown' : crisisTimes !== undefined ? 'over' : null;
+  const quietMinutes = crisisQuietMinutes(policy.crisis.updateEveryMinutes);
+  const changes =
+    memory !== undefined && crisis !== null && crisisMemoryChange(memory, crisis, now, quietMinutes) !== null;
   useEffect(() => {
-    // A write that fails is left to the next sidebar that opens with the crisis over.
-    if (crisisOver && postedAt !== null) void forgetStatusUpdate().catch(() => undefined);
-  }, [crisisOver, postedAt, forgetStatusUpdate]);
+    // A write that fails is left to the next render that finds the memory out of date.
+    if (changes && crisis !== null) void trackCrisis(crisis, now, quietMinutes).catch(() => undefined);
+  }, [changes, crisis, now, quietMinutes, trackCrisis]);
   if (!banner) return null;
   const phases = phasesWithTemplates(policy);
   const current = phase ?? phases[0] ?? null;

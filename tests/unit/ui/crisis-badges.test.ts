@@ -3,6 +3,8 @@ import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { Policy } from '../../../lib/policy/schema';
 import {
   crisisBanner,
+  crisisMemoryChange,
+  crisisQuietMinutes,
   isCrisisSpike,
   nextStatusUpdate,
   phasesWithTemplates,
@@ -98,6 +100,44 @@ describe('next crisis status update', () => {
   });
 });
 
+describe('forgetting the last crisis update', () => {
+  const posted = { crisisUpdatePostedAt: minutesAgo(90), crisisOverSince: null };
+  const overFor = (minutes: number) => ({ ...posted, crisisOverSince: minutesAgo(minutes) });
+
+  it('waits the spike’s hour, or the update interval when that is longer', () => {
+    expect(crisisQuietMinutes(30)).toBe(60);
+    expect(crisisQuietMinutes(90)).toBe(90);
+  });
+
+  it('notes when the crisis was first seen over, and forgets the update once it has been over that long', () => {
+    expect(crisisMemoryChange(posted, 'over', NOW, 60)).toEqual({
+      ...posted,
+      crisisOverSince: minutesAgo(0),
+    });
+    expect(crisisMemoryChange(overFor(59), 'over', NOW, 60)).toBeNull();
+    expect(crisisMemoryChange(overFor(60), 'over', NOW, 60)).toEqual({
+      crisisUpdatePostedAt: null,
+      crisisOverSince: null,
+    });
+  });
+
+  it('keeps the update for a crisis back within that time, and not for one back after it', () => {
+    expect(crisisMemoryChange(overFor(59), 'shown', NOW, 60)).toEqual(posted);
+    expect(crisisMemoryChange(overFor(61), 'shown', NOW, 60)).toEqual({
+      crisisUpdatePostedAt: null,
+      crisisOverSince: null,
+    });
+    expect(crisisMemoryChange(overFor(61), 'shown', NOW, 90)).toEqual(posted);
+    expect(crisisMemoryChange(posted, 'shown', NOW, 60)).toBeNull();
+  });
+
+  it('has nothing to keep without a recorded update', () => {
+    const none = { crisisUpdatePostedAt: null, crisisOverSince: null };
+    expect(crisisMemoryChange(none, 'over', NOW, 60)).toBeNull();
+    expect(crisisMemoryChange({ ...none, crisisOverSince: minutesAgo(5) }, 'shown', NOW, 60)).toEqual(none);
+  });
+});
+
 describe('customer badges', () => {
   const counts = { mentionCount: 1, caseCount: 1, complaintCaseCount: 0 };
   it('flags loyal fans from their praise count and the policy’s threshold', () => {
@@ -180,7 +220,9 @@ describe('ui memory', () => {
       dismissedThanks: [],
       dismissedInvites: [],
       crisisUpdatePostedAt: null,
+      crisisOverSince: null,
     });
+    expect(parseUiMemory({ crisisOverSince: 'soon' }).crisisOverSince).toBeNull();
     expect(parseUiMemory({ dismissedThanks: ['x:1', 5] }).dismissedThanks).toEqual(['x:1']);
     expect(parseUiMemory({ crisisUpdatePostedAt: minutesAgo(5) }).crisisUpdatePostedAt).toBe(minutesAgo(5));
     expect(parseUiMemory({ crisisUpdatePostedAt: 'yesterday-ish' }).crisisUpdatePostedAt).toBeNull();

@@ -114,11 +114,17 @@ describe('the crisis banner’s next status update', () => {
     expect(timerLine().textContent).toBe('No update recorded yet: post the first one now');
   });
 
-  it('forgets the last update once the crisis is over, so the next crisis starts afresh', async () => {
+  it('forgets the last update once the crisis has been over for an hour, so the next crisis starts afresh', async () => {
     await browser.storage.local.set({ [UI_MEMORY_KEY]: { crisisUpdatePostedAt: minutesAgo(10) } });
     const { container } = await mountBanner(DEFAULT_POLICY);
     await settle();
     expect(container.querySelector('[data-testid="crisis-banner"]')).toBeNull();
+    expect(await postedAt()).toBe(minutesAgo(10));
+    await pass(59 * 60_000);
+    await settle(60);
+    expect(await postedAt()).toBe(minutesAgo(10));
+    await pass(60_000);
+    await settle(60);
     expect(await postedAt()).toBeNull();
   });
 
@@ -130,5 +136,54 @@ describe('the crisis banner’s next status update', () => {
     await mountBanner(DEFAULT_POLICY);
     await settle();
     expect(await postedAt()).toBe(minutesAgo(10));
+  });
+});
+
+describe('the crisis banner’s record of the last update, as crisis mentions come and go', () => {
+  /** The crisis mentions the background reports, read afresh each time the banner asks. */
+  let crisisTimes: string[] = [];
+  beforeEach(() => {
+    crisisTimes = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async () => crisisTimes) as never);
+  });
+  const bannerShown = (container: HTMLElement) =>
+    container.querySelector('[data-testid="crisis-banner"]') !== null;
+  const crisisMentionNow = () => crisisTimes.push(new Date(Date.now()).toISOString());
+
+  it('keeps the update through a minute when the spike dips below three crisis mentions an hour', async () => {
+    crisisTimes = [minutesAgo(59.5), minutesAgo(40), minutesAgo(20)];
+    await browser.storage.local.set({ [UI_MEMORY_KEY]: { crisisUpdatePostedAt: minutesAgo(5) } });
+    const { container } = await mountBanner(DEFAULT_POLICY);
+    expect(timerLine().textContent).toBe('Last update posted 5 min ago · next due in 25 min');
+
+    // The oldest crisis mention leaves the hour: for a minute there is no spike.
+    await pass(60_000);
+    await settle(60);
+    expect(bannerShown(container)).toBe(false);
+
+    crisisMentionNow();
+    await pass(60_000);
+    await settle(60);
+    expect(bannerShown(container)).toBe(true);
+    expect(await postedAt()).toBe(minutesAgo(5));
+    expect(timerLine().textContent).toBe('Last update posted 7 min ago · next due in 23 min');
+  });
+
+  it('starts a spike that comes an hour after the last one ended with no update recorded', async () => {
+    crisisTimes = [minutesAgo(59.5), minutesAgo(40), minutesAgo(20)];
+    await browser.storage.local.set({ [UI_MEMORY_KEY]: { crisisUpdatePostedAt: minutesAgo(5) } });
+    const { container } = await mountBanner(DEFAULT_POLICY);
+    await pass(60_000);
+    await settle(60);
+    expect(bannerShown(container)).toBe(false);
+    // No sidebar is open while the crisis stays over; one opens an hour later, as a new spike starts.
+    unmountAll();
+    vi.setSystemTime(NOW + 62 * 60_000);
+    crisisTimes = [minutesAgo(-50), minutesAgo(-55), minutesAgo(-61)];
+    const reopened = await mountBanner(DEFAULT_POLICY);
+    await settle(60);
+    expect(bannerShown(reopened.container)).toBe(true);
+    expect(await postedAt()).toBeNull();
+    expect(timerLine().textContent).toBe('No update recorded yet: post the first one now');
   });
 });
