@@ -140,10 +140,13 @@ export function ReportSection({ policy }: { policy: Policy }) {
   // By the minute: waits of unanswered cases move on while the page is open.
   const now = useNow(60_000);
   const period = reportPeriod(periodId, now);
+  // Asked again each minute (the new `now`), which also brings in new cases and replies; not on every
+  // database change too, since each run reads the whole period and content scripts change the database
+  // with every batch of posts they report.
   const { data, error } = useBackgroundQuery(
     'sla-report',
     { ...period, now: new Date(now).toISOString(), sla: policy.sla },
-    { keepPrevious: true },
+    { keepPrevious: true, refetchOnDbChange: false },
   );
   // Kept while the next minute's answer loads, but never shown for a period other than the one chosen.
   const report = data && data.from === period.from && data.to === period.to ? data : undefined;

@@ -1,4 +1,4 @@
-import type { Platform } from '../domain/types';
+import { PLATFORMS, type Platform } from '../domain/types';
 
 /** Handles compare case-insensitively on every supported platform; the leading @ is decoration. */
 export function normalizeHandle(handle: string): string {
@@ -13,6 +13,15 @@ export function identityKey(platform: Platform, handle: string): string {
 /** Natural key of a post: what dedupes mentions, drafts and the thanks ledger. */
 export function mentionKey(platform: Platform, postId: string): string {
   return `${platform}:${postId}`;
+}
+
+/**
+ * The platform a mention key names (see mentionKey), without reading the post; null when the key does
+ * not start with a known platform.
+ */
+export function platformOfMentionKey(key: string): Platform | null {
+  const prefix = key.slice(0, key.indexOf(':'));
+  return (PLATFORMS as readonly string[]).includes(prefix) ? (prefix as Platform) : null;
 }
 
 /** Canonical UTC ISO form, so that stored times sort as strings. Throws on an unparseable time. */

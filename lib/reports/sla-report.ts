@@ -1,4 +1,5 @@
-import type { CaseRow, MentionRow } from '../db/records';
+import { platformOfMentionKey } from '../db/ids';
+import type { CaseRow } from '../db/records';
 import { caseMetrics } from '../db/timeline';
 import { PLATFORMS, type Platform, SEVERITIES, type Severity } from '../domain/types';
 import { firstResponseTargetMinutes } from '../policy/queries';
@@ -23,10 +24,10 @@ import type { Policy } from '../policy/schema';
  *   replies are not first responses. The wait runs from `openedAt`; a reply recorded before it (a post
  *   whose estimated time lands after the reply) counts as a wait of 0, as `caseMetrics` has it.
  * - **The target** is the policy's first-response target for the case's severity (its most serious
- *   post, as rated now) on the platform of its first post, with the policy's override for that
- *   platform when it has one. A case whose first post is not known (one carried over from Parley's
- *   first database version without it) gets the policy's general target and is grouped under an
- *   unknown platform (`platform: null`).
+ *   post, as rated now) on the platform of its first post (named by the post's key, `platform:postId`),
+ *   with the policy's override for that platform when it has one. A case whose first post is not
+ *   known (one carried over from Parley's first database version without it) gets the policy's
+ *   general target and is grouped under an unknown platform (`platform: null`).
  * - **Within target**: answered in at most the target (a reply at the deadline is on time).
  * - **Waiting**: no reply yet and still open. **Past target**: waiting for longer than the target at
  *   `now`, timed from `openedAt` like the first response. (The sidebar's clock restarts when a case
@@ -48,9 +49,6 @@ export type SlaCaseRow = Pick<
   CaseRow,
   'openedAt' | 'firstResponseAt' | 'resolvedAt' | 'status' | 'severity' | 'category' | 'firstMentionId'
 >;
-
-/** What the report needs of a case's first post: its platform. */
-export type SlaMention = Pick<MentionRow, 'id' | 'platform'>;
 
 export interface SlaFigures {
   /** Cases opened in the period, spam included. */
@@ -88,8 +86,6 @@ export interface SlaReport {
 
 export interface SlaReportInput {
   cases: readonly SlaCaseRow[];
-  /** The cases' first posts (others are ignored). */
-  mentions: readonly SlaMention[];
   /** Only the targets are read. */
   policy: Pick<Policy, 'sla'>;
   period: { from: string; to: string };
@@ -214,7 +210,6 @@ export function slaReport(input: SlaReportInput): SlaReport {
   const fromMs = Date.parse(period.from);
   const toMs = Date.parse(period.to);
   const nowMs = Date.parse(input.now);
-  const platformOf = new Map(input.mentions.map((mention) => [mention.id, mention.platform]));
   const total = emptyTally();
   const byPlatform = new Map<Platform | null, Tally>();
   const bySeverity = new Map<Severity, Tally>();
@@ -222,7 +217,7 @@ export function slaReport(input: SlaReportInput): SlaReport {
     const openedMs = Date.parse(row.openedAt);
     // Times are compared as instants: the caller's bounds need not be in the stored canonical form.
     if (!(openedMs >= fromMs && openedMs < toMs)) continue;
-    const platform = (row.firstMentionId === null ? undefined : platformOf.get(row.firstMentionId)) ?? null;
+    const platform = row.firstMentionId === null ? null : platformOfMentionKey(row.firstMentionId);
     const outcome = outcomeOf(row, platform, policy, nowMs);
     add(total, outcome);
     const ofPlatform = byPlatform.get(platform) ?? emptyTally();

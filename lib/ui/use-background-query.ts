@@ -23,13 +23,18 @@ interface QueryState<T> {
  * (the previous mention under the next one's heading, its error hidden), unless `keepPrevious` says
  * that a list may stay on screen while its next version loads (a search as the agent types, a longer
  * page of history).
+ *
+ * With `refetchOnDbChange: false`, a database change does not run it again: for a costly query whose
+ * caller refreshes it on a clock anyway (the response report reads a whole period of cases, and
+ * content scripts cause a change per batch of posts they report).
  */
 export function useBackgroundQuery<N extends SidebarQueryName>(
   name: N,
   args: SidebarQueryArgs<N>,
-  options: { skip?: boolean; keepPrevious?: boolean } = {},
+  options: { skip?: boolean; keepPrevious?: boolean; refetchOnDbChange?: boolean } = {},
 ): { data: SidebarQueryResult<N> | undefined; error: string | null } {
   const argsKey = JSON.stringify(args);
+  const followsChanges = options.refetchOnDbChange !== false;
   const key = options.skip ? null : queryKey(name, args);
   const [state, setState] = useState<QueryState<SidebarQueryResult<N>>>(() => {
     const ready = key === null ? undefined : settledQuery(key);
@@ -76,13 +81,13 @@ export function useBackgroundQuery<N extends SidebarQueryName>(
       if (envelope.payload.only === 'drafts' && name !== 'draft') return;
       void run(false);
     };
-    browser.runtime.onMessage.addListener(listener);
+    if (followsChanges) browser.runtime.onMessage.addListener(listener);
     void run(true);
     return () => {
       cancelled = true;
-      browser.runtime.onMessage.removeListener(listener);
+      if (followsChanges) browser.runtime.onMessage.removeListener(listener);
     };
-  }, [name, argsKey, key]);
+  }, [name, argsKey, key, followsChanges]);
   if (key === null) return { data: undefined, error: null };
   if (state.key !== key) {
     // New arguments whose answer was fetched ahead: show it now rather than after another render.

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../../lib/domain/types';
-import {
-  type SlaCaseRow,
-  type SlaFigures,
-  type SlaMention,
-  slaReport,
-} from '../../../lib/reports/sla-report';
+import { type SlaCaseRow, type SlaFigures, slaReport } from '../../../lib/reports/sla-report';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,7 +14,6 @@ const period = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-08T00:00:00.000Z
 const NOW = '2026-03-10T12:00:00.000Z';
 
 let counter = 0;
-const mentions: SlaMention[] = [];
 
 /** A case whose first post is on `platform`, opened at `openedAt`, answered `answeredAfter` ms later. */
 function caseOn(
@@ -29,7 +23,6 @@ function caseOn(
 ): SlaCaseRow {
   counter += 1;
   const firstMentionId = `${platform}:p${counter}`;
-  mentions.push({ id: firstMentionId, platform });
   const { answeredAfter, resolvedAfter, ...row } = rest;
   const at = (after: number | undefined) =>
     after === undefined ? null : new Date(Date.parse(openedAt) + after).toISOString();
@@ -47,7 +40,7 @@ function caseOn(
 }
 
 function report(cases: SlaCaseRow[], now = NOW, over = period) {
-  return slaReport({ cases, mentions, policy, period: over, now });
+  return slaReport({ cases, policy, period: over, now });
 }
 
 const NOTHING: SlaFigures = {
@@ -200,13 +193,24 @@ describe('response report figures', () => {
   it('gives a case without a known first post the general target, under an unknown platform listed last', () => {
     const known = caseOn('x', '2026-03-02T10:00:00.000Z', { answeredAfter: 30 * MINUTE });
     const noFirstPost = { ...known, firstMentionId: null };
-    const firstPostGone = { ...known, firstMentionId: 'x:deleted' };
-    const { total, byPlatform } = report([noFirstPost, firstPostGone, known]);
+    const unknownPrefix = { ...known, firstMentionId: 'myspace:1' };
+    const noPrefix = { ...known, firstMentionId: 'p1' };
+    const { total, byPlatform } = report([noFirstPost, unknownPrefix, noPrefix, known]);
     // 30 minutes is late against X's 20, on time against the general 60.
-    expect(total.withinTarget).toBe(2);
+    expect(total.withinTarget).toBe(3);
     expect(byPlatform.map(({ platform, figures }) => [platform, figures.opened])).toEqual([
       ['x', 1],
-      [null, 2],
+      [null, 3],
+    ]);
+  });
+
+  it('takes a case’s platform from its first post’s key, without needing the post itself', () => {
+    const onMastodon = caseOn('mastodon', '2026-03-02T10:00:00.000Z', { answeredAfter: 30 * MINUTE });
+    // A post id may itself hold colons; only the part before the first one names the platform.
+    const colons = { ...onMastodon, firstMentionId: 'reddit:t3_abc:comment:9' };
+    expect(report([onMastodon, colons]).byPlatform.map(({ platform }) => platform)).toEqual([
+      'reddit',
+      'mastodon',
     ]);
   });
 

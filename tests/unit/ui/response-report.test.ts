@@ -2,6 +2,7 @@
 import { act, createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { runSidebarQuery } from '../../../lib/background/sidebar-api';
 import { setCaseStatus } from '../../../lib/db/cases';
 import type { ParleyDb } from '../../../lib/db/schema';
@@ -210,6 +211,36 @@ describe('options: the response report', () => {
     expect(document.querySelector('.empty-state')?.textContent).toBe(
       'Nothing in this period needed a replyAll 2 cases opened in this period were spam, which needs no reply.',
     );
+  });
+
+  it('refreshes once a minute, not on every change to the database', async () => {
+    const db = freshDb('report-refresh');
+    await week(db);
+    const { asked } = backgroundOver(db);
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      vi.setSystemTime(new Date(2026, 10, 23, 15, 0, 30));
+      mount(createElement(ReportSection, { policy: DEFAULT_POLICY }));
+      await answered();
+      expect(asked).toHaveLength(1);
+      // Content scripts report a batch of posts every few seconds while the agent scrolls.
+      for (let change = 0; change < 10; change += 1) {
+        await act(async () => {
+          await fakeBrowser.runtime.onMessage.trigger(
+            { type: 'background:db-changed', payload: {} },
+            {},
+            () => undefined,
+          );
+        });
+        await settle(1);
+      }
+      expect(asked).toHaveLength(1);
+      await act(async () => vi.advanceTimersByTime(30_000));
+      await answered();
+      expect(asked).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows why a report could not be made', async () => {

@@ -3,6 +3,7 @@ import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useBackgroundQuery } from '../../../lib/ui/use-background-query';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -127,5 +128,40 @@ describe('useBackgroundQuery after a database change', () => {
     broadcast({ only: 'customers' });
     await settle();
     expect(runs).toEqual([]);
+  });
+
+  it('leaves a query asked not to follow database changes to its own refreshes', async () => {
+    const runs: string[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (message: {
+      payload: { args: { postKey: string } };
+    }) => {
+      runs.push(message.payload.args.postKey);
+      return null;
+    }) as never);
+    function Steady({ postKey }: { postKey: string }) {
+      const { data } = useBackgroundQuery('draft', { postKey }, { refetchOnDbChange: false });
+      return createElement('output', null, JSON.stringify(data ?? null));
+    }
+    const container = document.body.appendChild(document.createElement('section'));
+    root = createRoot(container);
+    act(() => root?.render(createElement(Steady, { postKey: 'x:1' })));
+    await settle();
+    expect(runs).toEqual(['x:1']);
+
+    await act(async () => {
+      for (let change = 0; change < 3; change += 1)
+        await fakeBrowser.runtime.onMessage.trigger(
+          { type: 'background:db-changed', payload: {} },
+          {},
+          () => undefined,
+        );
+    });
+    await settle();
+    expect(runs).toEqual(['x:1']);
+
+    // New arguments are still asked for.
+    act(() => root?.render(createElement(Steady, { postKey: 'x:2' })));
+    await settle();
+    expect(runs).toEqual(['x:1', 'x:2']);
   });
 });
