@@ -157,7 +157,9 @@ export function ReportSection({ policy }: { policy: Policy }) {
       <p className="muted">
         How quickly your cases got a first reply, against your team’s targets. A case counts in the period its
         customer first wrote in; its target is the policy’s first-response target for its severity on its
-        platform. Spam needs no reply and is left out.
+        platform. A case counts as answered from the moment its first reply was inserted into the site’s reply
+        box, marked as sent, or seen posted on the page: Parley cannot see the site’s send button, so a reply
+        inserted and never sent still counts. Spam needs no reply and is left out.
       </p>
       <div className="field narrow">
         <label htmlFor={selectId}>Period</label>

@@ -19,9 +19,12 @@ import type { Policy } from '../policy/schema';
  * - **Spam** needs no reply (the response clock shows "No reply needed" for it), so a case whose
  *   category is spam (as it is now, after any recategorization) is counted in `opened` and `spam` and
  *   left out of every other figure.
- * - **First response** is the case's first reply (`firstResponseAt`, derived from its timeline). A case
- *   the customer wrote to again, or that was resolved and reopened, keeps its first response; later
- *   replies are not first responses. The wait runs from `openedAt`; a reply recorded before it (a post
+ * - **First response** is the case's first reply (`firstResponseAt`, derived from its timeline): the
+ *   moment it was inserted into the site's reply box, marked as sent or seen posted in the thread,
+ *   whichever came first. Parley cannot see the site's send button, so a reply inserted and never sent
+ *   counts, as it does on the response clock (telling them apart would mean reading every case's
+ *   events). A case the customer wrote to again, or that was resolved and reopened, keeps its first
+ *   response; later replies are not first responses. The wait runs from `openedAt`; a reply recorded before it (a post
  *   whose estimated time lands after the reply) counts as a wait of 0, as `caseMetrics` has it.
  * - **The target** is the policy's first-response target for the case's severity (its most serious
  *   post, as rated now) on the platform of its first post (named by the post's key, `platform:postId`),

@@ -8,7 +8,7 @@ import { setCaseStatus } from '../../../lib/db/cases';
 import type { ParleyDb } from '../../../lib/db/schema';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
 import type { Policy } from '../../../lib/policy/schema';
-import { markReplySent } from '../../../lib/replies/record';
+import { markReplySent, recordInsertedReply } from '../../../lib/replies/record';
 import { freshDb, postCustomerCase } from '../db/fixtures';
 import { buttonNamed, byTestId, mount, settle, unmountAll } from './mount';
 
@@ -210,6 +210,26 @@ describe('options: the response report', () => {
     await answered();
     expect(document.querySelector('.empty-state')?.textContent).toBe(
       'Nothing in this period needed a replyAll 2 cases opened in this period were spam, which needs no reply.',
+    );
+  });
+
+  it('says that a reply counts once it is in the site’s reply box, as a reply inserted and not sent does', async () => {
+    const db = freshDb('report-inserted');
+    const opened = ago(3 * HOUR);
+    const jane = await postCustomerCase(db, { platform: 'x', handle: 'jane', at: opened });
+    // Parley cannot see whether the agent then pressed the site's send button.
+    await recordInsertedReply(db, {
+      caseId: jane,
+      postKey: `x:${jane}`,
+      text: 'Sorry!',
+      at: after(opened, 5 * 60_000),
+    });
+    backgroundOver(db);
+    mount(createElement(ReportSection, { policy: DEFAULT_POLICY }));
+    await answered();
+    expect(rowsOf(byTestId('report-summary'))[2]).toEqual(['Answered', '1 of 1']);
+    expect(document.querySelector('#report p.muted')?.textContent).toContain(
+      'A case counts as answered from the moment its first reply was inserted into the site’s reply box, marked as sent, or seen posted on the page: Parley cannot see the site’s send button, so a reply inserted and never sent still counts.',
     );
   });
 
