@@ -27,6 +27,9 @@ export function csvCell(value: CsvValue): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Leads every CSV file Parley writes: without it Excel misreads non-ASCII names. */
+export const CSV_BYTE_ORDER_MARK = '\uFEFF';
+
 export function csvRow(values: readonly CsvValue[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
@@ -144,7 +147,7 @@ function caseValues(
 
 /**
  * Streams a CSV of every mention or every case to `write`, a page at a time. A UTF-8 byte-order
- * mark leads the file by default, without which Excel misreads non-ASCII names. Returns the row count.
+ * mark leads the file by default (CSV_BYTE_ORDER_MARK). Returns the row count.
  */
 export async function exportCsv(
   db: ParleyDb,
@@ -153,7 +156,7 @@ export async function exportCsv(
   options: { byteOrderMark?: boolean } = {},
 ): Promise<number> {
   const columns = kind === 'mentions' ? MENTION_COLUMNS : CASE_COLUMNS;
-  await write(`${options.byteOrderMark === false ? '' : '\uFEFF'}${csvRow(columns)}`);
+  await write(`${options.byteOrderMark === false ? '' : CSV_BYTE_ORDER_MARK}${csvRow(columns)}`);
   let rows = 0;
   if (kind === 'mentions') {
     for await (const page of pages(db.mentions)) {

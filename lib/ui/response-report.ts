@@ -1,5 +1,5 @@
 import { PLATFORM_LABELS, type Platform, type Severity } from '../domain/types';
-import { csvRow } from '../export/csv';
+import { CSV_BYTE_ORDER_MARK, csvRow } from '../export/csv';
 import { ratingFor } from '../policy/queries';
 import type { Policy } from '../policy/schema';
 import type { SlaFigures, SlaReport } from '../reports/sla-report';
@@ -42,22 +42,39 @@ export function reportPeriod(id: ReportPeriodId, nowMs: number): { from: string;
   return { from: from.toISOString(), to: to.toISOString() };
 }
 
+/** The first and last local day of [from, to): the last instant before `to` is on the last day. */
+function periodDays(period: { from: string; to: string }): [Date, Date] {
+  return [new Date(period.from), new Date(Date.parse(period.to) - 1)];
+}
+
+/** "2026-11-23", the local day. */
+function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 /** "17 Nov 2026 – 23 Nov 2026": the first and last day of [from, to), in the agent's locale. */
 export function describePeriod(period: { from: string; to: string }, locale?: string): string {
   const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
-  const lastDay = new Date(Date.parse(period.to) - 1);
-  return `${format.format(new Date(period.from))} – ${format.format(lastDay)}`;
+  const [first, last] = periodDays(period);
+  return `${format.format(first)} – ${format.format(last)}`;
 }
 
 /**
- * "91% (32 of 35)". Never rounded up to 100% or down to 0% unless it is: 199 of 200 on time is not
- * "all of them".
+ * `part` of `whole` in percent, to `decimals` places. Never rounded up to 100 or down to 0 unless it
+ * is: 199 of 200 on time is not "all of them".
  */
+function sharePercent(part: number, whole: number, decimals: number): number {
+  if (part === whole) return 100;
+  if (part === 0) return 0;
+  const scale = 10 ** decimals;
+  const rounded = Math.round((part / whole) * 100 * scale);
+  return Math.min(100 * scale - 1, Math.max(1, rounded)) / scale;
+}
+
+/** "91% (32 of 35)", never 100% or 0% unless it is (see sharePercent). */
 export function formatShare(part: number, whole: number): string {
   if (whole === 0) return '–';
-  const percent =
-    part === whole ? 100 : part === 0 ? 0 : Math.min(99, Math.max(1, Math.round((part / whole) * 100)));
-  return `${percent}% (${part} of ${whole})`;
+  return `${sharePercent(part, whole, 0)}% (${part} of ${whole})`;
 }
 
 export function formatWait(ms: number | null): string {
@@ -138,13 +155,16 @@ function minutes(ms: number | null): number | null {
 
 /**
  * The report as CSV: the whole period, then each platform and each severity, one row each. Numbers
- * stay numbers (minutes, a percentage to one decimal) so a spreadsheet can sum and chart them.
+ * stay numbers (minutes, a percentage to one decimal, rounded as the page rounds) so a spreadsheet
+ * can sum and chart them. The period is the local days the page and the file name show, its last day
+ * included.
  */
 export function reportCsv(report: SlaReport, policy: Policy): string {
+  const [first, last] = periodDays(report);
   const row = (group: string, name: string, figures: SlaFigures) =>
     csvRow([
-      report.from,
-      report.to,
+      isoDay(first),
+      isoDay(last),
       group,
       name,
       figures.opened,
@@ -152,7 +172,7 @@ export function reportCsv(report: SlaReport, policy: Policy): string {
       figures.needingReply,
       figures.answered,
       figures.withinTarget,
-      figures.answered === 0 ? null : Math.round((figures.withinTarget / figures.answered) * 1000) / 10,
+      figures.answered === 0 ? null : sharePercent(figures.withinTarget, figures.answered, 1),
       minutes(figures.firstResponseMedianMs),
       minutes(figures.firstResponseP90Ms),
       figures.waiting,
@@ -162,7 +182,7 @@ export function reportCsv(report: SlaReport, policy: Policy): string {
       minutes(figures.resolveMedianMs),
     ]);
   return [
-    csvRow(CSV_COLUMNS),
+    CSV_BYTE_ORDER_MARK + csvRow(CSV_COLUMNS),
     row('all', 'All cases', report.total),
     ...report.byPlatform.map(({ platform, figures }) => row('platform', platformName(platform), figures)),
     ...report.bySeverity.map(({ severity, figures }) =>
@@ -173,7 +193,6 @@ export function reportCsv(report: SlaReport, policy: Policy): string {
 
 /** "2026-11-17_to_2026-11-23": the period's first and last local day, for a file name. */
 export function periodStamp(period: { from: string; to: string }): string {
-  const day = (date: Date) =>
-    `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  return `${day(new Date(period.from))}_to_${day(new Date(Date.parse(period.to) - 1))}`;
+  const [first, last] = periodDays(period);
+  return `${isoDay(first)}_to_${isoDay(last)}`;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../../lib/policy/default-policy';
+import type { SlaFigures, SlaReport } from '../../../lib/reports/sla-report';
 import {
   describePeriod,
   formatShare,
   periodStamp,
+  reportCsv,
   reportPeriod,
   severityName,
 } from '../../../lib/ui/response-report';
@@ -66,5 +68,58 @@ describe('response report words', () => {
   it('names a severity by the policy’s rating', () => {
     expect(severityName(4, DEFAULT_POLICY)).toBe('S4 Critical');
     expect(severityName(1, { ...DEFAULT_POLICY, ratings: [] })).toBe('S1');
+  });
+});
+
+describe('response report CSV', () => {
+  const afternoon = Date.parse(local(2026, 11, 23, 15));
+  const figures = (answered: number, withinTarget: number): SlaFigures => ({
+    opened: answered,
+    spam: 0,
+    needingReply: answered,
+    answered,
+    withinTarget,
+    firstResponseMedianMs: 60_000,
+    firstResponseP90Ms: 60_000,
+    waiting: 0,
+    waitingPastTarget: 0,
+    closedWithoutReply: 0,
+    resolved: 0,
+    resolveMedianMs: null,
+  });
+  const csvOf = (total: SlaFigures, period = reportPeriod('last-7-days', afternoon)) => {
+    const report: SlaReport = {
+      ...period,
+      now: new Date(afternoon).toISOString(),
+      total,
+      byPlatform: [],
+      bySeverity: [],
+    };
+    return reportCsv(report, DEFAULT_POLICY);
+  };
+  /** The "All cases" row's cells (no cell here needs quoting). */
+  const totalRow = (csv: string) => csv.split('\r\n')[1]?.split(',') ?? [];
+  const percent = (total: SlaFigures) => totalRow(csvOf(total))[9];
+
+  it('never rounds the share within target to 100 unless all were, nor to 0 unless none were', () => {
+    expect(percent(figures(2000, 1999))).toBe('99.9');
+    expect(percent(figures(2000, 1))).toBe('0.1');
+    expect(percent(figures(35, 32))).toBe('91.4');
+    expect(percent(figures(3, 3))).toBe('100');
+    expect(percent(figures(3, 0))).toBe('0');
+    expect(percent(figures(0, 0))).toBe('');
+  });
+
+  it('starts with a UTF-8 byte-order mark, as Parley’s other CSV files do, so Excel reads names right', () => {
+    const csv = csvOf(figures(3, 3));
+    expect(csv.startsWith('\uFEFFperiod_start,period_end,')).toBe(true);
+    expect(csv.indexOf('\uFEFF', 1)).toBe(-1);
+  });
+
+  it('gives the period as the local days the page shows, its last day included', () => {
+    const week = reportPeriod('last-7-days', afternoon);
+    expect(totalRow(csvOf(figures(3, 3), week)).slice(0, 2)).toEqual(['2026-11-17', '2026-11-23']);
+    const lastMonth = reportPeriod('last-month', afternoon);
+    expect(totalRow(csvOf(figures(3, 3), lastMonth)).slice(0, 2)).toEqual(['2026-10-01', '2026-10-31']);
   });
 });

@@ -305,8 +305,11 @@ describe('options: the response report', () => {
     expect(file?.type).toBe('text/csv');
     const lines = file?.text.trimEnd().split('\r\n') ?? [];
     expect(lines[0]).toBe(
-      'period_start,period_end,group,name,cases_opened,spam,needing_reply,answered,answered_within_target,answered_within_target_percent,median_first_response_minutes,p90_first_response_minutes,waiting,waiting_past_target,closed_without_reply,resolved,median_time_to_resolve_minutes',
+      '\uFEFFperiod_start,period_end,group,name,cases_opened,spam,needing_reply,answered,answered_within_target,answered_within_target_percent,median_first_response_minutes,p90_first_response_minutes,waiting,waiting_past_target,closed_without_reply,resolved,median_time_to_resolve_minutes',
     );
+    // The same days as the file name.
+    const [, first, last] = file?.fileName.match(/(\d{4}-\d{2}-\d{2})_to_(\d{4}-\d{2}-\d{2})/) ?? [];
+    for (const line of lines.slice(1)) expect(line.split(',').slice(0, 2)).toEqual([first, last]);
     expect(lines.slice(1).map((line) => line.split(',').slice(2, 11))).toEqual([
       ['all', 'All cases', '4', '1', '3', '2', '1', '50', '27.5'],
       ['platform', 'X', '2', '1', '1', '1', '1', '100', '10'],
