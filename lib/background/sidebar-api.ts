@@ -18,7 +18,7 @@ import {
   unlinkIdentity,
 } from '../db/customers';
 import { deleteDraft, getDraft, saveDraft } from '../db/drafts';
-import { identityKey, toTimestamp } from '../db/ids';
+import { identityKey, platformOfMentionKey, toTimestamp } from '../db/ids';
 import {
   CASE_STATUSES,
   type CaseRow,
@@ -264,7 +264,7 @@ async function crisisTimesSince(db: ParleyDb, since: string): Promise<string[]> 
 /** The popup's numbers: mentions detected today, and every open case's clock inputs. */
 async function overview(db: ParleyDb, since: string) {
   const lookback = new Date(Date.parse(since) - TODAY_LOOKBACK_DAYS * 86_400_000).toISOString();
-  return db.transaction('r', [db.events, db.cases, db.mentions], async () => {
+  return db.transaction('r', [db.events, db.cases], async () => {
     let mentionsToday = 0;
     await db.events
       .where('at')
@@ -276,11 +276,12 @@ async function overview(db: ParleyDb, since: string) {
       .where('[status+openedAt]')
       .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
       .toArray();
-    const firstMentions = await db.mentions.bulkGet(open.map((row) => row.firstMentionId ?? ''));
-    const openCases = open.map((row, index) => ({
+    // The platform is the first post's key's prefix: reading every open case's post row (its text
+    // included) only for that would cost the popup a read per open case.
+    const openCases = open.map((row) => ({
       severity: row.severity,
       category: row.category,
-      platform: firstMentions[index]?.platform ?? ('web' as const),
+      platform: (row.firstMentionId && platformOfMentionKey(row.firstMentionId)) || ('web' as const),
       statusChangedAt: row.statusChangedAt,
     }));
     return { mentionsToday, openCases };
