@@ -38,7 +38,7 @@ function readPost(status: Element): ScrapedPost | null {
   const handle = readHandle(status, base);
   if (!id || !handle) return null;
   const time = timeLink?.querySelector('time') ?? ownFirst(status, 'time[datetime]', NESTED);
-  const reply = readReply(status, handle, base);
+  const reply = readReply(status, base);
   return {
     platform: 'mastodon',
     postId: id,
@@ -96,13 +96,10 @@ function withHost(handle: string | null, profileUrl: string): string | null {
  * Whether this status replies, and to what. The "Replied to …" label names the account. A thread view
  * shows no label: Mastodon's reply box starts a reply with the replied account's mention (then the
  * others'), so the leading mention names it. After the focused status, a reply addressed to its author
- * (or, with no mention, written by its author: Mastodon leaves one's own mention out) answers it.
+ * answers it, and so does one with no mention: the author may have deleted the one the box filled in
+ * (or it was their own, which Mastodon leaves out), and the focused status is what the page is about.
  */
-function readReply(
-  status: Element,
-  handle: string,
-  base: string,
-): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
+function readReply(status: Element, base: string): Pick<ScrapedPost, 'isReply' | 'inReplyTo'> {
   const wrapper = status.parentElement?.closest('.status__wrapper');
   const flagged =
     status.classList.contains('status-reply') || wrapper?.classList.contains('status__wrapper-reply');
@@ -123,7 +120,10 @@ function readReply(
     (focused.element.compareDocumentPosition(status) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   if (!flagged && !afterFocused) return { isReply: false, inReplyTo: null };
   const mentioned = leadingMention(status, base);
-  if (afterFocused && focused.handle !== null && sameAccount(mentioned ?? handle, focused.handle)) {
+  if (
+    afterFocused &&
+    (mentioned === null || (focused.handle !== null && sameAccount(mentioned, focused.handle)))
+  ) {
     return { isReply: true, inReplyTo: focused.id };
   }
   return { isReply: true, inReplyTo: mentioned };

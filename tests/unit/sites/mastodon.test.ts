@@ -257,16 +257,39 @@ describe('mastodon adapter on a status page fixture (focused post and its replie
     });
   });
 
-  it('a thread reply without a leading mention is a reply to an unknown post, unless its author wrote the focused post', () => {
+  it('a thread reply without a leading mention answers the focused post (the mention was deleted)', () => {
+    // The reply box fills in the mention; an agent who deletes it still answers the focused post.
+    const brand = postElement(mastodonAdapter, '113560000000000012');
+    brand.querySelector('.h-card')?.remove();
+    expect(mastodonAdapter.readPost(brand)).toMatchObject({
+      author: { handle: 'AcmeHelp@mastodon.social' },
+      isReply: true,
+      inReplyTo: FOCUSED,
+    });
     const sam = postElement(mastodonAdapter, '113560000000000011');
     sam.querySelector('.h-card')?.remove();
-    expect(mastodonAdapter.readPost(sam)).toMatchObject({ isReply: true, inReplyTo: null });
+    expect(mastodonAdapter.readPost(sam)).toMatchObject({ isReply: true, inReplyTo: FOCUSED });
     const jane = postElement(mastodonAdapter, '113560000000000012');
     jane.querySelector('a.status__display-name')?.setAttribute('href', '/@jane');
     const account = jane.querySelector('.display-name__account');
     if (account) account.textContent = '@jane';
-    jane.querySelector('.h-card')?.remove();
     expect(mastodonAdapter.readPost(jane)).toMatchObject({ isReply: true, inReplyTo: FOCUSED });
+  });
+
+  it('a reply above the focused post (the thread it answers) with no mention answers an unknown post', () => {
+    const wrapper = postElement(mastodonAdapter, '113560000000000011').closest('[tabindex="-1"]');
+    const focusedWrapper = document.querySelector('.detailed-status__wrapper')?.parentElement;
+    if (!wrapper || !focusedWrapper) throw new Error('fixture changed');
+    const above = wrapper.cloneNode(true) as Element;
+    const status = above.querySelector('.status[data-id]') as Element;
+    status.setAttribute('data-id', '113560000000000009');
+    status.querySelector('.h-card')?.remove();
+    focusedWrapper.before(above);
+    expect(mastodonAdapter.readPost(status)).toMatchObject({
+      postId: '113560000000000009',
+      isReply: true,
+      inReplyTo: null,
+    });
   });
 
   it("opens the focused post's reply box with its action bar's Reply (outside .detailed-status)", async () => {
