@@ -89,6 +89,12 @@ interface AuthorProfile {
   displayName: string | null;
 }
 
+interface Profile {
+  link: Element;
+  handle: string;
+  name: string;
+}
+
 /**
  * The author, from the profile links outside the text (which mentions other profiles, often the brand).
  * A card can open with "X commented on this" above its actor, so the profile the control menu names
@@ -96,13 +102,7 @@ interface AuthorProfile {
  * avatar link has none).
  */
 function authorProfile(container: Element, nested: string): AuthorProfile | null {
-  const profiles: Array<{ link: Element; handle: string; name: string }> = [];
-  for (const link of ownAll(container, PROFILE_LINK, nested)) {
-    const handle = linkedInHandle(link.getAttribute('href'));
-    if (handle && !link.closest(TEXT_BOX)) profiles.push({ link, handle, name: readLabel(link) });
-  }
-  const menu = ownFirst(container, 'button[aria-label^="Open control menu for post by "]', nested);
-  const menuName = CONTROL_MENU.exec(attr(menu, 'aria-label') ?? '')?.[1] ?? null;
+  const { profiles, menuName } = ownProfiles(container, nested);
   const named = menuName ? profiles.find((profile) => profile.name === menuName) : undefined;
   const actor = profiles.find((profile) => attr(profile.link, 'componentkey')?.endsWith('-actor'));
   const author = named ?? actor ?? profiles.find((profile) => profile.name) ?? profiles[0];
@@ -112,6 +112,44 @@ function authorProfile(container: Element, nested: string): AuthorProfile | null
     ? author
     : profiles.find((profile) => profile.handle === author.handle && profile.name);
   return { link: (withName ?? author).link, handle: author.handle, displayName: withName?.name || menuName };
+}
+
+/**
+ * The profile links of the container's own header and the name its control menu gives, read in one
+ * walk that skips anything nested (a card's comments section, a repost). It ends at the text once a
+ * profile is found (who wrote it is named above what they wrote; the text mentions others), and at the
+ * first reply: LinkedIn renders a comment's replies inside it, and nearly every reply asks who wrote the
+ * comment above it, which must cost that comment's header, not its whole thread.
+ */
+function ownProfiles(container: Element, nested: string): { profiles: Profile[]; menuName: string | null } {
+  const profiles: Profile[] = [];
+  let menuName: string | null = null;
+  const notOwn = `${COMMENT}, ${TEXT_BOX}, ${nested}`;
+  let element = container.firstElementChild;
+  while (element) {
+    let enter = false;
+    if (element.matches(notOwn)) {
+      if (element.matches(COMMENT) || (profiles.length > 0 && element.matches(TEXT_BOX))) break;
+    } else if (element.localName === 'a') {
+      const handle = element.matches(PROFILE_LINK) ? linkedInHandle(element.getAttribute('href')) : null;
+      if (handle) profiles.push({ link: element, handle, name: readLabel(element) });
+    } else if (element.localName === 'button') {
+      menuName ??= CONTROL_MENU.exec(attr(element, 'aria-label') ?? '')?.[1] ?? null;
+    } else {
+      enter = true;
+    }
+    element = nextInWalk(element, container, enter);
+  }
+  return { profiles, menuName };
+}
+
+/** The element after this one in page order within root, its children first when enter is set. */
+function nextInWalk(element: Element, root: Element, enter: boolean): Element | null {
+  if (enter && element.firstElementChild) return element.firstElementChild;
+  for (let current: Element | null = element; current && current !== root; current = current.parentElement) {
+    if (current.nextElementSibling) return current.nextElementSibling;
+  }
+  return null;
 }
 
 function readAuthor(container: Element, nested: string): ScrapedPost['author'] | null {

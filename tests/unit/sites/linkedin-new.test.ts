@@ -158,6 +158,48 @@ describe('linkedin-new adapter on a 2026 feed fixture', () => {
     expect(linkedInNewAdapter.readPost(top)?.inReplyTo).toBe(POST_2);
   });
 
+  it('reads a reply without the rest of its thread: work grows with the replies, not their square', () => {
+    const TEXT = '[data-testid="expandable-text-box"]';
+    // LinkedIn fills a reply box with the top commenter's mention, so nearly every reply in a long
+    // thread opens with it and asks who wrote the comment above.
+    const work = (replies: number) => {
+      loadFixture('linkedin-new', FEED);
+      const top = postElement(linkedInNewAdapter, SAM);
+      const list = top.querySelector('[componentkey^="replies-"]');
+      const model = list?.firstElementChild;
+      if (!list || !model) throw new Error('no replies in fixture');
+      for (let index = 0; index < replies; index++) {
+        const reply = model.cloneNode(true) as Element;
+        const urn = `urn:li:comment:(urn:li:activity:7529196788121777092,${7529600000000000000n + BigInt(index)})`;
+        reply.id = `replaceableComment_${urn}`;
+        reply.setAttribute('componentkey', `replaceableComment_${urn}`);
+        const text = reply.querySelector(TEXT);
+        if (text) text.innerHTML = '<a href="https://www.linkedin.com/in/sam-lee-77/">Sam Lee</a> thanks!';
+        list.append(reply);
+      }
+      const posts = linkedInNewAdapter.findPosts(list);
+      expect(posts).toHaveLength(replies + 1);
+      expect(linkedInNewAdapter.readPost(top)?.author.handle).toBe('sam-lee-77');
+      const closest = vi.spyOn(Element.prototype, 'closest');
+      const one = vi.spyOn(Element.prototype, 'querySelector');
+      const all = vi.spyOn(Element.prototype, 'querySelectorAll');
+      try {
+        for (const post of posts) expect(linkedInNewAdapter.readPost(post)?.inReplyTo).toBe(SAM);
+        // No reply searches the comment above it (or anything around that): that is the whole thread.
+        const searched = [...one.mock.contexts, ...all.mock.contexts];
+        expect(searched.filter((scope) => scope instanceof Element && scope.contains(list))).toEqual([]);
+        return closest.mock.calls.length + one.mock.calls.length + all.mock.calls.length;
+      } finally {
+        closest.mockRestore();
+        one.mockRestore();
+        all.mockRestore();
+      }
+    };
+    const hundred = work(100);
+    const fourHundred = work(400);
+    expect(fourHundred).toBeLessThan(hundred * 4 * 1.1);
+  });
+
   it('leaves the legacy adapter with nothing to read here', () => {
     expect(linkedInLegacyAdapter.findPosts(document)).toEqual([]);
   });
