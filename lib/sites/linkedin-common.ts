@@ -61,25 +61,53 @@ export const PROFILE_LINK = ['in', 'company', 'showcase', 'school']
   .join(', ');
 
 /**
+ * Who wrote a comment, as its header shows them: the handles its profile links give (LinkedIn may link
+ * one person by vanity slug in one place and by member id, /in/ACoAA…, in another) and the name shown.
+ */
+export interface CommentAuthor {
+  handles: readonly string[];
+  name: string | null;
+}
+
+/**
  * What a comment answers. LinkedIn lists a reply to a reply under the thread's top comment, and its
  * reply box opens the text with a mention of whom it answers: a reply that opens with a profile other
  * than the top comment's author (or its own) answers that profile, given as its handle, since the page
- * shows no id of the reply it answers. Otherwise the comment it is listed under, or the post.
+ * shows no id of the reply it answers. Otherwise the comment it is listed under, or the post. A mention
+ * is taken for an author when it links any of the author's profile links or shows the author's name,
+ * as the link a mention carries need not be the one in the author's header.
  */
 export function answeredBy(
-  comment: { postUrn: string; author: string; textBox: Element | null; text: string },
-  parent: { urn: string; author: () => string | null } | null,
+  comment: { postUrn: string; author: CommentAuthor; textBox: Element | null; text: string },
+  parent: { urn: string; author: () => CommentAuthor | null } | null,
 ): string {
   if (!parent) return comment.postUrn;
   const mentioned = openingMention(comment.textBox, comment.text);
-  const same = (handle: string | null) => handle?.toLowerCase() === mentioned?.toLowerCase();
-  return !mentioned || same(comment.author) || same(parent.author()) ? parent.urn : mentioned;
+  if (!mentioned || names(mentioned, comment.author)) return parent.urn;
+  const parentAuthor = parent.author();
+  return parentAuthor && names(mentioned, parentAuthor) ? parent.urn : mentioned.handle;
 }
 
-/** The handle of the profile a text opens with (a mention link), or null. */
-function openingMention(textBox: Element | null, text: string): string | null {
+interface Mention {
+  handle: string;
+  name: string;
+}
+
+function names(mention: Mention, author: CommentAuthor): boolean {
+  const handle = mention.handle.toLowerCase();
+  if (author.handles.some((candidate) => candidate.toLowerCase() === handle)) return true;
+  return author.name !== null && comparableName(author.name) === comparableName(mention.name);
+}
+
+function comparableName(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The profile a text opens with (a mention link): its handle and the name it shows, or null. */
+function openingMention(textBox: Element | null, text: string): Mention | null {
   const link = textBox?.querySelector(PROFILE_LINK);
   const name = link ? readLabel(link) : '';
   if (!link || !name || !text.trimStart().startsWith(name)) return null;
-  return linkedInHandle(link.getAttribute('href'));
+  const handle = linkedInHandle(link.getAttribute('href'));
+  return handle ? { handle, name } : null;
 }

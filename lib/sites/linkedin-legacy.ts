@@ -10,6 +10,7 @@ import { guardAdapter } from './guard';
 import {
   activityIdOf,
   answeredBy,
+  type CommentAuthor,
   commentPermalink,
   LINKEDIN_HOSTS,
   linkedInHandle,
@@ -27,6 +28,8 @@ const POST_SELECTOR = `${UPDATE}, ${COMMENT}[data-id]`;
 /** Other posts inside a post: comments and the reshared (quoted) update. */
 const NESTED = `${UPDATE}, ${COMMENT}, .feed-shared-update-v2__update-content-wrapper`;
 const EDITOR = '.ql-editor[contenteditable="true"]';
+const NAME_LINK = 'a.comments-comment-meta__description-container';
+const AVATAR_LINK = 'a.comments-comment-meta__image-link';
 /** LinkedIn duplicates names for screen readers: read the visible (aria-hidden) copy only. */
 const VISIBLE_COPY: TextOptions = {
   keepAriaHidden: true,
@@ -66,8 +69,8 @@ function readUpdate(update: Element): ScrapedPost | null {
 
 function readComment(comment: Element): ScrapedPost | null {
   const urn = parseCommentUrn(attr(comment, 'data-id'));
-  const handle = commentAuthor(comment);
-  if (!urn || !handle) return null;
+  const author = commentAuthor(comment);
+  if (!urn || !author) return null;
   const parent = comment.parentElement?.closest(COMMENT);
   const parentUrn = parseCommentUrn(attr(parent, 'data-id'))?.urn;
   const time = ownFirst(comment, 'time', COMMENT);
@@ -77,34 +80,39 @@ function readComment(comment: Element): ScrapedPost | null {
     platform: 'linkedin',
     postId: urn.urn,
     permalink: commentPermalink(urn),
-    author: {
-      handle,
-      displayName:
-        readLabel(ownFirst(comment, '.comments-comment-meta__description-title', COMMENT), VISIBLE_COPY) ||
-        null,
-    },
+    author: { handle: author.handle, displayName: author.name },
     text,
     ...(postedAtFromId(urn.commentId) ?? readPostedAt(time)),
     isReply: true,
     inReplyTo: answeredBy(
-      { postUrn: urn.postUrn, author: handle, textBox, text },
+      { postUrn: urn.postUrn, author, textBox, text },
       parent && parentUrn ? { urn: parentUrn, author: () => commentAuthor(parent) } : null,
     ),
   };
 }
 
-function commentAuthor(comment: Element): string | null {
-  const profile = ownFirst(
-    comment,
-    'a.comments-comment-meta__description-container, a.comments-comment-meta__image-link',
-    COMMENT,
-  );
-  return linkedInHandle(profile?.getAttribute('href'));
+/**
+ * The comment's author from its header: the handle of its first profile link (avatar or name), then
+ * the other's, which may link the same person differently, and the name shown. Each is the first match
+ * in the comment, found in its own header: its replies come after it.
+ */
+function commentAuthor(comment: Element): (CommentAuthor & { handle: string }) | null {
+  const first = ownFirst(comment, `${NAME_LINK}, ${AVATAR_LINK}`, COMMENT);
+  const handle = linkedInHandle(first?.getAttribute('href'));
+  if (!first || !handle) return null;
+  const other = ownFirst(comment, first.matches(NAME_LINK) ? AVATAR_LINK : NAME_LINK, COMMENT);
+  const otherHandle = linkedInHandle(other?.getAttribute('href'));
+  const title = ownFirst(comment, '.comments-comment-meta__description-title', COMMENT);
+  return {
+    handle,
+    handles: otherHandle && otherHandle !== handle ? [handle, otherHandle] : [handle],
+    name: readLabel(title, VISIBLE_COPY) || null,
+  };
 }
 
 function markerAnchor(element: Element): Element | null {
   if (element.matches(COMMENT)) {
-    return ownFirst(element, 'a.comments-comment-meta__description-container', COMMENT);
+    return ownFirst(element, NAME_LINK, COMMENT);
   }
   return outsideControls(ownFirst(element, '.update-components-actor__title', NESTED), element);
 }

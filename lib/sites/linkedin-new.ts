@@ -12,6 +12,7 @@ import { guardAdapter } from './guard';
 import {
   activityIdOf,
   answeredBy,
+  type CommentAuthor,
   commentPermalink,
   LINKEDIN_HOSTS,
   linkedInHandle,
@@ -60,8 +61,9 @@ function readCard(card: Element): ScrapedPost | null {
 
 function readComment(comment: Element): ScrapedPost | null {
   const urn = parseCommentUrn(attr(comment, 'id'));
-  const author = readAuthor(comment, COMMENT);
-  if (!urn || !author) return null;
+  const profile = authorProfile(comment, COMMENT);
+  if (!urn || !profile) return null;
+  const author = { handle: profile.handle, displayName: profile.displayName };
   const parent = comment.parentElement?.closest(COMMENT);
   const parentUrn = parseCommentUrn(attr(parent, 'id'))?.urn;
   const textBox = ownFirst(comment, TEXT_BOX, COMMENT);
@@ -75,10 +77,8 @@ function readComment(comment: Element): ScrapedPost | null {
     ...(postedAtFromId(urn.commentId) ?? readAge(comment, COMMENT)),
     isReply: true,
     inReplyTo: answeredBy(
-      { postUrn: urn.postUrn, author: author.handle, textBox, text },
-      parent && parentUrn
-        ? { urn: parentUrn, author: () => readAuthor(parent, COMMENT)?.handle ?? null }
-        : null,
+      { postUrn: urn.postUrn, author: commentAuthor(profile), textBox, text },
+      parent && parentUrn ? { urn: parentUrn, author: () => commentAuthorOf(parent) } : null,
     ),
   };
 }
@@ -87,6 +87,8 @@ interface AuthorProfile {
   link: Element;
   handle: string;
   displayName: string | null;
+  /** The handles of every link in the header that stands for the author (avatar, name). */
+  handles: string[];
 }
 
 interface Profile {
@@ -111,7 +113,21 @@ function authorProfile(container: Element, nested: string): AuthorProfile | null
   const withName = author.name
     ? author
     : profiles.find((profile) => profile.handle === author.handle && profile.name);
-  return { link: (withName ?? author).link, handle: author.handle, displayName: withName?.name || menuName };
+  const displayName = withName?.name || menuName;
+  // A link with no name (an avatar) or the author's name is the author's, however it is written.
+  const handles = profiles
+    .filter((profile) => profile === author || !profile.name || profile.name === displayName)
+    .map((profile) => profile.handle);
+  return { link: (withName ?? author).link, handle: author.handle, displayName, handles };
+}
+
+function commentAuthor(profile: AuthorProfile): CommentAuthor {
+  return { handles: profile.handles, name: profile.displayName };
+}
+
+function commentAuthorOf(comment: Element): CommentAuthor | null {
+  const profile = authorProfile(comment, COMMENT);
+  return profile ? commentAuthor(profile) : null;
 }
 
 /**

@@ -130,6 +130,27 @@ describe('linkedin-legacy adapter on a feed fixture', () => {
     expect(linkedInLegacyAdapter.readPost(top)?.inReplyTo).toBe(POST_2);
   });
 
+  it('takes a mention for the comment above when it links its author another way or shows their name', () => {
+    const reply = postElement(linkedInLegacyAdapter, BRAND_REPLY);
+    const text = reply.querySelector('.comments-comment-item__main-content .update-components-text > span');
+    if (!text) throw new Error('no reply text');
+    const mention = (href: string, name: string) =>
+      `<a class="ZFPQIfcMjUIcpOazRqwHNbkyBJvCKLMvMM " href="${href}" data-test-app-aware-link="">${name}</a>`;
+    // The pre-filled mention links Sam by member id; his header links his vanity slug.
+    text.innerHTML = `${mention('https://www.linkedin.com/in/ACoAABx7Ez0BkQ9/', 'Sam Lee')} fixed in 3.0.1`;
+    expect(linkedInLegacyAdapter.readPost(reply)?.inReplyTo).toBe(SAM);
+    // His avatar links the member id, and the mention (cut to his first name) links it too.
+    const sam = postElement(linkedInLegacyAdapter, SAM);
+    sam
+      .querySelector(':scope > .comments-comment-meta__container > a.comments-comment-meta__image-link')
+      ?.setAttribute('href', 'https://www.linkedin.com/in/ACoAABx7Ez0BkQ9/');
+    text.innerHTML = `${mention('https://www.linkedin.com/in/ACoAABx7Ez0BkQ9/', 'Sam')} fixed in 3.0.1`;
+    expect(linkedInLegacyAdapter.readPost(reply)?.inReplyTo).toBe(SAM);
+    // Somebody else, by member id: that person.
+    text.innerHTML = `${mention('https://www.linkedin.com/in/ACoAACq2Rn4PriY/', 'Priya Raman')} fixed in 3.0.1`;
+    expect(linkedInLegacyAdapter.readPost(reply)?.inReplyTo).toBe('ACoAACq2Rn4PriY');
+  });
+
   it('leaves the new-markup adapter with nothing to read here', () => {
     expect(linkedInNewAdapter.findPosts(document)).toEqual([]);
   });

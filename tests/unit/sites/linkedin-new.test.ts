@@ -158,6 +158,32 @@ describe('linkedin-new adapter on a 2026 feed fixture', () => {
     expect(linkedInNewAdapter.readPost(top)?.inReplyTo).toBe(POST_2);
   });
 
+  it('takes a mention for the comment above when it links its author another way or shows their name', () => {
+    const reply = readAll(linkedInNewAdapter).find(
+      (post) => post.author.handle === 'acmehelp' && post.isReply,
+    );
+    const element = postElement(linkedInNewAdapter, reply?.postId ?? '');
+    const text = element.querySelector('[data-testid="expandable-text-box"]');
+    if (!text) throw new Error('no reply text');
+    const mention = (href: string, name: string) => `<a href="${href}" class="_4c2f8a0e">${name}</a>`;
+    // The pre-filled mention links Sam by member id; his header links his vanity slug.
+    text.innerHTML = `${mention('https://www.linkedin.com/in/ACoAABx7Ez0BkQ9/', 'Sam Lee')} fixed in 3.0.1`;
+    expect(linkedInNewAdapter.readPost(element)?.inReplyTo).toBe(SAM);
+    // His avatar links the member id, and the mention (cut to his first name) links it too.
+    const samAvatar = postElement(linkedInNewAdapter, SAM).querySelector('a[tabindex="-1"]');
+    samAvatar?.setAttribute('href', 'https://www.linkedin.com/in/ACoAABx7Ez0BkQ9/');
+    text.innerHTML = `${mention('https://www.linkedin.com/in/ACoAABx7Ez0BkQ9/', 'Sam')} fixed in 3.0.1`;
+    expect(linkedInNewAdapter.readPost(element)?.inReplyTo).toBe(SAM);
+    // Somebody else, by member id: that person.
+    text.innerHTML = `${mention('https://www.linkedin.com/in/ACoAACq2Rn4PriY/', 'Priya Raman')} fixed in 3.0.1`;
+    expect(linkedInNewAdapter.readPost(element)?.inReplyTo).toBe('ACoAACq2Rn4PriY');
+    // Sam's comment is still read as his, under his vanity slug.
+    expect(linkedInNewAdapter.readPost(postElement(linkedInNewAdapter, SAM))?.author).toEqual({
+      handle: 'sam-lee-77',
+      displayName: 'Sam Lee',
+    });
+  });
+
   it('reads a reply without the rest of its thread: work grows with the replies, not their square', () => {
     const TEXT = '[data-testid="expandable-text-box"]';
     // LinkedIn fills a reply box with the top commenter's mention, so nearly every reply in a long
