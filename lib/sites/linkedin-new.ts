@@ -2,8 +2,8 @@
  * LinkedIn, 2026 markup (generated class names). Keys only on stable hooks seen in public automation
  * code: feed items are [role=listitem][componentkey], comments div[id^="replaceableComment_urn:li:comment:"],
  * text [data-testid="expandable-text-box"], controls by aria-label. Post cards carry no urn: a card's
- * urn is read from its comments section, comment box or comments, else the card is keyed by a hash of
- * its componentkey.
+ * urn is read from its comments, else its comments section or comment box, else the card is keyed by a
+ * hash of its componentkey.
  */
 import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
@@ -32,7 +32,7 @@ const TEXT_BOX = '[data-testid="expandable-text-box"]';
 /** Inside a card: its comments section, comments, and a reposted post (linked to its own page). */
 const NESTED_IN_ITEM = `${ITEM}, ${COMMENT}, [componentkey^="commentsSectionContainer"], a[href*="/feed/update/"]`;
 const EDITOR = '.ProseMirror[contenteditable="true"]';
-const URN_CARRIERS = `[componentkey^="commentsSectionContainer-urn:li:"], [componentkey^="commentBox-urn:li:"], ${COMMENT}`;
+const URN_KEYED = '[componentkey^="commentsSectionContainer-urn:li:"], [componentkey^="commentBox-urn:li:"]';
 const POST_URN_KEY = /^(?:commentsSectionContainer|commentBox)-(urn:li:(?:activity|ugcPost|share):\d{1,25})$/;
 const CONTROL_MENU = /^Open control menu for post by (.+)$/;
 const AGE = /^(.+?)\s*•/;
@@ -174,18 +174,17 @@ function readAuthor(container: Element, nested: string): ScrapedPost['author'] |
 }
 
 /**
- * A card's post urn: the comments section and its comment box are keyed by it and render before the
- * comments (which carry it too), so the card has one key from the moment any of them is on the page,
- * not a card hash until the first comment arrives. One query: in page order the section comes first.
+ * A card's post urn. A post can have two (an activity urn and a ugcPost urn, with different numbers);
+ * a top-level comment answers the one its own id carries, so that one keys the card whenever a comment
+ * is on the page. Before any comment renders, the comments section and its comment box, keyed by a post
+ * urn, give it rather than a card hash. Only first matches are read: the section comes first in page
+ * order, and one comment tells as much as all of them.
  */
 function cardUrn(card: Element): string | null {
-  for (const keyed of card.querySelectorAll(URN_CARRIERS)) {
-    const urn = keyed.matches(COMMENT)
-      ? parseCommentUrn(attr(keyed, 'id'))?.postUrn
-      : POST_URN_KEY.exec(attr(keyed, 'componentkey') ?? '')?.[1];
-    if (urn) return urn;
-  }
-  return null;
+  const fromComments = parseCommentUrn(attr(card.querySelector(COMMENT), 'id'))?.postUrn;
+  if (fromComments) return fromComments;
+  const keyed = card.querySelector(URN_KEYED);
+  return POST_URN_KEY.exec(attr(keyed, 'componentkey') ?? '')?.[1] ?? null;
 }
 
 /** "2w •" / "3h •" age line (relative, estimated). */

@@ -103,6 +103,27 @@ describe('linkedin-new adapter on a 2026 feed fixture', () => {
     expect(linkedInNewAdapter.readPost(card)?.postId).toMatch(/^urn:li:card:[0-9a-f]{8}$/);
   });
 
+  it('keys a card by the urn its comments carry when its comments section names the post by another', () => {
+    // One post can be both urn:li:activity:… and urn:li:ugcPost:…, with different numbers.
+    const UGC = 'urn:li:ugcPost:7529196790000000001';
+    const card = postElement(linkedInNewAdapter, POST_2);
+    for (const keyed of card.querySelectorAll(
+      '[componentkey^="commentsSectionContainer-"], [componentkey^="commentBox-"]',
+    )) {
+      keyed.setAttribute('componentkey', (keyed.getAttribute('componentkey') ?? '').replace(POST_2, UGC));
+    }
+    expect(linkedInNewAdapter.readPost(card)).toMatchObject({
+      postId: POST_2,
+      permalink: `https://www.linkedin.com/feed/update/${POST_2}/`,
+      postedAt: '2026-11-19T15:00:00.000Z',
+    });
+    // Its comments answer the card's key.
+    expect(linkedInNewAdapter.readPost(postElement(linkedInNewAdapter, SAM))?.inReplyTo).toBe(POST_2);
+    // Before any comment renders, the section's urn keys it (not a card hash).
+    for (const comment of card.querySelectorAll('div[id^="replaceableComment_"]')) comment.remove();
+    expect(linkedInNewAdapter.readPost(card)?.postId).toBe(UGC);
+  });
+
   it('excludes a reposted post from the card text', () => {
     const tom = readAll(linkedInNewAdapter).find(
       (post) => post.author.handle === 'tom-baker-921' && !post.isReply,
