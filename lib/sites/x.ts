@@ -23,9 +23,9 @@ const COMPOSER_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true
 const CELL_SELECTOR = '[data-testid="cellInnerDiv"]';
 /** A timeline section's title ("Discover more", "Who to follow") is an h2 in a cell of its own. */
 const HEADING_SELECTOR = 'h2[role="heading"]';
-/** X keeps a few dozen cells mounted: a look further up than this finds nothing more. */
-const MAX_CELLS_UP = 50;
-/** Tweets placed per page before starting over (a status page's replies, read for hours). */
+/** X keeps a few dozen cells mounted: a look further up or down than this finds nothing more. */
+const MAX_CELLS_AWAY = 50;
+/** Tweets placed per conversation before starting over (a status page's replies, read for hours). */
 const MAX_PLACES = 10_000;
 
 function readPost(article: Element): ScrapedPost | null {
@@ -44,7 +44,7 @@ function readPost(article: Element): ScrapedPost | null {
   const replyingTo = replyingToHandles(own, userName, tweetText);
   const page = pageFacts(documentUrl(article));
   const focalId = page.focalId;
-  const followsFocal = focalId !== null && focalId !== statusId && inRepliesBlock(article, statusId, page);
+  const followsFocal = focalId !== null && focalId !== statusId && inRepliesBlock(article, statusId, focalId);
 
   return {
     platform: 'x',
@@ -129,58 +129,93 @@ function statusIdOf(article: Element): string | null {
 
 /**
  * Whether a tweet of a /status/ page is in its replies block: below the focal tweet and above the
- * first heading cell, under which ("Discover more") X lists tweets that reply to nothing.
+ * first heading cell, under which ("Discover more") X lists tweets that reply to nothing. Above the
+ * focal tweet is the thread it answers.
  *
  * X unmounts cells far from the viewport, the focal tweet first as the agent reads down the replies,
- * so the answer comes from the nearest cell above that tells (the focal tweet, a heading, or a tweet
- * placed before) and is kept by status id for the page: it does not change when the focal tweet
- * leaves the DOM, and a tweet read in page order looks one cell up, never through the document.
- * Above the focal tweet (the thread it answers), or with nothing telling in reach, it is not a reply.
+ * and only tweets that pass the text screen are read, so the answer comes from the nearest cell that
+ * tells: above, the focal tweet (a reply), a heading (after the replies) or a tweet placed before;
+ * failing that, below, the focal tweet (the thread), a heading (a reply) or a placed tweet. Every cell
+ * passed on the way sits where the tweet does. Kept by status id for the conversation (the focal
+ * tweet's id, not the URL, which the photo viewer changes), so a tweet is placed once: a re-read is a
+ * lookup.
+ *
+ * With nothing telling in reach either way (the tweet is far from both ends of the replies block, or
+ * far under the heading), it counts as a reply until a walk has met a heading in this conversation, and
+ * not after: the agent reads a status page downwards, so a reply is rarely first read once the heading
+ * went by, and a suggestion read before any walk met the heading counts as a reply, as every tweet
+ * below the focal tweet once did. The cells' translateY offsets would tell more, but they shift as
+ * cells above them grow, and a recorded one goes stale.
  */
-function inRepliesBlock(article: Element, statusId: string, page: PageFacts): boolean {
+function inRepliesBlock(article: Element, statusId: string, focalId: string): boolean {
   const cell = article.closest(CELL_SELECTOR);
-  const list = cell?.parentElement;
-  if (!cell || !list) return false;
-  const { conversation } = page;
-  if (conversation.list !== list) {
-    // The timeline was rendered anew (or another page's): what was learned about cells is void.
-    conversation.list = list;
-    conversation.places.clear();
-  }
-  const known = conversation.places.get(statusId);
+  if (!cell?.parentElement) return false;
+  const talk = conversationAbout(focalId);
+  const known = talk.places.get(statusId);
   if (known) return known === 'replies';
 
   const passed = [statusId];
-  let place: Place | undefined;
-  let above = cell.previousElementSibling;
-  for (
-    let steps = 0;
-    above && !place && steps < MAX_CELLS_UP;
-    steps++, above = above.previousElementSibling
-  ) {
-    const tweet = above.querySelector(POST_SELECTOR);
+  const place =
+    placeFromCells(cell, 'up', talk, passed) ??
+    placeFromCells(cell, 'down', talk, passed) ??
+    (talk.headingSeen ? 'more' : 'replies');
+  if (talk.places.size + passed.length > MAX_PLACES) talk.places.clear();
+  for (const id of passed) talk.places.set(id, place);
+  return place === 'replies';
+}
+
+/**
+ * The place the nearest telling cell above (or below) gives, or undefined; the ids of the tweets passed
+ * on the way are added to passed.
+ */
+function placeFromCells(
+  cell: Element,
+  direction: 'up' | 'down',
+  talk: Conversation,
+  passed: string[],
+): Place | undefined {
+  const up = direction === 'up';
+  const step = (from: Element) => (up ? from.previousElementSibling : from.nextElementSibling);
+  let other = step(cell);
+  for (let steps = 0; other && steps < MAX_CELLS_AWAY; steps++, other = step(other)) {
+    const tweet = other.querySelector(POST_SELECTOR);
     if (!tweet) {
-      if (above.querySelector(HEADING_SELECTOR)) place = 'more';
+      if (other.querySelector(HEADING_SELECTOR)) {
+        talk.headingSeen = true;
+        return up ? 'more' : 'replies';
+      }
       continue;
     }
     const id = statusIdOf(tweet);
     if (!id) continue;
-    place = id === page.focalId ? 'replies' : conversation.places.get(id);
-    if (!place) passed.push(id);
+    if (id === talk.focalId) return up ? 'replies' : 'thread';
+    const place = talk.places.get(id);
+    if (place) return place;
+    passed.push(id);
   }
-  if (!place) return false;
-  if (conversation.places.size + passed.length > MAX_PLACES) conversation.places.clear();
-  for (const id of passed) conversation.places.set(id, place);
-  return place === 'replies';
+  return undefined;
 }
 
-/** Where a tweet of a /status/ page sits: among the replies, or under a heading after them. */
-type Place = 'replies' | 'more';
+/** Where a tweet of a /status/ page sits: above the focal tweet, among its replies, or under a heading. */
+type Place = 'thread' | 'replies' | 'more';
+
+interface Conversation {
+  focalId: string;
+  places: Map<string, Place>;
+  headingSeen: boolean;
+}
+
+/** The conversation last read: one status page at a time. */
+let conversation: Conversation | null = null;
+
+function conversationAbout(focalId: string): Conversation {
+  if (conversation?.focalId !== focalId) conversation = { focalId, places: new Map(), headingSeen: false };
+  return conversation;
+}
 
 interface PageFacts {
   base: string;
   focalId: string | null;
-  conversation: { list: Element | null; places: Map<string, Place> };
 }
 
 /**
@@ -199,7 +234,7 @@ function pageFacts(url: string): PageFacts {
   } catch {
     // Not a URL: no focus, the default base.
   }
-  lastPage = { url, base, focalId, conversation: { list: null, places: new Map() } };
+  lastPage = { url, base, focalId };
   return lastPage;
 }
 

@@ -182,6 +182,122 @@ describe('x adapter on the home timeline fixture', () => {
     all.mockRestore();
   });
 
+  describe('on a long /status/ page as X mounts and unmounts its cells', () => {
+    const CELL = '[data-testid="cellInnerDiv"]';
+    // Each test talks about its own conversation: what is learned about one is kept for the page.
+    let conversation = 0;
+    let prefix = '';
+    const id = (index: number) => `${prefix}${String(index).padStart(3, '0')}`;
+    const cellOf = (index: number) =>
+      document.querySelector(`${CELL} a[href$="/status/${id(index)}"]`)?.closest(CELL) ?? null;
+    const read = (index: number) => {
+      const article = cellOf(index)?.querySelector('article');
+      if (!article) throw new Error(`tweet ${index} is not mounted`);
+      return xAdapter.readPost(article);
+    };
+    const replyToFocal = () => ({ isReply: true, inReplyTo: id(0) });
+    const notAReply = { isReply: false, inReplyTo: null };
+    /** Cells in page order, each a tweet's index (0 is the focal tweet) or a heading cell. */
+    const mount = (layout: Array<number | 'heading'>): Element => {
+      const tweetModel = postElement(xAdapter, '1991000000000000003').closest(CELL);
+      const headingModel = document.querySelector(`${CELL} h2[role="heading"]`)?.closest(CELL);
+      const list = tweetModel?.parentElement;
+      if (!tweetModel || !headingModel || !list) throw new Error('fixture changed');
+      list.replaceChildren(
+        ...layout.map((entry) => {
+          const cell = (entry === 'heading' ? headingModel : tweetModel).cloneNode(true) as Element;
+          if (entry === 'heading') return cell;
+          for (const link of cell.querySelectorAll('a[href*="/status/1991000000000000003"]')) {
+            link.setAttribute(
+              'href',
+              (link.getAttribute('href') ?? '').replace('1991000000000000003', id(entry)),
+            );
+          }
+          return cell;
+        }),
+      );
+      setPageUrl(`https://x.com/janedoe/status/${id(0)}`);
+      return list;
+    };
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const unmountThrough = (list: Element, index: number) => {
+      const last = cellOf(index);
+      while (list.firstElementChild && last?.isConnected) list.firstElementChild.remove();
+    };
+
+    beforeEach(() => {
+      conversation += 1;
+      prefix = `19920000000000${String(conversation).padStart(2, '0')}`;
+    });
+
+    it('a reply far down stays a reply once the focal tweet and the replies read before unmount, and is placed once', () => {
+      const list = mount(range(0, 80));
+      expect(read(3)).toMatchObject(replyToFocal());
+      unmountThrough(list, 40);
+      expect(read(70)).toMatchObject(replyToFocal());
+
+      // Read again (every change to the tweet re-reads it): no other cell is looked at.
+      const article = cellOf(70)?.querySelector('article') as Element;
+      const one = vi.spyOn(Element.prototype, 'querySelector');
+      const all = vi.spyOn(Element.prototype, 'querySelectorAll');
+      try {
+        expect(xAdapter.readPost(article)).toMatchObject(replyToFocal());
+        const elsewhere = [...one.mock.contexts, ...all.mock.contexts].filter(
+          (scope) => !article.contains(scope as Node),
+        );
+        expect(elsewhere).toEqual([]);
+      } finally {
+        one.mockRestore();
+        all.mockRestore();
+      }
+    });
+
+    it('a reply far down after the photo viewer was opened and closed is a reply', () => {
+      const list = mount(range(0, 80));
+      expect(read(3)).toMatchObject(replyToFocal());
+      // The viewer opens over the page, whose tweets are still read as they change.
+      setPageUrl(`https://x.com/janedoe/status/${id(0)}/photo/1`);
+      expect(read(4)).toMatchObject(replyToFocal());
+      setPageUrl(`https://x.com/janedoe/status/${id(0)}`);
+      unmountThrough(list, 39);
+      expect(read(45)).toMatchObject(replyToFocal());
+    });
+
+    it('keeps what it learned about the conversation while the photo viewer is open', () => {
+      const list = mount([...range(0, 50), 'heading', ...range(51, 90)]);
+      expect(read(3)).toMatchObject(replyToFocal());
+      expect(read(52)).toMatchObject(notAReply);
+      setPageUrl(`https://x.com/janedoe/status/${id(0)}/photo/1`);
+      expect(read(53)).toMatchObject(notAReply);
+      setPageUrl(`https://x.com/janedoe/status/${id(0)}`);
+      // The heading is gone; the suggestion read under it is remembered.
+      unmountThrough(list, 51);
+      expect(read(80)).toMatchObject(notAReply);
+    });
+
+    it('the thread above the focal tweet does not reply to it, read before or after the focal tweet unmounts', () => {
+      mount([101, 102, 0, ...range(1, 5)]);
+      expect(read(101)).toMatchObject(notAReply);
+      expect(read(3)).toMatchObject(replyToFocal());
+      cellOf(0)?.remove();
+      expect(read(102)).toMatchObject(notAReply);
+    });
+
+    it('a suggestion far under the heading is not a reply once a heading has been seen', () => {
+      const list = mount([...range(0, 5), 'heading', ...range(6, 90)]);
+      expect(read(7)).toMatchObject(notAReply);
+      unmountThrough(list, 40);
+      expect(read(85)).toMatchObject(notAReply);
+    });
+
+    it('a reply with the heading below it in reach is a reply, though nothing above tells', () => {
+      const list = mount([...range(0, 60), 'heading', ...range(61, 70)]);
+      unmountThrough(list, 20);
+      expect(read(58)).toMatchObject(replyToFocal());
+      expect(read(65)).toMatchObject(notAReply);
+    });
+  });
+
   it('degrades on odd markup: partial reads or null, never a throw', () => {
     const article = postElement(xAdapter, '1991000000000000003');
     article.querySelector('[data-testid="tweetText"]')?.remove();
