@@ -198,7 +198,10 @@ async function resolveReplyTarget(
     const caseRow = await db.cases.get(parentMention.caseId);
     return caseRow ? { caseRow, postKey: parentMention.id } : null;
   }
-  // Adapters give a handle when the page shows no post id: answer that customer's latest case.
+  // Adapters give a handle when the page shows no post id: answer that customer's latest case. A
+  // handle no customer was recorded under answers no case. The comment the reply is listed under is not
+  // a fallback: its author is someone else, and filing the reply on their case would count them as
+  // answered (first response, awaiting them) while they are not.
   const identity = await db.identities.get(identityKey(post.platform, parent));
   if (!identity) return null;
   const caseRow = await latestCase(db, identity.customerId);
