@@ -259,16 +259,32 @@ function findOrderNumbers(text: string, options: PersonalDataOptions): PiiHit[] 
 const PHONE_CANDIDATE =
   /(?<![\p{L}\p{N}_$€£¥#+/.,-])(?<!\d:)\+?\(?\d[\d ().-]{6,22}\d(?![\p{L}\p{N}_%]|[.,:]\d)/gu;
 
+// A trunk prefix 0 makes some mobile numbers longer than a national number's usual 10 or 11 digits: German
+// mobiles (015x, 016x, 017x) "0151 2345 6789" have 12, Indonesian ones (08xx) "0812-3456-78901" up to 13. Any
+// other run that long starting with 0 is a serial, contract or customer number or a barcode (UPC-A
+// 036000291452), and a phone error would stop the agent from inserting the reply at all.
+const LONG_MOBILES = [
+  { prefix: /^01[5-7]\d/, longest: 12 },
+  { prefix: /^08\d\d/, longest: 13 },
+];
+
+/** Written the way such mobiles are: run together, or the prefix alone and the rest in one or two groups. */
+function isLongMobile(digits: string, groups: readonly string[]): boolean {
+  const mobile = LONG_MOBILES.find(({ prefix }) => prefix.test(digits));
+  if (!mobile || digits.length > mobile.longest) return false;
+  const [prefix = '', ...rest] = groups;
+  if (rest.length === 0) return true;
+  return /^0\d{3,4}$/.test(prefix) && rest.length <= 2 && rest.every((group) => group.length >= 3);
+}
+
 function isPlausiblePhone(candidate: string): boolean {
   // One separator between groups ("555 123-4567"); "1 - 2" is prose. Brackets may sit beside a space.
   if (/[ .-]{2,}/.test(candidate.replace(/[()]/g, ''))) return false;
   const international = candidate.startsWith('+') || candidate.startsWith('00');
   const digits = candidate.replace(/\D/g, '').replace(/^00/, '');
   if (international) return digits.length >= 8 && digits.length <= 15;
-  // A trunk prefix 0 makes a national number longer: German mobiles "0151 2345 6789" have 12 digits,
-  // Indonesian ones "0812-3456-78901" up to 13.
-  if (digits.length < 10 || digits.length > (digits.startsWith('0') ? 13 : 11)) return false;
   const groups = candidate.split(/[ ().-]+/).filter((group) => group !== '');
+  if (digits.length < 10 || (digits.length > 11 && !isLongMobile(digits, groups))) return false;
   // "10 20 30 40 50 minutes" is a list of numbers; "06 12 34 56 78" is a French phone (trunk prefix 0).
   if (groups.length > 3 && groups.every((group) => group.length <= 2) && !candidate.startsWith('0')) {
     return false;
@@ -290,7 +306,12 @@ function startsEndingBeforeASpace(candidate: string): string[] {
   return starts;
 }
 
+// Four or more groups of four digits ("0151 2345 6789 0123") are a voucher, gift card or account code written
+// the way a card number is; the first three of its groups are no phone.
+const FOUR_DIGIT_GROUPS = /^\d{4}(?:[ -]\d{4}){3,}$/;
+
 function plausiblePhoneIn(candidate: string): string | null {
+  if (FOUR_DIGIT_GROUPS.test(candidate)) return null;
   return startsEndingBeforeASpace(candidate).find(isPlausiblePhone) ?? null;
 }
 

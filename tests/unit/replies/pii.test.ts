@@ -78,6 +78,29 @@ describe('personal data patterns', () => {
     expect(found('1151 2345 6789, 0812-3456-789012, 10 20 30 40 50 60 minutes')).toEqual([]);
   });
 
+  it('leaves other 12- and 13-digit numbers starting with 0 alone: serials, contracts, barcodes', () => {
+    // Only German (015x, 016x, 017x) and Indonesian (08xx) mobiles run that long with their trunk prefix.
+    expect(
+      found(
+        'Serial number 0123 4567 8901, S/N 0123-4567-8901, Contract 012345678901 renewed, Kundennummer 012345678901',
+      ),
+    ).toEqual([]);
+    expect(found('The barcode 036000291452 is on the box, lot 0123456789012 recalled')).toEqual([]);
+    // A German mobile has 12 digits at most; a mobile prefix in a batch number's grouping is no phone either.
+    expect(found('Batch 0151-2345-67890, batch 0151-23-45-67-89-01, batch 0812.34.56.78.90.12')).toEqual([]);
+  });
+
+  it('takes no phone from the front of a run of four-digit groups', () => {
+    expect(
+      found('The voucher code is 0123 4567 8901 2345. Gift card 0151 2345 6789 0123, 0812-3456-7890-1234'),
+    ).toEqual([]);
+    expect(found('Versandnummer: 0034 0434 1612 3456')).toEqual([]);
+  });
+
+  it('reports a service number, not the price after it', () => {
+    expect(found('Please call 0180 6 123456 (20 ct/call)')).toEqual(['phone:0180 6 123456']);
+  });
+
   it('finds numbers written with no-break spaces, typographic dashes or full-width digits', () => {
     // As copied from a web page (&nbsp; keeps a number on one line), typeset, or typed in Japanese.
     expect(found('call +44\u00a020\u00a07946\u00a00958 or 06\u202f12\u202f34\u202f56\u202f78')).toEqual([
