@@ -324,6 +324,30 @@ describe('personal data patterns', () => {
     expect(found('IBAN BE68 5390 0754 7034 CALL me')).toEqual(['iban:BE68 5390 0754 7034']);
   });
 
+  it("finds IBANs of each country at that country's length", () => {
+    expect(
+      found(
+        'AT61 1904 3002 3457 3201, CH93 0076 2011 6238 5295 7, ES91 2100 0418 4502 0005 1332, IT60 X054 2811 1010 0000 0123 456, NO93 8601 1117 947, PL61 1090 1014 0000 0712 1981 2874',
+      ),
+    ).toEqual([
+      'iban:AT61 1904 3002 3457 3201',
+      'iban:CH93 0076 2011 6238 5295 7',
+      'iban:ES91 2100 0418 4502 0005 1332',
+      'iban:IT60 X054 2811 1010 0000 0123 456',
+      'iban:NO93 8601 1117 947',
+      'iban:PL61 1090 1014 0000 0712 1981 2874',
+    ]);
+  });
+
+  it('leaves a code that passes mod 97 alone when its country has no IBAN of that length', () => {
+    // Each passes mod 97: RE is no IBAN country (Réunion's accounts are FR), QX no country at all, and German
+    // and British IBANs have 22 characters, not 20 or 23.
+    expect(found('Your invoice RE2600000000046 is attached.')).toEqual(['order:RE2600000000046']);
+    expect(
+      found('Voucher QX12370400440532013000, code DE86 3704 0044 0532 0130 or GB49WEST123456987654321'),
+    ).toEqual([]);
+  });
+
   it('leaves IBAN-shaped codes alone when the check digits do not hold or the account is mostly letters', () => {
     // FW93WINTERSALE50 passes mod 97, but no bank account number is mostly letters.
     expect(found('GB82WEST12345698765433, use code FW93WINTERSALE50, AB12')).toEqual([]);
