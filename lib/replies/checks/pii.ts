@@ -212,18 +212,24 @@ function findEmails(text: string, options: PersonalDataOptions): PiiHit[] {
 // "invoice INV-20240117", "your order number is 12345678", "tracking number: 1Z999AA10123456784", "ref
 // 88123391", "order #8812 3391". A linking word or punctuation may sit between the keyword and the number;
 // the number must contain a digit.
+//
+// The check runs at every pause in typing, so these patterns must take time in proportion to the reply: a few
+// spaces and at most four links between the keyword and its number, and the first digit within 40 characters.
+// Unbounded, "order" followed by a line of dashes cost time growing with the square of the line's length
+// (seconds for a long reply).
+const KEYWORD_LINK = String.raw`(?:\s{0,4}(?:\b(?:is|was)\b|[:#(=\-–—])){0,4}\s{0,4}`;
 const KEYWORD_NUMBER = new RegExp(
   [
     String.raw`\b(orders?|invoices?|tracking|accounts?|acct|reference|ref|case|ticket|confirmation)`,
-    String.raw`(?:\s*(?:number|no\.?|num|nr\.?|n[°º]|№|id|code|#))?`,
-    String.raw`(?:\s*(?:\b(?:is|was)\b|[:#(=\-–—]))*\s*`,
-    String.raw`(?=[\p{L}\p{N}-]*\p{N})(#?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?: \d{3,}(?![\p{L}\p{N}_]))*)`,
+    String.raw`(?:\s{0,4}(?:number|no\.?|num|nr\.?|n[°º]|№|id|code|#))?`,
+    KEYWORD_LINK,
+    String.raw`(?=[\p{L}\p{N}-]{0,40}\p{N})(#?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?: \d{3,}(?![\p{L}\p{N}_]))*)`,
   ].join(''),
   'giu',
 );
 // The numbers after the first in a list: "orders 12345 and 67890", "order 11111, 22222 & 33333".
 const LISTED_NUMBER =
-  /\s*(?:,|&|\band\b|\bor\b)\s*(#?(?=[\p{L}\p{N}-]*\p{N})[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)(?![\p{L}\p{N}_])/uy;
+  /\s{0,4}(?:,|&|\band\b|\bor\b)\s{0,4}(#?(?=[\p{L}\p{N}-]{0,40}\p{N})[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)(?![\p{L}\p{N}_])/uy;
 const YEAR = /^(?:19|20)\d\d$/;
 // Words that also turn up in prose ("in case 2 of you", "ticket 1"): only a long reference counts.
 const LOOSE_KEYWORDS = new Set(['reference', 'ref', 'case', 'ticket', 'confirmation']);
@@ -421,7 +427,7 @@ function isNameFirstStreet(name: string, joiner: string, type: string): boolean 
 // French, the number then the type and the name: "12 rue de la Paix", "5 bis avenue Victor Hugo",
 // "3 boulevard Haussmann", "8 allée des Roses", "10, place d'Italie".
 const PARTICLE = '(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|la|le|les|el|los|las)';
-const PLACE_NAME = String.raw`(?:${PARTICLE}\s+)*(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*(?:\s+(?:${PARTICLE}\s+)*(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*){0,3}`;
+const PLACE_NAME = String.raw`(?:${PARTICLE}\s{1,4}){0,3}(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*(?:\s{1,4}(?:${PARTICLE}\s{1,4}){0,3}(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*){0,3}`;
 const NUMBER_FIRST_STREET = new RegExp(
   String.raw`(?<![\p{L}\p{N}_])\d{1,4}(?:\s?(?:bis|ter|quater|[a-zA-Z]))?,?\s+(?:[rR]ue|[aA]venue|[aA]v\.|[bB]oulevard|[bB]d|[aA]llée|[pP]lace|[iI]mpasse|[cC]hemin|[qQ]uai|[cC]ours)\s+${PLACE_NAME}`,
   'gu',
@@ -430,8 +436,10 @@ const NUMBER_FIRST_STREET = new RegExp(
 // 5", "Avenida de América 10", "C/ Alcalá 20", "Via Roma 12", "Piazza Garibaldi 3". English has "via" too
 // ("via email 2 days", "the 2 via points", "via Zoom 2 people", "via WhatsApp 24/7"): after it the name must
 // be capitalised, a plain number follow it at once, and no word in lower case follow the number.
+// A type written as a word needs a space after it, an abbreviation ("C/Alcalá 20", "Av.Brasil 5") does not;
+// spaces are bounded so that a long run of them costs time in proportion to its length, not its square.
 const TYPE_FIRST_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])([cC]alle|[cC]/|[aA]venida|Avda\.|Av\.|[pP]laza|[pP]aseo|[cC]arrer|[rR]ua|[vV]iale|[vV]ia|[pP]iazza|[cC]orso)\s*(?<=[/.]\s*|\s)${PLACE_NAME}(,?\s*)(?:n\.?\s?[º°]\s*)?(${HOUSE_NUMBER})`,
+  String.raw`(?<![\p{L}\p{N}_])(?:([cC]alle|[aA]venida|[pP]laza|[pP]aseo|[cC]arrer|[rR]ua|[vV]iale|[vV]ia|[pP]iazza|[cC]orso)\s{1,4}|(?:[cC]/|Avda\.|Av\.)\s{0,4})${PLACE_NAME}(,?\s{0,4})(?:n\.?\s?[º°]\s{0,4})?(${HOUSE_NUMBER})`,
   'gu',
 );
 
@@ -485,15 +493,16 @@ interface Span {
 // "ISBN 0-306-40615-2", "SKU 1234567890", "model no. 5551234567", "item #1234567890", "part number
 // 555-123-4567", "Art.-Nr. 123.456", "UPC 0 36000 29145 2": the number after the keyword names a product, not
 // a person, however much it looks like a phone. Only the one number right after the keyword is taken, so a
-// phone later in the reply ("SKU 12345, call me at 555-123-4567") is still read as one.
+// phone later in the reply ("SKU 12345, call me at 555-123-4567") is still read as one. What may come between
+// the keyword and its number is bounded as for order numbers, and for the same reason.
 const PRODUCT_CODE = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}_])(?:ISBN(?:-?1[03])?|SKU|UPC(?:-?[AE])?|EAN(?:-?(?:8|13))?|GTIN(?:-?(?:8|12|13|14))?`,
     // "art." ends many a sentence: only "art. no." or "Art.-Nr." is a keyword.
-    String.raw`|(?:model|item|part|product|article|catalog(?:ue)?)s?|art\.(?=\s*-?\s*(?:(?:no|nr|number)\b|n[°º])))`,
-    String.raw`(?:\s*-?\s*(?:number|no\.?|num|nr\.?|n[°º]|№|code|id|#))?`,
-    String.raw`(?:\s*(?:\b(?:is|was)\b|[:#(=\-–—]))*\s*`,
-    String.raw`(?=[\p{L}\p{N}./-]*\p{N})#?[\p{L}\p{N}](?:[\p{L}\p{N}./-]*[\p{L}\p{N}])?(?: \d+(?![\p{L}\p{N}_-]))*`,
+    String.raw`|(?:model|item|part|product|article|catalog(?:ue)?)s?|art\.(?=\s{0,4}(?:-\s{0,4})?(?:(?:no|nr|number)\b|n[°º])))`,
+    String.raw`(?:\s{0,4}(?:-\s{0,4})?(?:number|no\.?|num|nr\.?|n[°º]|№|code|id|#))?`,
+    KEYWORD_LINK,
+    String.raw`(?=[\p{L}\p{N}./-]{0,40}\p{N})#?[\p{L}\p{N}](?:[\p{L}\p{N}./-]*[\p{L}\p{N}])?(?: \d+(?![\p{L}\p{N}_-]))*`,
   ].join(''),
   'giu',
 );
