@@ -86,9 +86,9 @@ function findCards(text: string): PiiHit[] {
 // to 30 letters and digits, in groups of four or run together.
 const IBAN_CANDIDATE =
   /(?<![\p{L}\p{N}_@#])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}_])/giu;
-// The countries of the ISO 13616 IBAN registry and the one length each gives its IBANs. Two letters, two digits
-// and an account pass mod 97 one time in 97 whatever they are, so an invoice reference such as RE2600000000046
-// would otherwise block the reply as a bank account.
+// The countries of the ISO 13616 IBAN registry and the one length each gives its IBANs. Two letters, two
+// digits and an account pass mod 97 one time in 97 whatever they are, so an invoice reference such as
+// RE2600000000046 would otherwise block the reply as a bank account.
 const IBAN_LENGTHS = new Map(
   [
     'AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18 DO28',
@@ -425,21 +425,22 @@ function isNameFirstStreet(name: string, joiner: string, type: string): boolean 
 }
 
 // French, the number then the type and the name: "12 rue de la Paix", "5 bis avenue Victor Hugo",
-// "3 boulevard Haussmann", "8 allée des Roses", "10, place d'Italie".
+// "3 boulevard Haussmann", "8 allée des Roses", "10, place d'Italie". English has "Place" and "Avenue" too,
+// after a number and before a capitalised word ("Chapter 5 Place Names", "Season 2 Avenue Q"): written with
+// a capital, they count only before a name that starts the French way ("10 Place de la Concorde", "3 Place
+// d'Italie").
 const PARTICLE = '(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|la|le|les|el|los|las)';
 const PLACE_NAME = String.raw`(?:${PARTICLE}\s{1,4}){0,3}(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*(?:\s{1,4}(?:${PARTICLE}\s{1,4}){0,3}(?:[dDlL]['’])?\p{Lu}[\p{L}'’-]*){0,3}`;
 const NUMBER_FIRST_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])\d{1,4}(?:\s?(?:bis|ter|quater|[a-zA-Z]))?,?\s+(?:[rR]ue|[aA]venue|[aA]v\.|[bB]oulevard|[bB]d|[aA]llée|[pP]lace|[iI]mpasse|[cC]hemin|[qQ]uai|[cC]ours)\s+${PLACE_NAME}`,
+  String.raw`(?<![\p{L}\p{N}_])\d{1,4}(?:\s?(?:bis|ter|quater|[a-zA-Z]))?,?\s+(?:(?:[rR]ue|avenue|[aA]v\.|[bB]oulevard|[bB]d|[aA]llée|place|[iI]mpasse|[cC]hemin|[qQ]uai|[cC]ours)\s+|(?:Avenue|Place)\s{1,4}(?=${PARTICLE}\s|[dDlL]['’]))${PLACE_NAME}`,
   'gu',
 );
 // Spanish, Catalan, Portuguese and Italian, the type, the name, the number: "Calle Mayor 5", "Calle Mayor,
-// 5", "Avenida de América 10", "C/ Alcalá 20", "Via Roma 12", "Piazza Garibaldi 3". English has "via" too
-// ("via email 2 days", "the 2 via points", "via Zoom 2 people", "via WhatsApp 24/7"): after it the name must
-// be capitalised, a plain number follow it at once, and no word in lower case follow the number.
+// 5", "Avenida de América 10", "C/ Alcalá 20", "Via Roma 12", "Piazza Garibaldi 3".
 // A type written as a word needs a space after it, an abbreviation ("C/Alcalá 20", "Av.Brasil 5") does not;
 // spaces are bounded so that a long run of them costs time in proportion to its length, not its square.
 const TYPE_FIRST_STREET = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:([cC]alle|[aA]venida|[pP]laza|[pP]aseo|[cC]arrer|[rR]ua|[vV]iale|[vV]ia|[pP]iazza|[cC]orso)\s{1,4}|(?:[cC]/|Avda\.|Av\.)\s{0,4})${PLACE_NAME}(,?\s{0,4})(?:n\.?\s?[º°]\s{0,4})?(${HOUSE_NUMBER})`,
+  String.raw`(?<![\p{L}\p{N}_])(?:([cC]alle|[aA]venida|[pP]laza|[pP]aseo|[cC]arrer|[rR]ua|[vV]iale|[vV]ia|[pP]iazza|[cC]orso)\s{1,4}|(?:[cC]/|Avda\.|Av\.)\s{0,4})(${PLACE_NAME})(,?\s{0,4})(?:n\.?\s?[º°]\s{0,4})?(${HOUSE_NUMBER})`,
   'gu',
 );
 
@@ -447,10 +448,36 @@ const TYPE_FIRST_STREET = new RegExp(
 const UNIT_AFTER =
   /^\s*(?:[-–]\s*\d+\s*)?(?:[%€$£]|(?:days?|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|times|tage?n?|stunden?|std|wochen?|monate?n?|jahre?n?|mal|prozent|euros?|eur|usd|gbp|jours?|heures?|semaines?|mois|ans?|fois|días?|horas?|minutos?|semanas?|meses|años?|veces|giorni|ore|minuti|settimane|mesi|anni|volte|dagen|uur|minuten|weken|maanden|jaar|keer)(?![\p{L}\p{N}]))/iu;
 
-/** "Via Roma 12": a plain number right after the name, and no word in lower case after it. */
-function isViaAddress(beforeNumber: string, houseNumber: string, after: string): boolean {
+// English has "via" too, before a name and a number that are no address: "via Zoom 2 people", "via
+// WhatsApp 24/7", "via USB 3", "via Bluetooth 5", "via Klarna 3x", "via Disney Plus 4K". Written the English
+// way, in lower case or to start a sentence, it counts as a street only with something English would not
+// write: an Italian particle in the name ("via della Spiga 12/A") or a postcode and town after the number
+// ("Via Roma 12, 00184 Roma"). "Via" with a capital inside a sentence names the street itself ("send it to
+// Via Roma 12"), but not before a brand (USB, WhatsApp, Wi-Fi) or a version ("3x", "4K").
+const ITALIAN_PARTICLE = /(?:^|\s)(?:di|del|della|dello|delle|dei|degli|da|dal|dalla|dalle|dai)\s/u;
+const POSTCODE_AND_TOWN = /^,?\s{0,4}(?:[-–]\s{0,4})?\d{5}\s{1,4}\p{Lu}/u;
+const PROPER_NAME_WORD = /^\p{Lu}\p{Ll}+$/u;
+
+/** The word at this offset starts a sentence or a line: only spaces back to a full stop or the start. */
+function startsASentence(text: string, index: number): boolean {
+  let before = index - 1;
+  while (before >= 0 && /[ \t]/.test(text[before] ?? '')) before--;
+  return before < 0 || /[.!?…\n]/u.test(text[before] ?? '');
+}
+
+function isViaAddress(text: string, match: RegExpExecArray): boolean {
+  const [, via = '', name = '', beforeNumber = '', houseNumber = ''] = match;
+  const after = text.slice(match.index + match[0].length);
+  // "Via Twitter, 2 of us": after a comma, the number may as well start the next phrase.
+  if (beforeNumber !== ' ') return false;
+  if (ITALIAN_PARTICLE.test(name) || POSTCODE_AND_TOWN.test(after)) return true;
   return (
-    beforeNumber === ' ' && /^\d+(?:\s?[a-zA-Z]|\/[a-zA-Z])?$/.test(houseNumber) && !/^\s+\p{Ll}/u.test(after)
+    via === 'Via' &&
+    // "Via Twitter 2 of us": the number belongs to the words after it.
+    !/^\s+\p{Ll}/u.test(after) &&
+    !startsASentence(text, match.index) &&
+    name.split(/\s+/).every((word) => PROPER_NAME_WORD.test(word)) &&
+    /^\d+$/.test(houseNumber)
   );
 }
 
@@ -466,11 +493,8 @@ function foreignStreetAddresses(text: string): PiiHit[] {
   }
   for (const match of text.matchAll(NUMBER_FIRST_STREET)) add(match.index, match.index + match[0].length);
   for (const match of text.matchAll(TYPE_FIRST_STREET)) {
-    const end = match.index + match[0].length;
-    if (/^via$/iu.test(match[1] ?? '') && !isViaAddress(match[2] ?? '', match[3] ?? '', text.slice(end))) {
-      continue;
-    }
-    add(match.index, end);
+    if (/^via$/iu.test(match[1] ?? '') && !isViaAddress(text, match)) continue;
+    add(match.index, match.index + match[0].length);
   }
   return hits;
 }

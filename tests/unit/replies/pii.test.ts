@@ -465,6 +465,42 @@ describe('personal data patterns', () => {
     expect(found('I rue the day 2 times, the rue 5, Instr. 5, Order 2 via Amazon')).toEqual([]);
   });
 
+  it("leaves English 'via' before a brand, a connection or a version alone", () => {
+    expect(
+      found(
+        'Connect via USB 3. Works via Bluetooth 5 / via Wi-Fi 6. Pay via Klarna 3x, stream via Disney Plus 4K',
+      ),
+    ).toEqual([]);
+    // At the start of a sentence "Via" has its capital from English; inside one, not before a brand.
+    expect(found('Via Bluetooth 5 it pairs. Updates arrive Via Wi-Fi 6, Connect Via USB 3')).toEqual([]);
+  });
+
+  it("finds 'via' as an Italian street by its particle, its postcode or its capital", () => {
+    expect(
+      found('ship to Via Roma 12, via del Corso 3 or via della Spiga 12/A; Via Garibaldi 3, 20121 Milano'),
+    ).toEqual([
+      'address:Via Roma 12',
+      'address:via del Corso 3',
+      'address:via della Spiga 12/A',
+      'address:Via Garibaldi 3',
+    ]);
+    expect(found('Our shop:\nVia Giuseppe Verdi 10\n20121 Milano')).toEqual([
+      'address:Via Giuseppe Verdi 10',
+    ]);
+  });
+
+  it("takes a capitalised 'Place' or 'Avenue' after a number for a French street only before a French name", () => {
+    expect(found('Chapter 5 Place Names, Version 12 Place Holder, Season 2 Avenue Q')).toEqual([]);
+    expect(
+      found('10 Place de la Concorde, 5 Avenue des Champs-Élysées, 3 Place d’Italie, 8 place Bellecour'),
+    ).toEqual([
+      'address:10 Place de la Concorde',
+      'address:5 Avenue des Champs-Élysées',
+      'address:3 Place d’Italie',
+      'address:8 place Bellecour',
+    ]);
+  });
+
   it('leaves everyday phrases that end in a street word alone', () => {
     expect(
       found(
