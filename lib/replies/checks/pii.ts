@@ -146,12 +146,26 @@ function findIbans(text: string): PiiHit[] {
 const SSN =
   /(?<![\p{L}\p{N}_+$€£¥.,/]|\d[ .,:/-])(?!000|666|9\d\d)\d{3}([ -])(?!00)\d\d\1(?!0000)\d{4}(?![\p{L}\p{N}_%]|[.,:/-]\d|\1\d)/gu;
 
+// "SSN", "social security number" shortly before the number: what the reply says it is.
+const SSN_KEYWORD = /\b(?:SSNs?|social[ -]security)\b/iu;
+const SSN_KEYWORD_REACH = 40;
+
 function findSsns(text: string): PiiHit[] {
-  return Array.from(text.matchAll(SSN), (match) => ({
-    kind: 'ssn' as const,
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+  // "order 123-45-6789", "account: 123-45-6789": the number an order keyword names is the order's, a warning.
+  const orderReferences = new Set(Array.from(text.matchAll(KEYWORD_NUMBER), referenceStart));
+  const hits: PiiHit[] = [];
+  for (const match of text.matchAll(SSN)) {
+    const keywordNearby = SSN_KEYWORD.test(
+      text.slice(Math.max(0, match.index - SSN_KEYWORD_REACH), match.index),
+    );
+    if (!keywordNearby) {
+      // "We refunded 123 45 6789", "it weighs 123 45 6789 grams": spaced, the shape alone says too little to
+      // block the reply.
+      if (match[1] === ' ' || orderReferences.has(match.index)) continue;
+    }
+    hits.push({ kind: 'ssn', start: match.index, end: match.index + match[0].length });
+  }
+  return hits;
 }
 
 const EMAIL = /(?<![\p{L}\p{N}._%+@-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
@@ -227,6 +241,11 @@ const KEYWORD_NUMBER = new RegExp(
   ].join(''),
   'giu',
 );
+/** Where the number a keyword names starts, past its '#'. */
+function referenceStart(match: RegExpExecArray): number {
+  const reference = match[2] ?? '';
+  return match.index + match[0].length - reference.replace(/^#/, '').length;
+}
 // The numbers after the first in a list: "orders 12345 and 67890", "order 11111, 22222 & 33333".
 const LISTED_NUMBER =
   /\s{0,4}(?:,|&|\band\b|\bor\b)\s{0,4}(#?(?=[\p{L}\p{N}-]{0,40}\p{N})[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)(?![\p{L}\p{N}_])/uy;
@@ -585,8 +604,8 @@ function linkSpans(text: string): Span[] {
 
 /**
  * Most specific first: an IBAN's digits are not also a card, an order or a phone ("account DE89 3704…" is an
- * IBAN); a Luhn-valid card is not also a phone; a Social Security number's shape is its own, even after
- * "account"; "order 5551234567" is an order.
+ * IBAN); a Luhn-valid card is not also a phone; a Social Security number is not also a phone (findSsns
+ * leaves the 3-2-4 numbers that an order keyword names to the orders); "order 5551234567" is an order.
  */
 const FINDERS: ReadonlyArray<(text: string, options: PersonalDataOptions) => PiiHit[]> = [
   findIbans,

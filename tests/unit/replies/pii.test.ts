@@ -361,8 +361,23 @@ describe('personal data patterns', () => {
     expect(
       found('123-45-6789, SSN: 123 45 6789, SSN#234-56-7890, social security number 345-67-8901. Thanks'),
     ).toEqual(['ssn:123-45-6789', 'ssn:123 45 6789', 'ssn:234-56-7890', 'ssn:345-67-8901']);
-    // A 3-2-4 after "account" is still a Social Security number.
-    expect(found('account 123-45-6789')).toEqual(['ssn:123-45-6789']);
+    expect(
+      found('your social security number on file, 123 45 6789, and my SSN for the account is 234-56-7890'),
+    ).toEqual(['ssn:123 45 6789', 'ssn:234-56-7890']);
+  });
+
+  it('takes a 3-2-4 number an order or account keyword names for that number, a warning', () => {
+    expect(
+      found('order 123-45-6789, account 234-56-7890, Order number: 345-67-8901, ticket #456-78-9012'),
+    ).toEqual(['order:123-45-6789', 'order:234-56-7890', 'order:345-67-8901', 'order:456-78-9012']);
+  });
+
+  it('leaves a 3-2-4 number written with spaces alone unless the reply calls it a Social Security number', () => {
+    expect(
+      found(
+        'We refunded 123 45 6789. The item weighs 123 45 6789 grams; between 2020 and 2025, 123 45 6789 customers',
+      ),
+    ).toEqual([]);
   });
 
   it('leaves numbers never issued as Social Security numbers alone, and dates and mixed separators', () => {
@@ -625,6 +640,14 @@ describe('personal data check', () => {
       checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
     ).toEqual([['pii-iban', 'error', 'GB82WEST12345698765432']]);
     expect(checks[0]?.message).toContain('a bank account number (IBAN)');
+  });
+
+  it('warns, without blocking, about a 3-2-4 order number', () => {
+    const text = 'Your order 123-45-6789 is on its way. – Sam';
+    const checks = checkReply(text, { ...context, visibility: 'public' });
+    expect(
+      checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
+    ).toEqual([['pii-order', 'warning', '123-45-6789']]);
   });
 
   it('blocks a US Social Security number in a public reply', () => {
