@@ -82,10 +82,16 @@ function findCards(text: string): PiiHit[] {
   return hits;
 }
 
-// "DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432": a country, two check digits and the account in 11
-// to 30 letters and digits, in groups of four or run together.
+// Between a keyword and the number it names, linking words and punctuation: "order number is: 12345",
+// "SKU - 1234567890", "SSN: 123456789". The check runs at every pause in typing, so the patterns must take
+// time in proportion to the reply: a few spaces and at most four links. Unbounded, "order" followed by a line
+// of dashes cost time growing with the square of the line's length (seconds for a long reply).
+const KEYWORD_LINK = String.raw`(?:\s{0,4}(?:\b(?:is|was)\b|[:#(=\-–—])){0,4}\s{0,4}`;
+
+// "DE89 3704 0044 0532 0130 00", "DE89-3704-0044-0532-0130-00", "GB82WEST12345698765432": a country, two check
+// digits and the account in 11 to 30 letters and digits, in groups of four or run together.
 const IBAN_CANDIDATE =
-  /(?<![\p{L}\p{N}_@#])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}_])/giu;
+  /(?<![\p{L}\p{N}_@#])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}_])/giu;
 // The countries of the ISO 13616 IBAN registry and the one length each gives its IBANs. Two letters, two
 // digits and an account pass mod 97 one time in 97 whatever they are, so an invoice reference such as
 // RE2600000000046 would otherwise block the reply as a bank account.
@@ -128,11 +134,11 @@ function findIbans(text: string): PiiHit[] {
   for (const match of text.matchAll(IBAN_CANDIDATE)) {
     // The groups of four may run on into the next word ("BE68 5390 0754 7034 CALL"): shorter readings too.
     for (let candidate = match[0]; ; ) {
-      if (isIban(candidate.replace(/ /g, '').toUpperCase())) {
+      if (isIban(candidate.replace(/[ -]/g, '').toUpperCase())) {
         hits.push({ kind: 'iban', start: match.index, end: match.index + candidate.length });
         break;
       }
-      const cut = candidate.lastIndexOf(' ');
+      const cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
       if (cut < 0) break;
       candidate = candidate.slice(0, cut);
     }
@@ -149,6 +155,11 @@ const SSN =
 // "SSN", "social security number" shortly before the number: what the reply says it is.
 const SSN_KEYWORD = /\b(?:SSNs?|social[ -]security)\b/iu;
 const SSN_KEYWORD_REACH = 40;
+// "SSN 123456789", "social security number: 123456789": nine digits run together, right after the keyword.
+const SSN_RUN_TOGETHER = new RegExp(
+  String.raw`\b(?:SSNs?|social[ -]security(?:\s{1,4}(?:number|no\.?|#))?)${KEYWORD_LINK}((?!000|666|9\d\d)\d{3}(?!00)\d\d(?!0000)\d{4})(?![\p{L}\p{N}_]|[.,]\d)`,
+  'giu',
+);
 
 function findSsns(text: string): PiiHit[] {
   // "order 123-45-6789", "account: 123-45-6789": the number an order keyword names is the order's, a warning.
@@ -164,6 +175,10 @@ function findSsns(text: string): PiiHit[] {
       if (match[1] === ' ' || orderReferences.has(match.index)) continue;
     }
     hits.push({ kind: 'ssn', start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of text.matchAll(SSN_RUN_TOGETHER)) {
+    const end = match.index + match[0].length;
+    hits.push({ kind: 'ssn', start: end - (match[1] ?? '').length, end });
   }
   return hits;
 }
@@ -225,13 +240,7 @@ function findEmails(text: string, options: PersonalDataOptions): PiiHit[] {
 // "order 1234-5678", "order no. A123456", "order nr. 12345", "order n° 12345", "account #: 99887766",
 // "invoice INV-20240117", "your order number is 12345678", "tracking number: 1Z999AA10123456784", "ref
 // 88123391", "order #8812 3391". A linking word or punctuation may sit between the keyword and the number;
-// the number must contain a digit.
-//
-// The check runs at every pause in typing, so these patterns must take time in proportion to the reply: a few
-// spaces and at most four links between the keyword and its number, and the first digit within 40 characters.
-// Unbounded, "order" followed by a line of dashes cost time growing with the square of the line's length
-// (seconds for a long reply).
-const KEYWORD_LINK = String.raw`(?:\s{0,4}(?:\b(?:is|was)\b|[:#(=\-–—])){0,4}\s{0,4}`;
+// the number must contain a digit, within its first 40 characters (bounded for the reason KEYWORD_LINK is).
 const KEYWORD_NUMBER = new RegExp(
   [
     String.raw`\b(orders?|invoices?|tracking|accounts?|acct|reference|ref|case|ticket|confirmation)`,
@@ -294,8 +303,10 @@ function findOrderNumbers(text: string, options: PersonalDataOptions): PiiHit[] 
 }
 
 // A colon before the number is fine ("Phone:555-123-4567"), one between digits is a time or a ratio ("10:30").
+// A slash only follows an area code with its trunk prefix, as German numbers are written ("0151/23456789",
+// "030/12345678"); elsewhere it is a date, a fraction or "24/7".
 const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}_$€£¥#+/.,-])(?<!\d:)\+?\(?\d[\d ().-]{6,22}\d(?![\p{L}\p{N}_%]|[.,:]\d)/gu;
+  /(?<![\p{L}\p{N}_$€£¥#+/.,-])(?<!\d:)(?:0\d{2,4}\/\d[\d ().-]{4,18}\d|\+?\(?\d[\d ().-]{6,22}\d)(?![\p{L}\p{N}_%]|[.,:]\d)/gu;
 
 // A trunk prefix 0 makes some mobile numbers longer than a national number's usual 10 or 11 digits: German
 // mobiles (015x, 016x, 017x) "0151 2345 6789" have 12, Indonesian ones (08xx) "0812-3456-78901" up to 13. Any
@@ -321,7 +332,7 @@ function isPlausiblePhone(candidate: string): boolean {
   const international = candidate.startsWith('+') || candidate.startsWith('00');
   const digits = candidate.replace(/\D/g, '').replace(/^00/, '');
   if (international) return digits.length >= 8 && digits.length <= 15;
-  const groups = candidate.split(/[ ().-]+/).filter((group) => group !== '');
+  const groups = candidate.split(/[ ()./-]+/).filter((group) => group !== '');
   if (digits.length < 10 || (digits.length > 11 && !isLongMobile(digits, groups))) return false;
   // "10 20 30 40 50 minutes" is a list of numbers; "06 12 34 56 78" is a French phone (trunk prefix 0).
   if (groups.length > 3 && groups.every((group) => group.length <= 2) && !candidate.startsWith('0')) {

@@ -97,6 +97,18 @@ describe('personal data patterns', () => {
     expect(found('Versandnummer: 0034 0434 1612 3456')).toEqual([]);
   });
 
+  it('finds a German number written with a slash after the area code', () => {
+    expect(found('Handy 0151/23456789, Büro 030/12345678 oder 089/123 456 78')).toEqual([
+      'phone:0151/23456789',
+      'phone:030/12345678',
+      'phone:089/123 456 78',
+    ]);
+    // Elsewhere a slash is a date, a month, a fraction or "24/7".
+    expect(found('valid 01/2025, from 12/2026 12345, on 05/11/2026 0800 1234, 1/2 price, open 24/7')).toEqual(
+      [],
+    );
+  });
+
   it('reports a service number, not the price after it', () => {
     expect(found('Please call 0180 6 123456 (20 ct/call)')).toEqual(['phone:0180 6 123456']);
   });
@@ -316,6 +328,14 @@ describe('personal data patterns', () => {
     ]);
   });
 
+  it('finds IBANs written with dashes between the groups', () => {
+    expect(found('IBAN DE89-3704-0044-0532-0130-00, GB82-WEST-1234-5698-7654-32')).toEqual([
+      'iban:DE89-3704-0044-0532-0130-00',
+      'iban:GB82-WEST-1234-5698-7654-32',
+    ]);
+    expect(found('code AB12-3456-7890-1234, part DE12-3456, DE89-3704-0044-0532-0130-01')).toEqual([]);
+  });
+
   it('reports an IBAN once, and not the word after it', () => {
     expect(found('account number: DE89 3704 0044 0532 0130 00, call 555-123-4567')).toEqual([
       'iban:DE89 3704 0044 0532 0130 00',
@@ -364,6 +384,16 @@ describe('personal data patterns', () => {
     expect(
       found('your social security number on file, 123 45 6789, and my SSN for the account is 234-56-7890'),
     ).toEqual(['ssn:123 45 6789', 'ssn:234-56-7890']);
+  });
+
+  it('finds nine digits run together right after SSN', () => {
+    expect(
+      found('SSN 123456789, SSN: 234567890, social security number is 345678901, SSN#456789012'),
+    ).toEqual(['ssn:123456789', 'ssn:234567890', 'ssn:345678901', 'ssn:456789012']);
+    // Without the keyword nine digits are an order or nothing; after it, never-issued numbers are not one.
+    expect(
+      found('order 123456789; ref 123456789. We sent 123456789 units. SSN 000123456, SSN 900123456'),
+    ).toEqual(['order:123456789', 'order:123456789']);
   });
 
   it('takes a 3-2-4 number an order or account keyword names for that number, a warning', () => {
