@@ -680,6 +680,33 @@ describe('personal data check', () => {
     ).toEqual([['pii-order', 'warning', '123-45-6789']]);
   });
 
+  it('does not block an ordinary customer-service reply', () => {
+    const brandPhones = ['+1 800 555 0100', '+49 30 12345678', '+49 151 23456789'];
+    const text = [
+      'Your order 12345 ships on 2026-11-20 and arrives by 22.11.2026.',
+      'Tracking number 1Z999AA10123456784 shows it left the depot at 14:35.',
+      'Please update the app to version 3.0.1 (or 10.2.15 on Android), released in 2024.',
+      'The refund of $1,234.56 (€1.099,00) reaches your card in 3-5 working days.',
+      'We are open Mon-Fri 09:00-17:30, 10am-6pm at weekends.',
+      'Our stores at SW1A 1AA, 10115 Berlin and 90210 have it.',
+      'Call us on +1 800 555 0100, 1-800-555-0100, 030/12345678 or 0151 2345 6789 any time.',
+      'Your invoice RE2600000000046 is attached; we refunded 123 45 6789 points.',
+      'The serial number 0123 4567 8901 and voucher 0123 4567 8901 2345 are on the box.',
+      'It works via Bluetooth 5 and via USB 3. – Sam',
+    ].join(' ');
+    // Long for a post on X: only the personal-data checks are looked at.
+    const checks = checkReply(text, { ...context, visibility: 'public', brandPhones }).filter((check) =>
+      check.id.startsWith('pii-'),
+    );
+    expect(
+      checks.map((check) => [check.id, check.severity, text.slice(check.span?.start, check.span?.end)]),
+    ).toEqual([
+      ['pii-order', 'warning', '12345'],
+      ['pii-order', 'warning', '1Z999AA10123456784'],
+      ['pii-order', 'warning', 'RE2600000000046'],
+    ]);
+  });
+
   it('blocks a US Social Security number in a public reply', () => {
     const text = 'Is your SSN 123-45-6789? – Sam';
     const checks = checkReply(text, { ...context, visibility: 'public' });
