@@ -11,6 +11,7 @@ import { classifierTexts, classifyInNode, classifyInWorker } from './classifier.
 import { brandTermsAsWritten, policyWithTermCount } from './fixtures/policies.mjs';
 import { xTimelinePage } from './fixtures/x-timeline.mjs';
 import { idleFloorExtension, idleFloorRun, idleRun } from './idle.mjs';
+import { timeReplyChecks } from './reply-checks.mjs';
 import { baselineHeap, scanRun } from './scan.mjs';
 import { scrollRun } from './scroll.mjs';
 import { chromiumVersion, prepareExtension, setActivePolicy, startSession } from './session.mjs';
@@ -449,6 +450,16 @@ export async function runBenchmarks({
           label: `Classifier in Node ${process.version}`,
           value: node.perSecond,
           unit: 'posts/s',
+        });
+        const replies = timeReplyChecks(nodeTools);
+        details.replyChecks = replies;
+        add({
+          id: 'replies.adversarial',
+          measure: 7,
+          label: `Reply checks on a ${formatNumber(replies.length)}-character reply made to backtrack (slowest of ${replies.runs.length}), Node`,
+          value: replies.worst.ms,
+          unit: 'ms',
+          note: `${replies.worst.label}; the sidebar runs them at each pause in typing`,
         });
       }
     } finally {
