@@ -553,7 +553,7 @@ const PRODUCT_CODE = new RegExp(
   [
     String.raw`(?<![\p{L}\p{N}_])(?:ISBN(?:-?1[03])?|SKU|UPC(?:-?[AE])?|EAN(?:-?(?:8|13))?|GTIN(?:-?(?:8|12|13|14))?`,
     // "art." ends many a sentence: only "art. no." or "Art.-Nr." is a keyword.
-    String.raw`|(?:model|item|part|product|article|catalog(?:ue)?)s?|art\.(?=\s{0,4}(?:-\s{0,4})?(?:(?:no|nr|number)\b|n[°º])))`,
+    String.raw`|(?:model|item|part|product|article|catalog(?:ue)?|firmware|version|build|release)s?|art\.(?=\s{0,4}(?:-\s{0,4})?(?:(?:no|nr|number)\b|n[°º])))`,
     String.raw`(?:\s{0,4}(?:-\s{0,4})?(?:number|no\.?|num|nr\.?|n[°º]|№|code|id|#))?`,
     KEYWORD_LINK,
     String.raw`(?=[\p{L}\p{N}./-]{0,40}\p{N})#?[\p{L}\p{N}](?:[\p{L}\p{N}./-]*[\p{L}\p{N}])?(?: \d+(?![\p{L}\p{N}_-]))*`,

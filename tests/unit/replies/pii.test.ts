@@ -266,6 +266,15 @@ describe('personal data patterns', () => {
     ).toEqual([]);
   });
 
+  it('leaves a firmware, version, build or release number alone', () => {
+    expect(
+      found(
+        'Please update to firmware 2024.11.0123 tonight; version 2024.11.0123, build 5551234567, release 20241101.01',
+      ),
+    ).toEqual([]);
+    expect(found('after the firmware 2.0 update, call 555-123-4567')).toEqual(['phone:555-123-4567']);
+  });
+
   it('leaves an ISBN written with its hyphens alone only when its check digit holds', () => {
     expect(found('see 0-306-40615-2 or 978-0-306-40615-7')).toEqual([]);
     expect(found('call 0-306-40615-3')).toEqual(['phone:0-306-40615-3']);
