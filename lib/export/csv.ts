@@ -73,7 +73,8 @@ const CASE_COLUMNS = [
 
 const PAGE = 1_000;
 
-function minutes(ms: number | null): number | null {
+/** A duration as minutes to two decimals, the unit every CSV duration column uses. */
+export function csvMinutes(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms / 600) / 100;
 }
 
@@ -136,8 +137,8 @@ function caseValues(
     row.openedAt,
     row.firstResponseAt,
     row.resolvedAt,
-    minutes(metrics.firstResponseMs),
-    minutes(metrics.resolutionMs),
+    csvMinutes(metrics.firstResponseMs),
+    csvMinutes(metrics.resolutionMs),
     row.reopenedCount,
     row.updatedAt,
     firstMention?.permalink ?? null,

@@ -41,9 +41,9 @@ export function handoverStamp(iso: string, utcOffsetMinutes: (ms: number) => num
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   const offset = utcOffsetMinutes(ms);
-  const shifted = new Date(ms + offset * 60_000);
-  const day = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
-  const time = `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+  // The local wall time is the UTC one of the instant moved by the offset: "2026-11-24T14:02".
+  const local = new Date(ms + offset * 60_000).toISOString();
+  const [day, time] = [local.slice(0, 10), local.slice(11, 16)];
   const sign = offset < 0 ? '-' : '+';
   const zone =
     offset === 0

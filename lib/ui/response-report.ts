@@ -1,5 +1,5 @@
 import { PLATFORM_LABELS, type Platform, type Severity } from '../domain/types';
-import { CSV_BYTE_ORDER_MARK, csvRow } from '../export/csv';
+import { CSV_BYTE_ORDER_MARK, csvMinutes, csvRow } from '../export/csv';
 import { ratingFor } from '../policy/queries';
 import type { Policy } from '../policy/schema';
 import type { SlaFigures, SlaReport } from '../reports/sla-report';
@@ -149,10 +149,6 @@ const CSV_COLUMNS = [
   'median_time_to_resolve_minutes',
 ] as const;
 
-function minutes(ms: number | null): number | null {
-  return ms === null ? null : Math.round(ms / 600) / 100;
-}
-
 /**
  * The report as CSV: the whole period, then each platform and each severity, one row each. Numbers
  * stay numbers (minutes, a percentage to one decimal, rounded as the page rounds) so a spreadsheet
@@ -173,13 +169,13 @@ export function reportCsv(report: SlaReport, policy: Policy): string {
       figures.answered,
       figures.withinTarget,
       figures.answered === 0 ? null : sharePercent(figures.withinTarget, figures.answered, 1),
-      minutes(figures.firstResponseMedianMs),
-      minutes(figures.firstResponseP90Ms),
+      csvMinutes(figures.firstResponseMedianMs),
+      csvMinutes(figures.firstResponseP90Ms),
       figures.waiting,
       figures.waitingPastTarget,
       figures.closedWithoutReply,
       figures.resolved,
-      minutes(figures.resolveMedianMs),
+      csvMinutes(figures.resolveMedianMs),
     ]);
   return [
     CSV_BYTE_ORDER_MARK + csvRow(CSV_COLUMNS),
