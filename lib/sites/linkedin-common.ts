@@ -1,7 +1,7 @@
 /** Shared by the two LinkedIn adapters (legacy and 2026 markup): ids, times and profile handles. */
 import { linkedInIdToIso } from './dates';
 import { pathSegments } from './dom';
-import type { PostedAt } from './read';
+import { type PostedAt, sameHandle } from './read';
 import { readLabel } from './text';
 
 export const LINKEDIN_HOSTS = new Set(['www.linkedin.com', 'linkedin.com']);
@@ -94,8 +94,7 @@ interface Mention {
 }
 
 function names(mention: Mention, author: CommentAuthor): boolean {
-  const handle = mention.handle.toLowerCase();
-  if (author.handles.some((candidate) => candidate.toLowerCase() === handle)) return true;
+  if (author.handles.some((candidate) => sameHandle(candidate, mention.handle))) return true;
   return author.name !== null && comparableName(author.name) === comparableName(mention.name);
 }
 

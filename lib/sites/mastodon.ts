@@ -20,7 +20,7 @@ import {
 } from './dom';
 import { isHostEnabled } from './enabled-hosts';
 import { guardAdapter } from './guard';
-import { cleanHandle, readPostedAt } from './read';
+import { cleanHandle, readPostedAt, sameHandle } from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -122,7 +122,7 @@ function readReply(status: Element, base: string): Pick<ScrapedPost, 'isReply' |
   const mentioned = leadingMention(status, base);
   if (
     afterFocused &&
-    (mentioned === null || (focused.handle !== null && sameAccount(mentioned, focused.handle)))
+    (mentioned === null || (focused.handle !== null && sameHandle(mentioned, focused.handle)))
   ) {
     return { isReply: true, inReplyTo: focused.id };
   }
@@ -185,10 +185,6 @@ function firstShown(start: ChildNode | null): ChildNode | null {
 }
 
 const ACCOUNT = /^[\p{L}\p{N}_.-]+@[\p{L}\p{N}.-]+$/u;
-
-function sameAccount(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
 
 function lastNumericSegment(href: string | null, base: string): string | null {
   const last = pathSegments(href, base).at(-1);

@@ -1,4 +1,5 @@
 /** Field readers shared by several adapters (DOM-specific; the parsing itself lives in dates/text). */
+import { normalizeHandle } from '../db/ids';
 import { parseDisplayedTime, parseTimestamp } from './dates';
 import { readLabel } from './text';
 
@@ -84,6 +85,7 @@ export function flattenedReplyTarget(reply: {
   return parentAuthor !== null && sameHandle(mentioned, parentAuthor) ? reply.parentId : mentioned;
 }
 
-function sameHandle(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+/** One account however its handle is written (case, a leading @). */
+export function sameHandle(a: string, b: string): boolean {
+  return normalizeHandle(a) === normalizeHandle(b);
 }

@@ -44,7 +44,12 @@ function readPost(article: Element): ScrapedPost | null {
   const replyingTo = replyingToHandles(own, userName, tweetText);
   const page = pageFacts(documentUrl(article));
   const focalId = page.focalId;
-  const followsFocal = focalId !== null && focalId !== statusId && inRepliesBlock(article, statusId, focalId);
+  // A "Replying to" line already says whom it answers: the walk among the cells is only for the rest.
+  const followsFocal =
+    replyingTo.length === 0 &&
+    focalId !== null &&
+    focalId !== statusId &&
+    inRepliesBlock(article, statusId, focalId);
 
   return {
     platform: 'x',
