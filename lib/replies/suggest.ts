@@ -69,6 +69,9 @@ function fixedTextOf(template: ReplyTemplate): string {
   return template.text.replace(PLACEHOLDER_PATTERN, '');
 }
 
+/** Said after a template's summary when even its unfilled text is over the site's limit. */
+export const TOO_LONG_NOTE = ' (too long for this site: cut it)';
+
 /** Even the unfilled text is over the site's limit: the agent will have to cut it. */
 export function isTooLongFor(template: ReplyTemplate, context: SuggestionContext): boolean {
   const { used, limit } = measureLength(
@@ -108,7 +111,7 @@ function rank(template: ReplyTemplate, context: SuggestionContext): RankedTempla
   const [where, ...rest] = reasons;
   const head = `Matches ${context.category}${where?.startsWith('on ') ? ` ${where}` : ''}`;
   const tail = where?.startsWith('on ') ? rest : reasons;
-  const summary = [head, ...tail].join(', ') + (tooLong ? ' (too long for this site: cut it)' : '');
+  const summary = [head, ...tail].join(', ') + (tooLong ? TOO_LONG_NOTE : '');
   return { template, score, reasons, summary, tooLong };
 }
 

@@ -1,6 +1,13 @@
+import { foldText } from '../classify/policy-rules';
 import { CATEGORY_LABELS, PLATFORM_LABELS } from '../domain/types';
 import { PLACEHOLDER_PATTERN, type Policy, type ReplyTemplate } from '../policy/schema';
-import { isTooLongFor, type RankedTemplate, type SuggestionContext, suggestReplies } from './suggest';
+import {
+  isTooLongFor,
+  type RankedTemplate,
+  type SuggestionContext,
+  suggestReplies,
+  TOO_LONG_NOTE,
+} from './suggest';
 
 /**
  * Every reply template of the policy, found by words of its name or text. Suggestions show only what the
@@ -12,14 +19,13 @@ import { isTooLongFor, type RankedTemplate, type SuggestionContext, suggestRepli
 
 export const TEMPLATE_SEARCH_LIMIT = 8;
 
-/** Case-, accent- and width-folded, so "reembolso" finds "Reembolsó" and "cafe" finds "café". */
-function folded(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
+/**
+ * Words as the policy's keywords are matched: case-, accent- and width-folded ("reembolso" finds
+ * "Reembolsó"), the marks the fold keeps (Thai tone marks, Indic vowel signs) inside their word.
+ */
 function wordsOf(text: string): string[] {
-  return folded(text)
-    .split(/[^\p{L}\p{N}]+/u)
+  return foldText(text)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((word) => word !== '');
 }
 
@@ -65,6 +71,8 @@ export function searchTemplates(
   query: string,
   context: SuggestionContext,
   limit = TEMPLATE_SEARCH_LIMIT,
+  /** The mention's suggestions, when the caller has them already (ranking measures every template). */
+  ranked: readonly RankedTemplate[] = suggestReplies(policy, context),
 ): RankedTemplate[] {
   const words = wordsOf(query);
   if (words.length === 0) return [];
@@ -72,13 +80,13 @@ export function searchTemplates(
     const own = searchableWords(template);
     return words.every((word) => own.some((candidate) => candidate.startsWith(word)));
   };
-  const fitting = suggestReplies(policy, context).filter((ranked) => matches(ranked.template));
+  const fitting = ranked.filter((suggestion) => matches(suggestion.template));
   const fittingIds = new Set(fitting.map((ranked) => ranked.template.id));
   const others = policy.templates
     .filter((template) => !fittingIds.has(template.id) && matches(template))
     .map((template): RankedTemplate => {
       const tooLong = isTooLongFor(template, context);
-      const summary = writtenFor(template, context) + (tooLong ? ' (too long for this site: cut it)' : '');
+      const summary = writtenFor(template, context) + (tooLong ? TOO_LONG_NOTE : '');
       return { template, score: 0, reasons: [], summary, tooLong };
     });
   return [...fitting, ...others].slice(0, limit);

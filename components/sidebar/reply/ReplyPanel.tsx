@@ -390,6 +390,7 @@ function ReplyPanelBody({ postKey, mention, caseRow, customer, isRepeatCustomer 
         <TemplateSearch
           policy={policy}
           context={suggestionContext}
+          suggestions={suggestions}
           previewOf={(suggestion) => fillTemplate(suggestion.template.text, values).text}
           selectedTemplateId={templateId}
           onPick={pick}

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import type { Policy } from '../../../lib/policy/schema';
 import type { RankedTemplate, SuggestionContext } from '../../../lib/replies/suggest';
 import { searchTemplates, TEMPLATE_SEARCH_LIMIT } from '../../../lib/replies/template-search';
+import { StatusNote } from '../../shared/States';
 import { SuggestionCards } from './SuggestionCards';
 import { useDebouncedValue } from './use-debounced-value';
 
@@ -15,12 +16,15 @@ const SAY_COUNT_AFTER_MS = 400;
 export function TemplateSearch({
   policy,
   context,
+  suggestions,
   previewOf,
   selectedTemplateId,
   onPick,
 }: {
   policy: Policy;
   context: SuggestionContext;
+  /** The mention's ranked suggestions: the search lists those that match first, in that order. */
+  suggestions: readonly RankedTemplate[];
   previewOf(suggestion: RankedTemplate): string;
   selectedTemplateId: string | null;
   onPick(suggestion: RankedTemplate): void;
@@ -29,8 +33,8 @@ export function TemplateSearch({
   const [query, setQuery] = useState('');
   // One past the limit, to tell "8 found" from "more than 8: add a word".
   const results = useMemo(
-    () => searchTemplates(policy, query, context, TEMPLATE_SEARCH_LIMIT + 1),
-    [policy, query, context],
+    () => searchTemplates(policy, query, context, TEMPLATE_SEARCH_LIMIT + 1, suggestions),
+    [policy, query, context, suggestions],
   );
   const found = results.slice(0, TEMPLATE_SEARCH_LIMIT);
   // Said once typing pauses: a count per keystroke would talk over the agent's typing.
@@ -70,9 +74,7 @@ export function TemplateSearch({
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <p className="small muted status-note" role="status">
-        {said || null}
-      </p>
+      <StatusNote message={said} />
       {found.length > 0 ? (
         <SuggestionCards
           suggestions={found}
