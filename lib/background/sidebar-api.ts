@@ -263,7 +263,7 @@ async function crisisTimesSince(db: ParleyDb, since: string): Promise<string[]> 
 
 /** The popup's numbers: mentions detected today, and every open case's clock inputs. */
 async function overview(db: ParleyDb, since: string) {
-  const lookback = new Date(Date.parse(since) - TODAY_LOOKBACK_DAYS * 86_400_000).toISOString();
+  const lookback = new Date(Date.parse(since) - TODAY_LOOKBACK_DAYS * DAY_MS).toISOString();
   return db.transaction('r', [db.events, db.cases], async () => {
     let mentionsToday = 0;
     await db.events
@@ -281,7 +281,7 @@ async function overview(db: ParleyDb, since: string) {
     const openCases = open.map((row) => ({
       severity: row.severity,
       category: row.category,
-      platform: (row.firstMentionId && platformOfMentionKey(row.firstMentionId)) || ('web' as const),
+      platform: platformOfMentionKey(row.firstMentionId) ?? ('web' as const),
       statusChangedAt: row.statusChangedAt,
     }));
     return { mentionsToday, openCases };

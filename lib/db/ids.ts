@@ -17,9 +17,10 @@ export function mentionKey(platform: Platform, postId: string): string {
 
 /**
  * The platform a mention key names (see mentionKey), without reading the post; null when the key does
- * not start with a known platform.
+ * not start with a known platform, or there is none (a case whose first post is not known).
  */
-export function platformOfMentionKey(key: string): Platform | null {
+export function platformOfMentionKey(key: string | null): Platform | null {
+  if (key === null) return null;
   const prefix = key.slice(0, key.indexOf(':'));
   return (PLATFORMS as readonly string[]).includes(prefix) ? (prefix as Platform) : null;
 }

@@ -220,7 +220,7 @@ export function slaReport(input: SlaReportInput): SlaReport {
     const openedMs = Date.parse(row.openedAt);
     // Times are compared as instants: the caller's bounds need not be in the stored canonical form.
     if (!(openedMs >= fromMs && openedMs < toMs)) continue;
-    const platform = row.firstMentionId === null ? null : platformOfMentionKey(row.firstMentionId);
+    const platform = platformOfMentionKey(row.firstMentionId);
     const outcome = outcomeOf(row, platform, policy, nowMs);
     add(total, outcome);
     const ofPlatform = byPlatform.get(platform) ?? emptyTally();

@@ -97,7 +97,7 @@ export type StatusUpdateTimer =
  * crisis starts with no update recorded, not "overdue by 3 days". Longer than a shift, so a long
  * incident whose updates lapsed still reads overdue.
  */
-export const STATUS_UPDATE_FORGET_AFTER_MINUTES = 12 * 60;
+const STATUS_UPDATE_FORGET_AFTER_MINUTES = 12 * 60;
 
 /**
  * How long a crisis has to stay over before its recorded update is forgotten: at least the spike's

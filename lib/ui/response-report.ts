@@ -77,7 +77,7 @@ export function formatShare(part: number, whole: number): string {
   return `${sharePercent(part, whole, 0)}% (${part} of ${whole})`;
 }
 
-export function formatWait(ms: number | null): string {
+function formatWait(ms: number | null): string {
   return ms === null ? '–' : formatDuration(ms);
 }
 
