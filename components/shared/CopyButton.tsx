@@ -7,7 +7,8 @@ export function CopyButton({
   className = 'button small',
   showTextOnFailure = false,
 }: {
-  text: string;
+  /** The text, or how to make it when it is long and only wanted on a press (a case's handover). */
+  text: string | (() => string);
   label?: string;
   className?: string;
   /**
@@ -28,13 +29,14 @@ export function CopyButton({
     [],
   );
   const copy = async () => {
+    const copied = typeof text === 'function' ? text() : text;
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(copied);
       setState('copied');
       setShownText(null);
     } catch {
       setState('failed');
-      if (showTextOnFailure) setShownText(text);
+      if (showTextOnFailure) setShownText(copied);
     }
     if (reset.current !== null) clearTimeout(reset.current);
     reset.current = setTimeout(() => {

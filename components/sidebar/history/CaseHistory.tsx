@@ -115,14 +115,16 @@ export function CaseHistory({ detail, brandName }: { detail: MentionDetail; bran
                   <CopyButton
                     label="Copy for handover"
                     showTextOnFailure
-                    text={caseHandoverText({
-                      reference: caseRow ? caseReference(caseRow.id, brandName) : null,
-                      caseRow,
-                      customer: detail.customer,
-                      identities: detail.identities,
-                      items: history.items,
-                      olderLeft: history.next !== null,
-                    })}
+                    text={() =>
+                      caseHandoverText({
+                        reference: caseRow ? caseReference(caseRow.id, brandName) : null,
+                        caseRow,
+                        customer: detail.customer,
+                        identities: detail.identities,
+                        items: history.items,
+                        olderLeft: history.next !== null,
+                      })
+                    }
                   />
                 </div>
               ) : null}
