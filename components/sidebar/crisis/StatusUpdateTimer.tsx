@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { nextStatusUpdate, statusUpdateLine } from '../../../lib/ui/crisis';
 import { useNow } from '../../../lib/ui/use-now';
+import { reasonOf } from '../../shared/reason';
 import { FieldError } from '../../shared/States';
 import { announce } from '../focus-after-action';
 
@@ -43,9 +44,7 @@ export function StatusUpdateTimer({
       announce(`Update recorded. The next one is due in ${everyMinutes} min.`);
     } catch (failure) {
       // This sidebar counts from now, but a reload or another tab would not know.
-      setError(
-        `Could not save when you posted: ${failure instanceof Error ? failure.message : String(failure)}`,
-      );
+      setError(`Could not save when you posted: ${reasonOf(failure)}`);
     }
   };
 
