@@ -47,20 +47,41 @@ export interface ReplyTemplateFilter {
   language?: string;
 }
 
+export type TemplateMismatch = 'category' | 'platform' | 'severity' | 'audience' | 'caseState' | 'language';
+
+const primaryLanguage = (tag: string) => tag.toLowerCase().split('-')[0];
+
+/**
+ * What a reply template was written for that this mention is not (none: it suits the mention). The one
+ * rule behind both the suggestions and the search's "Written for …".
+ */
+export function templateMismatches(template: ReplyTemplate, filter: ReplyTemplateFilter): TemplateMismatch[] {
+  const mismatches: TemplateMismatch[] = [];
+  if (template.category !== filter.category) mismatches.push('category');
+  if (filter.platform && template.platforms && !template.platforms.includes(filter.platform)) {
+    mismatches.push('platform');
+  }
+  if (filter.severity && template.severities && !template.severities.includes(filter.severity)) {
+    mismatches.push('severity');
+  }
+  if (filter.audience && template.audience !== 'any' && template.audience !== filter.audience) {
+    mismatches.push('audience');
+  }
+  if (filter.caseState && template.caseState && template.caseState !== filter.caseState) {
+    mismatches.push('caseState');
+  }
+  if (primaryLanguage(template.language) !== primaryLanguage(filter.language ?? 'en')) {
+    mismatches.push('language');
+  }
+  return mismatches;
+}
+
 /**
  * Reply templates that suit a mention, most specific first: a template written for this platform,
  * audience, case state or rating ranks above a general one.
  */
 export function replyTemplatesFor(policy: Policy, filter: ReplyTemplateFilter): ReplyTemplate[] {
-  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
-  const wantedLanguage = primary(filter.language ?? 'en');
-  const suits = (template: ReplyTemplate) =>
-    template.category === filter.category &&
-    primary(template.language) === wantedLanguage &&
-    (!filter.platform || !template.platforms || template.platforms.includes(filter.platform)) &&
-    (!filter.severity || !template.severities || template.severities.includes(filter.severity)) &&
-    (!filter.audience || template.audience === 'any' || template.audience === filter.audience) &&
-    (!filter.caseState || !template.caseState || template.caseState === filter.caseState);
+  const suits = (template: ReplyTemplate) => templateMismatches(template, filter).length === 0;
   const specificity = (template: ReplyTemplate) =>
     (template.platforms ? 1 : 0) +
     (template.audience !== 'any' ? 1 : 0) +

@@ -1,5 +1,5 @@
 import { type Category, PLATFORM_LABELS, type Platform, type Severity } from '../domain/types';
-import { replyTemplatesFor } from '../policy/queries';
+import { type ReplyTemplateFilter, replyTemplatesFor } from '../policy/queries';
 import { PLACEHOLDER_PATTERN, type Policy, type ReplyTemplate } from '../policy/schema';
 import { measureLength } from './checks';
 
@@ -115,6 +115,18 @@ function rank(template: ReplyTemplate, context: SuggestionContext): RankedTempla
   return { template, score, reasons, summary, tooLong };
 }
 
+/** The mention's situation as the policy's template rule reads it (no case state while none is known). */
+export function templateFilterFor(context: SuggestionContext): ReplyTemplateFilter {
+  return {
+    category: context.category,
+    platform: context.platform,
+    severity: context.severity,
+    audience: context.audience,
+    ...(context.caseState ? { caseState: context.caseState } : {}),
+    language: context.language,
+  };
+}
+
 /**
  * Ranked reply suggestions for a mention. Templates the policy rules out (another category, platform,
  * audience, case state, rating or language) are not returned; among the rest, the more of the mention's
@@ -122,14 +134,7 @@ function rank(template: ReplyTemplate, context: SuggestionContext): RankedTempla
  * lead can put the preferred wording first.
  */
 export function suggestReplies(policy: Policy, context: SuggestionContext): RankedTemplate[] {
-  const suitable = replyTemplatesFor(policy, {
-    category: context.category,
-    platform: context.platform,
-    severity: context.severity,
-    audience: context.audience,
-    ...(context.caseState ? { caseState: context.caseState } : {}),
-    language: context.language,
-  });
+  const suitable = replyTemplatesFor(policy, templateFilterFor(context));
   return suitable
     .map((template, order) => ({ ranked: rank(template, context), order }))
     .sort((left, right) => right.ranked.score - left.ranked.score || left.order - right.order)

@@ -1,5 +1,6 @@
 import { foldText } from '../classify/policy-rules';
 import { CATEGORY_LABELS, PLATFORM_LABELS } from '../domain/types';
+import { type TemplateMismatch, templateMismatches } from '../policy/queries';
 import { PLACEHOLDER_PATTERN, type Policy, type ReplyTemplate } from '../policy/schema';
 import {
   isTooLongFor,
@@ -7,6 +8,7 @@ import {
   type SuggestionContext,
   suggestReplies,
   TOO_LONG_NOTE,
+  templateFilterFor,
 } from './suggest';
 
 /**
@@ -37,27 +39,27 @@ function searchableWords(template: ReplyTemplate): string[] {
   return wordsOf(`${template.name} ${template.text.replace(PLACEHOLDER_PATTERN, ' ')}`);
 }
 
+/** How the search says what a template was written for, one mismatch at a time. */
+const MISMATCH_WORDS: Record<TemplateMismatch, (template: ReplyTemplate) => string> = {
+  category: (template) => CATEGORY_LABELS[template.category].toLowerCase(),
+  platform: (template) =>
+    `${(template.platforms ?? []).map((platform) => PLATFORM_LABELS[platform]).join(', ')} only`,
+  severity: (template) => `severity ${(template.severities ?? []).join(', ')}`,
+  audience: (template) => (template.audience === 'repeat' ? 'returning customers' : 'first contact'),
+  caseState: (template) =>
+    template.caseState === 'resolved'
+      ? 'resolved cases'
+      : template.caseState === 'awaiting-customer'
+        ? 'cases waiting on the customer'
+        : 'open cases',
+  language: (template) => `replies in ${template.language}`,
+};
+
 /** What a template that the policy does not offer for this mention was written for instead. */
 function writtenFor(template: ReplyTemplate, context: SuggestionContext): string {
-  const parts: string[] = [];
-  if (template.category !== context.category) parts.push(CATEGORY_LABELS[template.category].toLowerCase());
-  if (template.platforms && !template.platforms.includes(context.platform)) {
-    parts.push(`${template.platforms.map((platform) => PLATFORM_LABELS[platform]).join(', ')} only`);
-  }
-  if (template.severities && !template.severities.includes(context.severity)) {
-    parts.push(`severity ${template.severities.join(', ')}`);
-  }
-  if (template.audience !== 'any' && template.audience !== context.audience) {
-    parts.push(template.audience === 'repeat' ? 'returning customers' : 'first contact');
-  }
-  if (template.caseState && context.caseState && template.caseState !== context.caseState) {
-    parts.push(
-      template.caseState === 'resolved' ? 'resolved cases' : `${template.caseState.replace('-', ' ')} cases`,
-    );
-  }
-  if (template.language.split('-')[0]?.toLowerCase() !== context.language.split('-')[0]?.toLowerCase()) {
-    parts.push(`replies in ${template.language}`);
-  }
+  const parts = templateMismatches(template, templateFilterFor(context)).map((mismatch) =>
+    MISMATCH_WORDS[mismatch](template),
+  );
   return parts.length > 0 ? `Written for ${parts.join(', ')}` : 'Written for another situation';
 }
 
