@@ -8,7 +8,14 @@ import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
 import { absoluteUrl, isInsideWithin, ownAll, ownFirst, pathSegments, queryAll } from './dom';
 import { guardAdapter } from './guard';
-import { flattenedReplyTarget, leadingHandle, NO_TIME, readPostedAt } from './read';
+import {
+  flattenedReplyTarget,
+  leadingHandle,
+  mentionedHandle,
+  NO_TIME,
+  readPostedAt,
+  sameHandle,
+} from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -72,6 +79,8 @@ function readPost(row: Element): ScrapedPost | null {
               author: handle,
               mentioned: leadingHandle(text, USERNAME_START),
               parentAuthor: () => parentRowAuthor(row),
+              names: sameHandle,
+              handleOf: mentionedHandle,
             })
           : parsed.code,
   };

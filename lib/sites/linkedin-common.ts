@@ -1,7 +1,7 @@
 /** Shared by the two LinkedIn adapters (legacy and 2026 markup): ids, times and profile handles. */
 import { linkedInIdToIso } from './dates';
 import { pathSegments } from './dom';
-import { type PostedAt, sameHandle } from './read';
+import { flattenedReplyTarget, type PostedAt, sameHandle } from './read';
 import { readLabel } from './text';
 
 export const LINKEDIN_HOSTS = new Set(['www.linkedin.com', 'linkedin.com']);
@@ -82,10 +82,14 @@ export function answeredBy(
   parent: { urn: string; author: () => CommentAuthor | null } | null,
 ): string {
   if (!parent) return comment.postUrn;
-  const mentioned = openingMention(comment.textBox, comment.text);
-  if (!mentioned || names(mentioned, comment.author)) return parent.urn;
-  const parentAuthor = parent.author();
-  return parentAuthor && names(mentioned, parentAuthor) ? parent.urn : mentioned.handle;
+  return flattenedReplyTarget({
+    parentId: parent.urn,
+    author: comment.author,
+    mentioned: openingMention(comment.textBox, comment.text),
+    parentAuthor: parent.author,
+    names,
+    handleOf: (mention) => mention.handle,
+  });
 }
 
 interface Mention {

@@ -68,22 +68,29 @@ export function leadingHandle(text: string, handle: RegExp): string | null {
 }
 
 /**
- * What a reply in a flattened thread answers. YouTube and Instagram list a reply to a reply under the top
- * comment, link that comment as its parent, and start its text with "@who": when who is neither the
- * parent's author nor the replier, the reply answers who (a handle, which inReplyTo allows, and the
- * mention is taken as is when the parent's author cannot be read), else the parent comment.
+ * What a reply in a flattened thread answers. YouTube, Instagram and LinkedIn list a reply to a reply
+ * under the top comment, link that comment as its parent, and start its text with a mention of whom it
+ * answers: when the mention names neither the parent's author nor the replier, the reply answers that
+ * account (its handle, which inReplyTo allows; the mention is taken as is when the parent's author
+ * cannot be read), else the parent comment. `names` says whether a mention names an author: a handle
+ * compare on YouTube and Instagram, more on LinkedIn, whose mentions link profiles several ways.
  */
-export function flattenedReplyTarget(reply: {
+export function flattenedReplyTarget<Mention, Author>(reply: {
   parentId: string;
-  author: string;
-  mentioned: string | null;
-  parentAuthor: () => string | null;
+  author: Author;
+  mentioned: Mention | null;
+  parentAuthor: () => Author | null;
+  names: (mention: Mention, author: Author) => boolean;
+  handleOf: (mention: Mention) => string;
 }): string {
-  const { mentioned } = reply;
-  if (mentioned === null || sameHandle(mentioned, reply.author)) return reply.parentId;
+  const { mentioned, names } = reply;
+  if (mentioned === null || names(mentioned, reply.author)) return reply.parentId;
   const parentAuthor = reply.parentAuthor();
-  return parentAuthor !== null && sameHandle(mentioned, parentAuthor) ? reply.parentId : mentioned;
+  return parentAuthor !== null && names(mentioned, parentAuthor) ? reply.parentId : reply.handleOf(mentioned);
 }
+
+/** A mention that is itself a handle ("@who" at the start of a comment). */
+export const mentionedHandle = (mention: string): string => mention;
 
 /** One account however its handle is written (case, a leading @). */
 export function sameHandle(a: string, b: string): boolean {

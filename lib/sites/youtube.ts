@@ -8,7 +8,15 @@ import type { ScrapedPost } from '../domain/types';
 import { openComposer } from './composer';
 import { absoluteUrl, outsideControls, ownAll, ownFirst, queryAll } from './dom';
 import { guardAdapter } from './guard';
-import { cleanHandle, flattenedReplyTarget, leadingHandle, NO_TIME, postedAtFromText } from './read';
+import {
+  cleanHandle,
+  flattenedReplyTarget,
+  leadingHandle,
+  mentionedHandle,
+  NO_TIME,
+  postedAtFromText,
+  sameHandle,
+} from './read';
 import { readLabel, readText } from './text';
 import type { SiteAdapter } from './types';
 
@@ -55,6 +63,8 @@ function readPost(comment: Element): ScrapedPost | null {
           author: handle,
           mentioned: leadingHandle(text, HANDLE),
           parentAuthor: () => topCommentAuthor(comment),
+          names: sameHandle,
+          handleOf: mentionedHandle,
         })
       : (params?.get('v') ?? null),
   };
