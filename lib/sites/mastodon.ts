@@ -34,7 +34,7 @@ function readPost(status: Element): ScrapedPost | null {
   const base = documentUrl(status) || 'https://invalid.example/';
   const timeLink = readTimeLink(status);
   const href = timeLink?.getAttribute('href') ?? null;
-  const id = attr(status, 'data-id') ?? lastNumericSegment(href, base);
+  const id = statusId(status, href, base);
   const handle = readHandle(status, base);
   if (!id || !handle) return null;
   const time = timeLink?.querySelector('time') ?? ownFirst(status, 'time[datetime]', NESTED);
@@ -153,7 +153,7 @@ function focusedStatus(status: Element, base: string): FocusedStatus | null {
   const element = status.ownerDocument.querySelector('.detailed-status');
   if (!element) return null;
   const href = readTimeLink(element)?.getAttribute('href') ?? null;
-  lastFocused = { url: base, element, id: lastNumericSegment(href, base), handle: readHandle(element, base) };
+  lastFocused = { url: base, element, id: statusId(element, href, base), handle: readHandle(element, base) };
   return lastFocused;
 }
 
@@ -186,6 +186,11 @@ function firstShown(start: ChildNode | null): ChildNode | null {
 
 const ACCOUNT = /^[\p{L}\p{N}_.-]+@[\p{L}\p{N}.-]+$/u;
 
+/** A status's id: its data-id, or (the focused status has none) the end of its date link `timeHref`. */
+function statusId(status: Element, timeHref: string | null, base: string): string | null {
+  return attr(status, 'data-id') ?? lastNumericSegment(timeHref, base);
+}
+
 function lastNumericSegment(href: string | null, base: string): string | null {
   const last = pathSegments(href, base).at(-1);
   return last && /^\d+$/.test(last) ? last : null;
@@ -202,9 +207,7 @@ function hostOf(url: string): string | null {
 /** The compose form's textarea when its reply indicator points at this status. */
 function composerFor(status: Element): HTMLElement | null {
   const base = documentUrl(status) || 'https://invalid.example/';
-  // The focused status has no data-id: its id is in its date link.
-  const id =
-    attr(status, 'data-id') ?? lastNumericSegment(readTimeLink(status)?.getAttribute('href') ?? null, base);
+  const id = statusId(status, readTimeLink(status)?.getAttribute('href') ?? null, base);
   if (!id) return null;
   for (const indicator of status.ownerDocument.querySelectorAll('.compose-form .reply-indicator')) {
     const pointsHere = [...indicator.querySelectorAll('a[href]')].some((link) =>
